@@ -1,0 +1,41 @@
+# tertial: the two set-up commands are `make site` and `make test`; both work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+
+.PHONY: site test serve bench extract chromium clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+## site: build everything from sources/ and curation/ into datapackages/ and build/site/
+site: $(STAMP)
+	$(BIN)/tertial build
+
+## test: the whole suite (unit, end-to-end, real browser)
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest -n 2
+
+## serve: preview the site on http://127.0.0.1:8000
+serve: site
+	$(BIN)/python -m http.server --directory build/site --bind 127.0.0.1 8000
+
+## bench: the city-scale benchmark (13 districts, 4 years)
+bench: $(STAMP)
+	$(BIN)/tertial bench --districts 13 --years 4 --json build/bench.json
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf build

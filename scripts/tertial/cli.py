@@ -1,0 +1,90 @@
+"""The `tertial` command. Every subcommand acts on the project in the current directory (or --root).
+
+Errors are one line on stderr naming the file (and line), exit status 2, no traceback
+(set TERTIAL_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import ids
+from .errors import TertialError
+
+
+def _add_meta_options(p: argparse.ArgumentParser, required: bool) -> None:
+    p.add_argument("--district", required=required, help="district name, e.g. 'Hägersten-Älvsjö'")
+    p.add_argument("--type", dest="report_type", required=required, choices=ids.REPORT_TYPES,
+                   help="VP (verksamhetsplan), T1, T2 (tertialrapport) or VB (verksamhetsberättelse)")
+    p.add_argument("--year", type=int, required=required, help="the report's year, e.g. 2023")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tertial", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="parse one report into four CSV files (touches nothing else)")
+    p.add_argument("report", type=Path)
+    _add_meta_options(p, required=True)
+    p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+
+    p = sub.add_parser("add-report", help="publish a new report: copy, record, extract, package")
+    p.add_argument("report", type=Path)
+    _add_meta_options(p, required=False)
+    p.add_argument("--replace", action="store_true", help="replace an already published district and period")
+
+    sub.add_parser("build", help="everything from sources/ and curation/ to datapackages/ and build/site/")
+    sub.add_parser("check", help="check sources, manifest and curation without writing anything")
+    sub.add_parser("review", help="list every row flagged needs_review, with its source lines and text")
+
+    p = sub.add_parser("bench", help="city-scale benchmark in a temporary folder")
+    p.add_argument("--districts", type=int, default=13)
+    p.add_argument("--years", type=int, default=4)
+    p.add_argument("--json", type=Path, required=True, help="where to write the figures")
+    return parser
+
+
+def cmd_extract(args) -> int:
+    from .extract import extract_file
+    from .extract.model import ReportMeta
+    from .extract.write import write_tables
+
+    did = ids.district_id(args.district)
+    meta = ReportMeta(args.district, did, args.report_type, args.year,
+                      ids.report_id(did, args.year, args.report_type), str(args.report))
+    ex = extract_file(args.report, meta)
+    write_tables(ex, args.out)
+    flagged = sum(r.needs_review for r in ex.rows)
+    print(f"{meta.report_id}: {len(ex.goals)} goals, {len(ex.rows)} indicator rows "
+          f"({flagged} need review), {len(ex.activities)} activities -> {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {"extract": cmd_extract}
+    try:
+        if args.command not in handlers:
+            from . import commands  # stages beyond extraction
+            return commands.run(args)
+        return handlers[args.command](args)
+    except TertialError as exc:
+        print(f"tertial: error: {exc.render()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tertial: interrupted; nothing was published", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the user gets one line; TERTIAL_DEBUG shows the rest
+        if os.environ.get("TERTIAL_DEBUG"):
+            raise
+        print(f"tertial: internal error: {type(exc).__name__}: {exc} (TERTIAL_DEBUG=1 shows more)",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Stage 1, extract: one report's text -> goals, goal texts, indicator rows and activities.
+
+Two layouts are read: tab-separated tables (`tabular.py`) and text from PDF, where the table layout
+is lost and cells wrap over lines (`pdftext.py`). `detect_layout` tells them apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import TertialError
+from .model import Extraction, ReportMeta
+from .reader import read_lines
+
+
+def detect_layout(lines: list[str]) -> str:
+    """'tabular' when the indicator or activity tables are tab-separated, else 'pdftext'."""
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(("Indikator\t", "Aktivitet\t")):
+            return "tabular"
+    return "pdftext"
+
+
+def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") -> Extraction:
+    """Process: parse lines of a report into an Extraction (pure; reads no file)."""
+    layout = detect_layout(lines)
+    if layout == "tabular":
+        from .tabular import parse
+    else:
+        from .pdftext import parse
+    ex = parse(lines, meta, source)
+    ex.layout = layout
+    if not ex.goals:
+        raise TertialError("no goal headings found: this does not look like a district council report", source)
+    return ex
+
+
+def extract_file(path: str | Path, meta: ReportMeta) -> Extraction:
+    """Load and process one report file."""
+    return extract_lines(read_lines(path), meta, str(path))

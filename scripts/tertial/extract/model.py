@@ -1,0 +1,80 @@
+"""What extraction produces: a goal tree, indicator rows, activities and goal texts, with provenance.
+
+Both layouts (tab-separated tables, text from PDF) produce these same objects; `write.py` turns them
+into the four CSV files of the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .values import EMPTY, Cell
+
+LEVELS = ("inriktningsmal", "verksamhetsmal", "namndmal")
+ASSESSMENTS = ("helt", "delvis", "ej")
+
+# The seven value columns of a follow-up table, in printed order.
+VALUE_COLUMNS = (
+    "period_outcome",  # Periodens utfall
+    "outcome_men",  # Utfall män/pojkar
+    "outcome_women",  # Utfall kvinnor/flickor
+    "previous_year",  # Utfall VB <year> / Periodens utfall VB <year>
+    "forecast",  # Prognos helår
+    "annual_target",  # Årsmål
+    "city_target",  # KF:s årsmål
+)
+
+
+@dataclass
+class ReportMeta:
+    district: str  # as written, e.g. 'Hägersten-Älvsjö'
+    district_id: str
+    report_type: str  # VP | T1 | T2 | VB
+    year: int
+    report_id: str
+    source_file: str = ""
+
+
+@dataclass
+class Goal:
+    level: str
+    code: str | None  # as printed, no trailing dot
+    title: str
+    assessment: str | None  # helt | delvis | ej | None
+    source_line: int  # 1-based line of the heading
+    parent: int | None = None  # index into Extraction.goals
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (section, text) in printed order
+
+
+@dataclass
+class IndicatorRow:
+    goal: int | None  # index into Extraction.goals of the section the table sits in
+    name: str  # as printed, white space folded
+    source_line: int  # 1-based line where the name starts
+    period: str | None = None  # as printed: 'Tertial 2 2023', '2023', 'År'
+    cells: dict[str, Cell] = field(default_factory=lambda: {c: EMPTY for c in VALUE_COLUMNS})
+    needs_review: bool = False
+    review_reason: str = ""  # why the columns could not be told apart for certain
+    analysis: str = ""  # the 'Analys' text printed under the row
+    source_line_end: int | None = None  # last line of the row (cells included, analysis excluded)
+    raw_text: str = ""  # the row's printed text, for review
+
+
+@dataclass
+class Activity:
+    goal: int | None
+    text: str
+    source_line: int
+    start_date: str | None = None  # YYYY-MM-DD
+    end_date: str | None = None
+    deviation: str = ""  # Avvikelse, as printed
+    analysis: str = ""
+
+
+@dataclass
+class Extraction:
+    meta: ReportMeta
+    goals: list[Goal] = field(default_factory=list)
+    rows: list[IndicatorRow] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    layout: str = ""  # 'tabular' | 'pdftext'

@@ -1,0 +1,69 @@
+"""Reading one table cell as printed: a number with its unit, or a text such as 'öka'.
+
+`23,4 %` -> 23.4 and '%'; `9 000 st` -> 9000 and 'st'; `Tas fram av nämnd` -> text. Nothing is guessed:
+a cell that does not read as one number (optionally followed by a unit) is kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Thousands separators seen in exports: space, no-break space, narrow no-break space.
+_SPACES = "[ \u00a0\u202f]"
+NUMBER = rf"[-\u2212\u2013]?(?:\d{{1,3}}(?:{_SPACES}\d{{3}})+|\d+)(?:[,.]\d+)?"
+_CELL = re.compile(rf"^(?P<num>{NUMBER})(?:{_SPACES}*(?P<unit>[^\d\s].*?))?$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One printed cell. Exactly one of `value` and `text` is set, unless the cell is empty."""
+
+    raw: str
+    value: float | None = None
+    unit: str | None = None
+    text: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.value is None and self.text is None
+
+
+EMPTY = Cell(raw="")
+
+
+def fold(text: str) -> str:
+    """Fold runs of white space (tabs, no-break spaces, newlines) to single spaces."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+def to_number(num: str) -> float:
+    num = re.sub(_SPACES, "", num).replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
+    return float(num)
+
+
+def parse_cell(raw: str) -> Cell:
+    """Parse a cell as printed. A trailing dot in a number (`15.`) is not expected and stays text."""
+    text = fold(raw)
+    if not text:
+        return EMPTY
+    m = _CELL.match(text)
+    if m and not _looks_like_date(text):
+        unit = m.group("unit")
+        unit = fold(unit) if unit else None
+        return Cell(raw=text, value=to_number(m.group("num")), unit=unit or None)
+    return Cell(raw=text, text=text)
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(re.match(r"^\d{4}-\d{2}-\d{2}$", text))
+
+
+def format_number(value: float | None) -> str:
+    """Stable text for a number in CSV: no trailing '.0', no exponent, '.' as decimal point."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return text

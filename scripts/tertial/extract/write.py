@@ -1,0 +1,112 @@
+"""Save one Extraction as the contract's four CSV files (goals, goal_texts, indicator_results, activities)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from .. import ids
+from .model import VALUE_COLUMNS, Extraction
+from .values import format_number
+
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "goals": [
+        "goal_id", "report_id", "parent_goal_id", "level", "code", "title", "assessment",
+        "city_goal_id", "source_line",
+    ],
+    "goal_texts": ["goal_id", "section", "text"],
+    "indicator_results": [
+        "report_id", "goal_id", "indicator_id", "name", "unit", "period",
+        "period_outcome", "period_outcome_text", "outcome_men", "outcome_men_text",
+        "outcome_women", "outcome_women_text", "previous_year", "previous_year_text",
+        "forecast", "forecast_text", "annual_target", "annual_target_text",
+        "city_target", "city_target_text", "needs_review", "review_reason", "analysis",
+        "source_line", "source_line_end",
+    ],
+    "activities": [
+        "activity_id", "report_id", "goal_id", "text", "start_date", "end_date", "deviation",
+        "analysis", "source_line",
+    ],
+}
+
+
+def goal_id(report_id: str, index: int) -> str:
+    return f"{report_id}-g{index + 1:03d}"
+
+
+def activity_id(report_id: str, index: int) -> str:
+    return f"{report_id}-a{index + 1:03d}"
+
+
+def row_unit(cells) -> str:
+    """The row's unit: the first unit printed, outcome columns first."""
+    for col in VALUE_COLUMNS:
+        if cells[col].unit:
+            return cells[col].unit
+    return ""
+
+
+def tables(ex: Extraction) -> dict[str, list[dict]]:
+    """Process: the four tables as lists of rows (dicts keyed by TABLE_COLUMNS), sorted."""
+    rid = ex.meta.report_id
+    gid = lambda i: goal_id(rid, i) if i is not None else ""  # noqa: E731
+    goals, texts = [], []
+    for i, g in enumerate(ex.goals):
+        is_city = g.level in ("inriktningsmal", "verksamhetsmal")
+        goals.append({
+            "goal_id": gid(i), "report_id": rid, "parent_goal_id": gid(g.parent), "level": g.level,
+            "code": g.code or "", "title": g.title, "assessment": g.assessment or "",
+            "city_goal_id": ids.city_goal_id(ex.meta.year, g.code, g.title) if is_city else "",
+            "source_line": g.source_line,
+        })
+        merged: dict[str, list[str]] = {}
+        for section, text in g.texts:
+            merged.setdefault(section, []).append(text)
+        for section, parts in merged.items():
+            texts.append({"goal_id": gid(i), "section": section, "text": "\n\n".join(parts)})
+    results = []
+    for r in ex.rows:
+        row = {
+            "report_id": rid, "goal_id": gid(r.goal), "indicator_id": ids.slugify(r.name, 80),
+            "name": r.name, "unit": row_unit(r.cells), "period": r.period or "",
+            "needs_review": "true" if r.needs_review else "false", "review_reason": r.review_reason,
+            "analysis": r.analysis, "source_line": r.source_line,
+            "source_line_end": r.source_line_end or r.source_line,
+        }
+        for col in VALUE_COLUMNS:
+            cell = r.cells[col]
+            row[col] = format_number(cell.value)
+            row[f"{col}_text"] = cell.text or ""
+        results.append(row)
+    activities = [{
+        "activity_id": activity_id(rid, i), "report_id": rid, "goal_id": gid(a.goal), "text": a.text,
+        "start_date": a.start_date or "", "end_date": a.end_date or "", "deviation": a.deviation,
+        "analysis": a.analysis, "source_line": a.source_line,
+    } for i, a in enumerate(ex.activities)]
+    results.sort(key=lambda r: (r["report_id"], r["source_line"]))
+    return {"goals": goals, "goal_texts": texts, "indicator_results": results, "activities": activities}
+
+
+def to_csv(columns: list[str], rows: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def write_tables(ex: Extraction, out_dir: Path) -> dict[str, Path]:
+    """Save: write the four CSVs into out_dir, each atomically (temp file, then rename)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, rows in tables(ex).items():
+        path = out_dir / f"{name}.csv"
+        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(to_csv(TABLE_COLUMNS[name], rows))
+        os.replace(tmp, path)
+        written[name] = path
+    return written

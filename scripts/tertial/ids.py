@@ -1,0 +1,85 @@
+"""Public identifiers (see CONTRACT.md): district_id, report_id, slugs. Only [a-z0-9-] ever."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import TertialError
+
+REPORT_TYPES = ("VP", "T1", "T2", "VB")
+
+# The districts (stadsdelsnämnder). `valid_to`/`merged_into` let a reader follow an area across
+# the 2020-07-01 merger of Hägersten-Liljeholmen and Älvsjö into Hägersten-Älvsjö.
+DISTRICTS: list[dict] = [
+    {"name": "Rinkeby-Kista"},
+    {"name": "Spånga-Tensta"},
+    {"name": "Hässelby-Vällingby"},
+    {"name": "Bromma"},
+    {"name": "Kungsholmen"},
+    {"name": "Norrmalm"},
+    {"name": "Östermalm"},
+    {"name": "Södermalm"},
+    {"name": "Enskede-Årsta-Vantör"},
+    {"name": "Skarpnäck"},
+    {"name": "Farsta"},
+    {"name": "Hägersten-Älvsjö", "valid_from": "2020-07-01"},
+    {"name": "Skärholmen"},
+    {"name": "Hägersten-Liljeholmen", "valid_to": "2020-06-30", "merged_into": "Hägersten-Älvsjö"},
+    {"name": "Älvsjö", "valid_to": "2020-06-30", "merged_into": "Hägersten-Älvsjö"},
+]
+
+_SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text: str, max_length: int | None = None) -> str:
+    """ASCII slug: lower case, å/ä to a, ö to o, anything else non-alphanumeric to '-'."""
+    text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if max_length and len(slug) > max_length:
+        cut = slug[:max_length]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug
+
+
+def district_id(name: str) -> str:
+    """'Hägersten-Älvsjö' -> 'hagersten-alvsjo'; 'Norrmalms stadsdelsnämnd' -> 'norrmalm'."""
+    name = re.sub(r"\s*stadsdelsnämnd(en)?\s*$", "", name.strip(), flags=re.IGNORECASE)
+    known = {slugify(d["name"]): d["name"] for d in DISTRICTS}
+    slug = slugify(name)
+    if slug not in known and slug.endswith("s") and slug[:-1] in known:
+        slug = slug[:-1]  # genitive: 'Norrmalms' -> 'norrmalm'
+    return check_id(slug, "district")
+
+
+def district_name(district_id_: str) -> str | None:
+    for d in DISTRICTS:
+        if slugify(d["name"]) == district_id_:
+            return d["name"]
+    return None
+
+
+def report_id(district_id_: str, year: int, report_type: str) -> str:
+    if report_type not in REPORT_TYPES:
+        raise TertialError(f"report type must be one of {', '.join(REPORT_TYPES)}, not {report_type!r}")
+    return check_id(f"{district_id_}-{int(year)}-{report_type.lower()}", "report")
+
+
+def check_id(value: str, kind: str = "identifier") -> str:
+    """Every identifier that becomes a path or an address must be [a-z0-9-] only."""
+    if not _SAFE_ID.match(value or ""):
+        raise TertialError(f"{kind} id {value!r} is not of the form [a-z0-9-]")
+    return value
+
+
+def mandate_start(year: int) -> int:
+    """First year of the KF budget mandate a year belongs to (2019-2022, 2023-2026, ...)."""
+    return year - ((year - 2015) % 4)
+
+
+def city_goal_id(year: int, code: str | None, title: str) -> str:
+    """Provisional id of a KF goal: mandate + code ('2019-1-1'); the curate stage may override."""
+    if code:
+        return check_id(f"{mandate_start(year)}-{code.strip('.').replace('.', '-')}", "city goal")
+    return check_id(f"{mandate_start(year)}-{slugify(title, 60)}", "city goal")

@@ -1,0 +1,41 @@
+"""Rule: a printed cell is a number with its unit, or text kept as printed."""
+
+import pytest
+
+from tertial.extract.values import format_number, parse_cell
+
+
+@pytest.mark.parametrize(
+    "raw, value, unit",
+    [
+        ("23,4 %", 23.4, "%"),
+        ("9 000 st", 9000, "st"),
+        ("9\u00a0000 st", 9000, "st"),
+        ("16,5 barn/avd.", 16.5, "barn/avd."),
+        ("17,2 barn/av d.", 17.2, "barn/av d."),
+        ("15", 15, None),
+        ("0,85 %", 0.85, "%"),
+        ("-2,5 %", -2.5, "%"),
+        ("\u22123 dagar", -3, "dagar"),
+        ("2 % energieffektivisering relativt 2018", 2, "% energieffektivisering relativt 2018"),
+        ("1 000 000 kr", 1000000, "kr"),
+    ],
+)
+def test_numbers_with_units(raw, value, unit):
+    cell = parse_cell(raw)
+    assert cell.value == value and cell.unit == unit and cell.text is None
+
+
+@pytest.mark.parametrize("raw", ["öka", "Tas fram av nämnd", "+/-1 %", "+/- 1 %", "Max 10 personer", "2023-01-01"])
+def test_words_stay_text(raw):
+    cell = parse_cell(raw)
+    assert cell.value is None and cell.text == raw
+
+
+def test_empty_cell():
+    assert parse_cell("  \t ").empty
+
+
+@pytest.mark.parametrize("value, text", [(15.0, "15"), (0.85, "0.85"), (9000.0, "9000"), (None, ""), (1 / 3, "0.3333333333")])
+def test_format_number_is_stable(value, text):
+    assert format_number(value) == text
