@@ -1,0 +1,566 @@
+"""The tab-separated layout: goal headings and texts as plain lines, tables as tab-separated rows.
+
+What is read (every item with its 1-based `source_line`):
+- the goal tree: 'KF:s inriktningsmål: 1. ...', 'KF:s mål för verksamhetsområdet: 1.1 ...', 'Nämndmål: ...'
+  (rules in goals.py); the table of contents is skipped, a heading printed twice gives one goal, the verdict
+  line ('● Uppfylls helt') may stand a few lines below its heading;
+- goal texts: the lines under a heading, split by the section labels 'Analys', 'Beskrivning',
+  'Förväntat resultat' (...), kept as paragraphs (blank line between) and '- ' bullet lists;
+- indicator tables: a header 'Indikator<TAB>...' whose columns are recognised BY NAME (typos and spacing
+  tolerated), so the follow-up table (Periodens utfall, män/pojkar, ..., Period) and the business-plan
+  table (Årsmål, KF:s årsmål, Periodicitet) are the same code; 'Analys'/'Kommentar' lines under a row
+  belong to that row;
+- activity tables: 'Aktivitet<TAB>Startdatum<TAB>Slutdatum[<TAB>Avvikelse]'.
+
+A table ends at a blank line unless its header is printed again (a page break); the first line after such
+a repeated header, when it carries no values, continues the item above it (a text wrapped over the break).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .goals import heading_label, is_toc_line, split_code, verdict
+from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
+from .values import EMPTY, fold, parse_cell
+
+# ---------------------------------------------------------------------------------------------------------
+# Column headers, recognised by name
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_ANYWHERE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_MARKER = re.compile(r"^[^\w\"'«(\[]+")  # bullets and symbols printed before a name: '●', '♀', '✓', '▶'
+_PERIOD_WORDS = re.compile(r"^(?:tertial|t[123]\b|år\b|helår|halvår|kvartal|månad|vecka|läsår|mätår)", re.IGNORECASE)
+_VERDICT_MAX = 40  # a verdict line is short: '● Uppfylls helt'
+
+
+def _norm(text: str) -> str:
+    """Header text for matching: lower case ASCII letters and digits only ('KF:s årsmål' -> 'kfsarsmal')."""
+    text = fold(text).lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+# Canonical header names (normalised) per field, for the fuzzy fallback on typos.
+_CANONICAL = {
+    "name": ["indikator"],
+    "period_outcome": ["periodensutfall", "utfall"],
+    "outcome_men": ["utfallmanpojkar"],
+    "outcome_women": ["utfallkvinnorflickor"],
+    "previous_year": ["utfallvb"],
+    "forecast": ["prognoshelar", "prognos"],
+    "annual_target": ["arsmal"],
+    "city_target": ["kfsarsmal"],
+    "period": ["period", "periodicitet"],
+    "text": ["aktivitet"],
+    "start_date": ["startdatum"],
+    "end_date": ["slutdatum"],
+    "deviation": ["avvikelse"],
+}
+
+
+def column_field(header: str) -> str | None:
+    """Which field a header cell names: 'Utfall män/ pojkar' -> 'outcome_men'; unknown -> None."""
+    n = _norm(header)
+    if not n:
+        return None
+    if n.startswith("indikator"):
+        return "name"
+    if n.startswith("aktivitet"):
+        return "text"
+    if "start" in n and "datum" in n:
+        return "start_date"
+    if "slut" in n and "datum" in n:
+        return "end_date"
+    if n.startswith("avvikelse"):
+        return "deviation"
+    if "kvinn" in n or "flick" in n:
+        return "outcome_women"
+    if "pojk" in n or re.search(r"(?:^|utfall)man", n):
+        return "outcome_men"
+    if "prognos" in n:
+        return "forecast"
+    if re.search(r"vb\d*$|vb\d{4}|foregaende|fjol|verksamhetsberattelse", n) or re.fullmatch(r"(?:periodens)?utfall(?:ar)?\d{4}", n):
+        return "previous_year"
+    if n.startswith("periodensutfall") or n == "utfall":
+        return "period_outcome"
+    if n.startswith("period"):  # Period, Periodicitet
+        return "period"
+    if n.startswith("kf") and _close(n[2:].lstrip("s"), "arsmal"):
+        return "city_target"
+    if _close(n, "arsmal") or n in ("mal", "malvarde", "arsmalvarde"):
+        return "annual_target"
+    best = difflib.get_close_matches(n, [c for names in _CANONICAL.values() for c in names], n=1, cutoff=0.8)
+    if best:
+        return next(f for f, names in _CANONICAL.items() if best[0] in names)
+    return None
+
+
+def _close(text: str, target: str) -> bool:
+    return text == target or difflib.SequenceMatcher(None, text, target).ratio() >= 0.8
+
+
+@dataclass
+class Header:
+    kind: str  # 'indicator' | 'activity'
+    fields: list[str | None]  # field per cell position
+    line: int
+
+    @property
+    def width(self) -> int:
+        return len(self.fields)
+
+    @property
+    def name_index(self) -> int:
+        return self.fields.index("name" if self.kind == "indicator" else "text")
+
+
+def parse_header(line: str, line_no: int) -> Header | None:
+    """A table header line, or None. Leading empty cells are marker columns ('\\tAktivitet\\t...')."""
+    if "\t" not in line:
+        return None
+    cells = line.rstrip("\r\n").split("\t")
+    first = next((c for c in cells if c.strip()), "")
+    kind = {"indikator": "indicator", "aktivitet": "activity"}.get(_norm(first))
+    if kind is None:
+        return None
+    fields: list[str | None] = []
+    seen: set[str] = set()
+    for cell in cells:
+        f = column_field(cell) if cell.strip() else None
+        if f in seen:
+            f = None  # a second column of the same name cannot be placed for certain
+        if f:
+            seen.add(f)
+        fields.append(f)
+    # Trailing empty header cells carry no column.
+    while fields and fields[-1] is None and not cells[len(fields) - 1].strip():
+        fields.pop()
+        cells.pop()
+    wanted = {"start_date", "end_date"} if kind == "activity" else set(VALUE_COLUMNS) | {"period"}
+    if not (seen & wanted):
+        return None
+    return Header(kind, fields, line_no)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Goal texts
+
+_SECTION_LABELS = {
+    "analys": "analys",
+    "beskrivning": "beskrivning",
+    "forvantat resultat": "forvantat_resultat",
+    "forvantade resultat": "forvantat_resultat",
+    "kommentar": "kommentar",
+    "bedomning": "bedomning",
+    "maluppfyllelse": "maluppfyllelse",
+    "atgarder": "atgarder",
+}
+UNLABELLED = "text"  # text printed under a heading before any section label (as in business plans)
+_BULLET = re.compile(r"^\s*[-–•·▪●]\s+")
+
+
+def section_label(line: str) -> str | None:
+    """'Förväntat resultat' -> 'forvantat_resultat'; a line that is not a section label -> None."""
+    text = fold(line).rstrip(":").strip().lower()
+    if len(text) > 30:
+        return None
+    key = text.replace("å", "a").replace("ä", "a").replace("ö", "o")
+    return _SECTION_LABELS.get(key)
+
+
+@dataclass
+class _TextBuffer:
+    """Paragraphs and bullet lists of one section of one goal."""
+
+    blocks: list[str] = field(default_factory=list)
+    open: bool = False  # the last block may still take lines (no blank line since)
+    bullets: bool = False
+
+    def add(self, line: str) -> None:
+        is_bullet = bool(_BULLET.match(line))
+        text = "- " + fold(_BULLET.sub("", line)) if is_bullet else fold(line)
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and is_bullet and self.bullets:
+            self.blocks[-1] += "\n" + text  # the next item of a list (blank lines between items or not)
+        elif last is not None and not is_bullet and (self.open or (not self.bullets and _continues(last, text))):
+            # A line of the same paragraph (or list item), or a sentence broken over a page break.
+            self.blocks[-1] += " " + text
+        else:
+            self.blocks.append(text)
+            self.bullets = is_bullet
+        self.open = True
+
+    def close(self) -> None:
+        self.open = False
+
+    def text(self) -> str:
+        return "\n\n".join(self.blocks)
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A paragraph that starts in lower case after one that ends without a full stop continues it."""
+    return bool(text[:1].islower()) and not previous.rstrip().endswith((".", "!", "?", ":"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The parser
+
+
+def _cells(line: str) -> list[str]:
+    return line.rstrip("\r\n").split("\t")
+
+
+def _strip_marker(text: str) -> str:
+    return fold(_MARKER.sub("", fold(text)))
+
+
+def _is_marker(cell: str) -> bool:
+    text = cell.strip()
+    return bool(text) and not any(ch.isalnum() for ch in text)
+
+
+@dataclass
+class _Table:
+    header: Header
+    goal: int | None
+    item: IndicatorRow | Activity | None = None
+    mode: str = "row"  # 'row' | 'analysis'
+    paused: bool = False  # a blank line was seen
+    after_repeat: bool = False  # the header was just printed again after a break
+
+
+class _Parser:
+    def __init__(self, lines: list[str], meta: ReportMeta, source: str):
+        self.lines = lines
+        self.meta = meta
+        self.source = source
+        self.ex = Extraction(meta=meta)
+        self.goal: int | None = None
+        self.section = UNLABELLED
+        self.buffers: dict[int, dict[str, _TextBuffer]] = {}
+        self.duplicate_of: int | None = None  # the current heading repeats this goal
+        self.table: _Table | None = None
+        self.goal_keys: dict[tuple, int] = {}
+        self.by_code: dict[str, int] = {}
+        self.last_at_level: dict[str, int | None] = {"inriktningsmal": None, "verksamhetsmal": None}
+        self.end_titles = self._toc_titles()
+        self.page_header = self._page_header_pattern()
+        self.verdict_open = False
+
+    # -- document-wide clues ------------------------------------------------------------------------------
+
+    def _toc_titles(self) -> set[str]:
+        """Titles of the table of contents that are not goals: where they reappear, the goal part ends."""
+        titles = set()
+        for line in self.lines:
+            if heading_label(line) and not is_toc_line(line):
+                break  # the first real goal heading: the table of contents is behind us
+            if is_toc_line(line) and line.count("\t") <= 1 and not heading_label(line):
+                title = re.sub(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3})\s*$", "", line.rstrip())
+                title = fold(title).rstrip(".").strip().lower()
+                if title:
+                    titles.add(title)
+        return titles
+
+    def _page_header_pattern(self) -> re.Pattern:
+        district = re.escape(fold(self.meta.district))
+        return re.compile(rf"^\s*{district}s?\s+stadsdels(?:nämnd|förvaltning)(?:en)?\b\s*", re.IGNORECASE)
+
+    # -- main loop ------------------------------------------------------------------------------------------
+
+    def run(self) -> Extraction:
+        n = len(self.lines)
+        i = 0
+        while i < n:
+            line = self.lines[i]
+            line_no = i + 1
+            i += 1
+            if not line.strip():
+                self._blank()
+                continue
+            header = parse_header(line, line_no) if "\t" in line else None
+            if header:
+                self._start_table(header)
+                continue
+            label = heading_label(line) if "\t" not in line else None
+            if label and not is_toc_line(line):
+                level, rest = label
+                if not rest:  # the label alone on its line: code and title follow
+                    j = i
+                    while j < n and not self.lines[j].strip():
+                        j += 1
+                    if j < n and not heading_label(self.lines[j]) and "\t" not in self.lines[j]:
+                        rest = fold(self.lines[j])
+                        i = j + 1
+                self._heading(level, rest, line_no)
+                continue
+            if self.table is not None:
+                if self.table.paused and not self.table.after_repeat:
+                    self.table = None  # a blank line and no repeated header: the table has ended
+                else:
+                    self._table_line(line, line_no)
+                    continue
+            self._text_line(line, line_no)
+        self._finish()
+        return self.ex
+
+    def _blank(self) -> None:
+        if self.table is not None:
+            self.table.paused = True
+            self.table.after_repeat = False
+        if self.goal is not None:
+            buf = self.buffers.get(self.goal, {}).get(self.section)
+            if buf:
+                buf.close()
+
+    # -- goals ----------------------------------------------------------------------------------------------
+
+    def _heading(self, level: str, rest: str, line_no: int) -> None:
+        self.table = None
+        code, title = split_code(rest)
+        title = fold(title)
+        parent = self._parent(level, code)
+        key = (level, parent, title.lower())
+        existing = self.goal_keys.get(key)
+        if existing is not None:
+            other = self.ex.goals[existing]
+            if other.code is None or code is None or other.code == code:
+                if other.code is None and code:
+                    other.code = code
+                    self.by_code.setdefault(code, existing)
+                self.goal = existing
+                self.duplicate_of = existing
+                self.section = UNLABELLED
+                self.verdict_open = other.assessment is None
+                return
+        goal = Goal(level=level, code=code, title=title, assessment=None, source_line=line_no, parent=parent)
+        self.ex.goals.append(goal)
+        index = len(self.ex.goals) - 1
+        self.goal_keys[key] = index
+        if code:
+            self.by_code.setdefault(code, index)
+        if level == "inriktningsmal":
+            self.last_at_level = {"inriktningsmal": index, "verksamhetsmal": None}
+        elif level == "verksamhetsmal":
+            self.last_at_level["verksamhetsmal"] = index
+        self.goal = index
+        self.duplicate_of = None
+        self.section = UNLABELLED
+        self.verdict_open = True
+
+    def _parent(self, level: str, code: str | None) -> int | None:
+        if level == "inriktningsmal":
+            return None
+        if code and "." in code:
+            parent_code = code.rsplit(".", 1)[0]
+            if parent_code in self.by_code:
+                return self.by_code[parent_code]
+        if level == "verksamhetsmal":
+            return self.last_at_level["inriktningsmal"]
+        return self.last_at_level["verksamhetsmal"] if self.last_at_level["verksamhetsmal"] is not None \
+            else self.last_at_level["inriktningsmal"]
+
+    # -- texts ----------------------------------------------------------------------------------------------
+
+    def _text_line(self, line: str, line_no: int) -> None:
+        if self.goal is None:
+            return
+        if "\t" in line:
+            return  # a table this layout does not read (economy tables and the like)
+        folded = fold(line)
+        if folded.rstrip(".").strip().lower() in self.end_titles:
+            self.goal = None  # a chapter of the table of contents that is not a goal: the goal part ends
+            return
+        goal = self.ex.goals[self.goal]
+        if self.verdict_open and len(folded) <= _VERDICT_MAX:
+            found = verdict(line)
+            if found:
+                if goal.assessment is None:
+                    goal.assessment = found
+                self.verdict_open = False
+                return
+        label = section_label(line)
+        if label:
+            self.section = label
+            self.verdict_open = False
+            return
+        if self.page_header.fullmatch(line.strip()):
+            return
+        buffers = self.buffers.setdefault(self.goal, {})
+        buf = buffers.setdefault(self.section, _TextBuffer())
+        if self.duplicate_of is not None and any(folded in block for block in buf.blocks):
+            return  # the repeated heading repeats its text too
+        buf.add(line)
+
+    # -- tables ---------------------------------------------------------------------------------------------
+
+    def _start_table(self, header: Header) -> None:
+        t = self.table
+        if t is not None and t.header.kind == header.kind and t.item is not None:
+            # The header printed again (a page break): the table goes on.
+            t.header = header
+            t.paused = False
+            t.after_repeat = True
+            return
+        self.table = _Table(header=header, goal=self.goal)
+
+    def _table_line(self, line: str, line_no: int) -> None:
+        t = self.table
+        assert t is not None
+        after_repeat = t.after_repeat
+        t.after_repeat = False
+        t.paused = False
+        cells = self._align(_cells(line), t.header)
+        name_i = t.header.name_index
+        first = cells[name_i] if name_i < len(cells) else ""
+        if not first.strip():
+            first = next((c for c in cells if c.strip() and not _is_marker(c)), "")
+        others = [c for k, c in enumerate(cells) if k != name_i and c.strip() and not _is_marker(c)]
+        m = _LABEL_LINE.match(fold(first))
+        label_only = m is not None and (not m.group("rest") or not others)
+        if m and label_only and (not m.group("rest") or self._has_no_values(cells, t.header)):
+            if t.item is not None:
+                rest = " ".join([m.group("rest")] + [fold(c) for c in others]).strip()
+                t.mode = "analysis"
+                self._add_analysis(t.item, rest)
+            return
+        no_values = self._has_no_values(cells, t.header)
+        if no_values and t.item is not None:
+            text = fold(" ".join(c for c in cells if c.strip() and not _is_marker(c)))
+            if t.mode == "analysis":
+                self._add_analysis(t.item, text)
+                return
+            if after_repeat or text[:1].islower():
+                self._continue_item(t.item, text)
+                return
+        if t.header.kind == "indicator":
+            self._new_row(cells, line, line_no, t)
+        else:
+            self._new_activity(cells, line, line_no, t)
+        t.mode = "row"
+
+    def _align(self, cells: list[str], header: Header) -> list[str]:
+        """Line a row up with its header: marker columns printed or not, trailing empty cells."""
+        markers = 0
+        while markers < header.width and header.fields[markers] is None and markers < header.name_index:
+            markers += 1
+        if markers and len(cells) == header.width - markers and not _is_marker(cells[0]):
+            cells = [""] * markers + cells  # the marker column is not printed on this row
+        elif not markers and len(cells) > header.width and _is_marker(cells[0]):
+            cells = cells[1:]  # a marker printed in a cell of its own
+        return cells
+
+    def _has_no_values(self, cells: list[str], header: Header) -> bool:
+        for k, f in enumerate(header.fields):
+            if f and f not in ("name", "text") and k < len(cells) and cells[k].strip():
+                return False
+        return all(not c.strip() for c in cells[header.width:])
+
+    def _add_analysis(self, item, text: str) -> None:
+        text = fold(self.page_header.sub("", text, count=1)) if text else ""
+        if not text:
+            return
+        item.analysis = f"{item.analysis} {text}".strip() if item.analysis else text
+
+    def _continue_item(self, item, text: str) -> None:
+        if isinstance(item, IndicatorRow):
+            item.name = fold(f"{item.name} {text}")
+            item.raw_text = f"{item.raw_text}\n{text}"
+        else:
+            item.text = fold(f"{item.text} {text}")
+
+    def _new_row(self, cells: list[str], line: str, line_no: int, t: _Table) -> None:
+        header = t.header
+        reasons = []
+        width = header.width
+        extra = cells[width:]
+        if any(c.strip() for c in extra):
+            reasons.append(f"the row has {len(cells)} cells, its header {width}: the columns cannot be told apart")
+        elif len(cells) < width:
+            reasons.append(f"the row has {len(cells)} cells, its header {width}: cells may be missing")
+        cells = cells[:width] + [""] * (width - len(cells))
+        row = IndicatorRow(goal=t.goal, name="", source_line=line_no, source_line_end=line_no,
+                           raw_text=line.rstrip("\r\n"))
+        row.cells = {c: EMPTY for c in VALUE_COLUMNS}
+        unknown = []
+        for k, f in enumerate(header.fields):
+            raw = cells[k]
+            if f == "name":
+                row.name = _strip_marker(raw)
+            elif f == "period":
+                row.period = fold(raw) or None
+            elif f in VALUE_COLUMNS:
+                row.cells[f] = parse_cell(raw)
+            elif raw.strip() and not _is_marker(raw):
+                unknown.append(fold(raw))
+        if unknown and not reasons:
+            reasons.append("cells under an unknown column: " + "; ".join(unknown))
+        reasons += self._check_row(row)
+        if not row.name:
+            reasons.append("the row has no indicator name")
+        if reasons:
+            row.needs_review = True
+            row.review_reason = "; ".join(reasons)
+        self.ex.rows.append(row)
+        t.item = row
+
+    @staticmethod
+    def _check_row(row: IndicatorRow) -> list[str]:
+        """Cells that cannot sit in their column: a period among the values, a value in the period column."""
+        reasons = []
+        if row.period:
+            cell = parse_cell(row.period)
+            if cell.value is not None and not re.fullmatch(r"\d{4}", row.period):
+                reasons.append(f"the period column holds a value ({row.period!r})")
+        for col in VALUE_COLUMNS:
+            cell = row.cells[col]
+            if cell.text and (_PERIOD_WORDS.match(cell.text) or _DATE.match(cell.text)):
+                reasons.append(f"{col} holds a period or date ({cell.text!r})")
+        return reasons
+
+    def _new_activity(self, cells: list[str], line: str, line_no: int, t: _Table) -> None:
+        header = t.header
+        values: dict[str, str] = {}
+        for k, f in enumerate(header.fields):
+            if f and k < len(cells):
+                values[f] = fold(cells[k])
+        start, end = values.get("start_date", ""), values.get("end_date", "")
+        text = values.get("text", "")
+        deviation = values.get("deviation", "")
+        if (start and not _DATE.match(start)) or (end and not _DATE.match(end)) or len(cells) > header.width + 1:
+            # Misplaced cells: take the dates where they are printed, the text before them.
+            dates = [(k, c.strip()) for k, c in enumerate(cells) if _DATE.match(c.strip())]
+            if dates:
+                first = dates[0][0]
+                text = fold(" ".join(c for c in cells[:first] if c.strip() and not _is_marker(c)))
+                start = dates[0][1]
+                end = dates[1][1] if len(dates) > 1 else ""
+                last = dates[1][0] if len(dates) > 1 else first
+                deviation = fold(" ".join(c for c in cells[last + 1:] if c.strip()))
+            else:
+                start = start if _DATE.match(start) else ""
+                end = end if _DATE.match(end) else ""
+        act = Activity(goal=t.goal, text=_strip_marker(text), source_line=line_no,
+                       start_date=start or None, end_date=end or None, deviation=deviation)
+        self.ex.activities.append(act)
+        t.item = act
+
+    # -- end ------------------------------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        for index, sections in self.buffers.items():
+            goal = self.ex.goals[index]
+            for section, buf in sections.items():
+                text = buf.text()
+                if text:
+                    goal.texts.append((section, text))
+
+
+def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
+    """Process: the lines of one report in the tab-separated layout -> an Extraction (pure)."""
+    return _Parser(lines, meta, source).run()
