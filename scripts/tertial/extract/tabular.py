@@ -268,8 +268,10 @@ class _Parser:
         return titles
 
     def _page_header_pattern(self) -> re.Pattern:
+        """The page header printed at the top of each page: '<district> stadsdelsnämnd'. Inside a table it
+        lands in a cell; at the start of an analysis text it is dropped only when a new sentence follows."""
         district = re.escape(fold(self.meta.district))
-        return re.compile(rf"^\s*{district}s?\s+stadsdels(?:nämnd|förvaltning)(?:en)?\b\s*", re.IGNORECASE)
+        return re.compile(rf"^\s*{district}s?\s+stadsdelsnämnd(?:\s*$|\s+(?-i:(?=[A-ZÅÄÖ])))", re.IGNORECASE)
 
     # -- main loop ------------------------------------------------------------------------------------------
 
@@ -389,7 +391,7 @@ class _Parser:
             self.section = label
             self.verdict_open = False
             return
-        if self.page_header.fullmatch(line.strip()):
+        if self.page_header.match(line) and self.page_header.match(line).end() >= len(line.rstrip()):
             return
         buffers = self.buffers.setdefault(self.goal, {})
         buf = buffers.setdefault(self.section, _TextBuffer())
