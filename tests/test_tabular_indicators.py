@@ -21,10 +21,34 @@ def values(row):
      ("Arsmål", "annual_target"), ("Årsmal", "annual_target"), ("KF:s årsmål", "city_target"),
      ("KF:s  arsmål", "city_target"), ("KFs årsmål", "city_target"), ("Period", "period"),
      ("Periodicitet", "period"), ("Aktivitet", "text"), ("Startdatum", "start_date"), ("Slutdatum", "end_date"),
-     ("Avvikelse", "deviation"), ("Kommentar från revisorn", None)],
+     ("Avvikelse", "deviation"), ("Kommentar från revisorn", None), ("Årsmål 2023", "annual_target"),
+     ("Helårsprognos", "forecast"), ("Mätperiod", "period"), ("Start", "start_date"), ("KF:s mål", "city_target")],
 )
 def test_column_names(header, field):
     assert column_field(header) == field
+
+
+def test_outcome_of_a_year_depends_on_the_report_year():
+    assert column_field("Utfall 2022", 2023) == "previous_year"
+    assert column_field("Utfall 2023", 2023) == "period_outcome"
+
+
+def test_page_header_inside_a_table_is_no_row():
+    text = f"""{FOLLOW_UP}
+  Andel A→1 %→→→→→2 %→3 %→2023
+Hägersten-Älvsjö stadsdelsnämnd→→→→→→→→
+  Andel B→4 %→→→→→5 %→6 %→2023
+"""
+    assert [r.name for r in extract(text).rows] == ["Andel A", "Andel B"]
+
+
+def test_a_row_with_nothing_beside_its_name_needs_review():
+    text = f"""{FOLLOW_UP}
+  Andel A→1 %→→→→→2 %→3 %→2023
+Text som kanske hör till raden ovan→→→→→→→→
+"""
+    rows = extract(text).rows
+    assert rows[1].needs_review and "nothing is printed" in rows[1].review_reason
 
 
 def test_follow_up_row():

@@ -5,7 +5,10 @@ from tertial.extract.tabular import section_label
 
 REPORT = """Innehållsförteckning
 
+Sammanfattning→4
+Nämndmål: Barn erbjuds en trygg fritid→8
 Uppföljning av ekonomi→85
+Investeringar→86
 
 Nämndmål: Barn erbjuds en trygg fritid
 
@@ -39,6 +42,12 @@ KF:s mål för verksamhetsområdet: 1.1 I Stockholm är människor självförsö
 
 Nämnden bidrar till målet genom <b>stöd</b>.
 
+Investeringar
+
+Sammanfattning
+
+Nya lokaler.
+
 Uppföljning av ekonomi
 
 Budgeten är i balans.
@@ -68,7 +77,9 @@ def test_tables_and_verdicts_are_not_text():
 
 def test_unlabelled_text_kept_as_printed_and_the_goal_part_ends_at_a_chapter():
     goal = extract(REPORT).goals[1]
-    assert goal.texts == [("text", "Nämnden bidrar till målet genom <b>stöd</b>.")]
+    # 'Investeringar' and 'Sammanfattning' are in the table of contents too, but not the chapter after the goals.
+    assert goal.texts == [("text", "Nämnden bidrar till målet genom <b>stöd</b>.\n\nInvesteringar\n\n"
+                                   "Sammanfattning\n\nNya lokaler.")]
 
 
 def test_section_labels():

@@ -63,18 +63,22 @@ _CANONICAL = {
 }
 
 
-def column_field(header: str) -> str | None:
-    """Which field a header cell names: 'Utfall män/ pojkar' -> 'outcome_men'; unknown -> None."""
+def column_field(header: str, year: int | None = None) -> str | None:
+    """Which field a header cell names: 'Utfall män/ pojkar' -> 'outcome_men'; unknown -> None.
+
+    `year` is the report's year: 'Utfall 2022' in a 2023 report is the previous year's outcome.
+    """
     n = _norm(header)
     if not n:
         return None
+    bare = re.sub(r"\d+", "", n)
     if n.startswith("indikator"):
         return "name"
     if n.startswith("aktivitet"):
         return "text"
-    if "start" in n and "datum" in n:
+    if n.startswith("start"):
         return "start_date"
-    if "slut" in n and "datum" in n:
+    if n.startswith("slut"):
         return "end_date"
     if n.startswith("avvikelse"):
         return "deviation"
@@ -84,17 +88,20 @@ def column_field(header: str) -> str | None:
         return "outcome_men"
     if "prognos" in n:
         return "forecast"
-    if re.search(r"vb\d*$|vb\d{4}|foregaende|fjol|verksamhetsberattelse", n) or re.fullmatch(r"(?:periodens)?utfall(?:ar)?\d{4}", n):
+    if re.search(r"vb|foregaende|fjol|verksamhetsberattelse", n):
         return "previous_year"
-    if n.startswith("periodensutfall") or n == "utfall":
+    m = re.fullmatch(r"(?:periodens)?utfall(?:ar)?(\d{4})", n)
+    if m:
+        return "previous_year" if year and int(m.group(1)) < year else "period_outcome"
+    if bare.startswith("periodensutfall") or bare == "utfall":
         return "period_outcome"
-    if n.startswith("period"):  # Period, Periodicitet
+    if "period" in n:  # Period, Periodicitet, Mätperiod
         return "period"
-    if n.startswith("kf") and _close(n[2:].lstrip("s"), "arsmal"):
+    if n.startswith("kf") and ("mal" in bare[2:] or _close(bare[2:].lstrip("s"), "arsmal")):
         return "city_target"
-    if _close(n, "arsmal") or n in ("mal", "malvarde", "arsmalvarde"):
+    if "arsmal" in bare or "malvarde" in bare or _close(bare, "arsmal") or bare == "mal":
         return "annual_target"
-    best = difflib.get_close_matches(n, [c for names in _CANONICAL.values() for c in names], n=1, cutoff=0.8)
+    best = difflib.get_close_matches(bare, [c for names in _CANONICAL.values() for c in names], n=1, cutoff=0.8)
     if best:
         return next(f for f, names in _CANONICAL.items() if best[0] in names)
     return None
@@ -119,7 +126,7 @@ class Header:
         return self.fields.index("name" if self.kind == "indicator" else "text")
 
 
-def parse_header(line: str, line_no: int) -> Header | None:
+def parse_header(line: str, line_no: int, year: int | None = None) -> Header | None:
     """A table header line, or None. Leading empty cells are marker columns ('\\tAktivitet\\t...')."""
     if "\t" not in line:
         return None
@@ -131,7 +138,7 @@ def parse_header(line: str, line_no: int) -> Header | None:
     fields: list[str | None] = []
     seen: set[str] = set()
     for cell in cells:
-        f = column_field(cell) if cell.strip() else None
+        f = column_field(cell, year) if cell.strip() else None
         if f in seen:
             f = None  # a second column of the same name cannot be placed for certain
         if f:
@@ -255,23 +262,31 @@ class _Parser:
     # -- document-wide clues ------------------------------------------------------------------------------
 
     def _toc_titles(self) -> set[str]:
-        """Titles of the table of contents that are not goals: where they reappear, the goal part ends."""
-        titles = set()
+        """The chapter the table of contents lists right after its last goal (e.g. 'Uppföljning av
+        ekonomi'): where it is printed in the body, the goal part of the report ends. Only that one
+        chapter, so that a sub-heading such as 'Investeringar' inside a goal's text ends nothing."""
+        after_goals = None
         for line in self.lines:
-            if heading_label(line) and not is_toc_line(line):
-                break  # the first real goal heading: the table of contents is behind us
-            if is_toc_line(line) and line.count("\t") <= 1 and not heading_label(line):
+            if not is_toc_line(line):
+                if heading_label(line):
+                    break  # the first real goal heading: the table of contents is behind us
+                continue
+            if heading_label(line):
+                after_goals = ""
+            elif after_goals == "" and line.count("\t") <= 1:
                 title = re.sub(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3})\s*$", "", line.rstrip())
-                title = fold(title).rstrip(".").strip().lower()
-                if title:
-                    titles.add(title)
-        return titles
+                after_goals = fold(title).rstrip(".").strip().lower() or ""
+        return {after_goals} if after_goals else set()
 
     def _page_header_pattern(self) -> re.Pattern:
         """The page header printed at the top of each page: '<district> stadsdelsnämnd'. Inside a table it
         lands in a cell; at the start of an analysis text it is dropped only when a new sentence follows."""
         district = re.escape(fold(self.meta.district))
         return re.compile(rf"^\s*{district}s?\s+stadsdelsnämnd(?:\s*$|\s+(?-i:(?=[A-ZÅÄÖ])))", re.IGNORECASE)
+
+    def _is_page_header(self, text: str) -> bool:
+        m = self.page_header.match(text)
+        return bool(m) and m.end() >= len(text.rstrip())
 
     # -- main loop ------------------------------------------------------------------------------------------
 
@@ -285,7 +300,7 @@ class _Parser:
             if not line.strip():
                 self._blank()
                 continue
-            header = parse_header(line, line_no) if "\t" in line else None
+            header = parse_header(line, line_no, self.meta.year) if "\t" in line else None
             if header:
                 self._start_table(header)
                 continue
@@ -391,7 +406,7 @@ class _Parser:
             self.section = label
             self.verdict_open = False
             return
-        if self.page_header.match(line) and self.page_header.match(line).end() >= len(line.rstrip()):
+        if self._is_page_header(line):
             return
         buffers = self.buffers.setdefault(self.goal, {})
         buf = buffers.setdefault(self.section, _TextBuffer())
@@ -432,8 +447,10 @@ class _Parser:
                 self._add_analysis(t.item, rest)
             return
         no_values = self._has_no_values(cells, t.header)
+        text = fold(" ".join(c for c in cells if c.strip() and not _is_marker(c)))
+        if no_values and self._is_page_header(text):
+            return  # the page header printed inside the table at a page break
         if no_values and t.item is not None:
-            text = fold(" ".join(c for c in cells if c.strip() and not _is_marker(c)))
             if t.mode == "analysis":
                 self._add_analysis(t.item, text)
                 return
@@ -505,6 +522,8 @@ class _Parser:
         reasons += self._check_row(row)
         if not row.name:
             reasons.append("the row has no indicator name")
+        if not row.period and all(cell.empty for cell in row.cells.values()):
+            reasons.append("nothing is printed beside the name: a row or a text line?")
         if reasons:
             row.needs_review = True
             row.review_reason = "; ".join(reasons)
