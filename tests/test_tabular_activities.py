@@ -97,3 +97,12 @@ C→2022-01-01→2022-12-31
 """
     ex = extract(text)
     assert [(a.text, a.goal) for a in ex.activities] == [("A", 0), ("B", 0), ("C", 1)]
+
+
+def test_analysis_line_without_tabs_still_belongs_to_the_activity():
+    text = """Aktivitet→Startdatum→Slutdatum
+Utreda etablering→2022-01-01→2022-12-31
+Analys Arbetet har initierats.
+och pågår.
+"""
+    assert extract(text).activities[0].analysis == "Arbetet har initierats. och pågår."

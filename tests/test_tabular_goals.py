@@ -133,3 +133,9 @@ def test_verdict_is_not_read_from_analysis_text():
     text = "Nämndmål: Äldre är trygga\n\nAnalys\n\nUppfylls delvis\n"
     ex = extract(text)
     assert ex.goals[0].assessment is None
+
+
+def test_verdict_with_its_bullet_in_a_cell_and_heading_with_trailing_tab():
+    text = "Nämndmål: Äldre är trygga→\n\n●→Uppfylls delvis\n"
+    ex = extract(text)
+    assert [(g.title, g.assessment) for g in ex.goals] == [("Äldre är trygga", "delvis")]

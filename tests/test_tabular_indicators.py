@@ -207,3 +207,26 @@ def test_rows_outside_any_goal_have_no_goal():
  Andel A→30 %→→År
 """
     assert extract(text).rows[0].goal is None
+
+
+def test_name_on_one_line_cells_on_the_next():
+    text = f"""{FOLLOW_UP}
+  Andel personer med en mycket lång indikatorbenämning→→→→→→→→
+→1 %→→→→→2 %→3 %→2023
+"""
+    rows = extract(text).rows
+    assert len(rows) == 1 and rows[0].name == "Andel personer med en mycket lång indikatorbenämning"
+    assert values(rows[0]) == {"period_outcome": 1, "annual_target": 2, "city_target": 3}
+    assert not rows[0].needs_review and rows[0].source_line_end == 3
+
+
+def test_a_text_line_right_under_a_table_ends_it():
+    text = f"""Nämndmål: Ett
+
+{FOLLOW_UP}
+  Andel A→1 %→→→→→2 %→3 %→2023
+Nämnden bedömer att målet nås.
+"""
+    ex = extract(text)
+    assert [r.name for r in ex.rows] == ["Andel A"]
+    assert ex.goals[0].texts == [("text", "Nämnden bedömer att målet nås.")]

@@ -304,7 +304,7 @@ class _Parser:
             if header:
                 self._start_table(header)
                 continue
-            label = heading_label(line) if "\t" not in line else None
+            label = heading_label(line) if "\t" not in line.strip() else None
             if label and not is_toc_line(line):
                 level, rest = label
                 if not rest:  # the label alone on its line: code and title follow
@@ -319,6 +319,9 @@ class _Parser:
             if self.table is not None:
                 if self.table.paused and not self.table.after_repeat:
                     self.table = None  # a blank line and no repeated header: the table has ended
+                elif ("\t" not in line and self.table.mode != "analysis" and not self.table.after_repeat
+                      and not _LABEL_LINE.match(line.strip())):
+                    self.table = None  # a line of text right under a table: rows always carry cells
                 else:
                     self._table_line(line, line_no)
                     continue
@@ -387,9 +390,17 @@ class _Parser:
     def _text_line(self, line: str, line_no: int) -> None:
         if self.goal is None:
             return
-        if "\t" in line:
-            return  # a table this layout does not read (economy tables and the like)
-        folded = fold(line)
+        parts = [c for c in line.split("\t") if c.strip()]
+        folded = fold(" ".join(parts))
+        if len(parts) > 1:
+            # A table this layout does not read (economy tables and the like), or a verdict with its
+            # bullet in a cell of its own ('●<TAB>Uppfylls helt').
+            if self.verdict_open and len(folded) <= _VERDICT_MAX and verdict(folded):
+                goal = self.ex.goals[self.goal]
+                goal.assessment = goal.assessment or verdict(folded)
+                self.verdict_open = False
+            return
+        line = parts[0] if parts else line
         if folded.rstrip(".").strip().lower() in self.end_titles:
             self.goal = None  # a chapter of the table of contents that is not a goal: the goal part ends
             return
@@ -520,6 +531,16 @@ class _Parser:
         if unknown and not reasons:
             reasons.append("cells under an unknown column: " + "; ".join(unknown))
         reasons += self._check_row(row)
+        prev = t.item
+        if (not row.name and isinstance(prev, IndicatorRow) and prev.source_line_end == line_no - 1
+                and not prev.period and all(c.empty for c in prev.cells.values()) and t.mode == "row"):
+            # The name on one line, its cells on the next: one row.
+            prev.cells, prev.period = row.cells, row.period
+            prev.source_line_end = line_no
+            prev.raw_text = f"{prev.raw_text}\n{row.raw_text}"
+            prev.needs_review = bool(reasons)
+            prev.review_reason = "; ".join(reasons)
+            return
         if not row.name:
             reasons.append("the row has no indicator name")
         if not row.period and all(cell.empty for cell in row.cells.values()):
