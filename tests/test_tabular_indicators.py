@@ -230,3 +230,10 @@ Nämnden bedömer att målet nås.
     ex = extract(text)
     assert [r.name for r in ex.rows] == ["Andel A"]
     assert ex.goals[0].texts == [("text", "Nämnden bedömer att målet nås.")]
+
+
+def test_header_named_indikatorer():
+    text = """Indikatorer→Årsmål 2024→KF:s årsmål→Periodicitet
+ Andel A→30 %→31 %→År
+"""
+    assert values(extract(text).rows[0]) == {"annual_target": 30, "city_target": 31}

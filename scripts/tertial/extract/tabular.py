@@ -31,7 +31,6 @@ from .values import EMPTY, fold, parse_cell
 # Column headers, recognised by name
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_ANYWHERE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _MARKER = re.compile(r"^[^\w\"'«(\[]+")  # bullets and symbols printed before a name: '●', '♀', '✓', '▶'
 _PERIOD_WORDS = re.compile(r"^(?:tertial|t[123]\b|år\b|helår|halvår|kvartal|månad|vecka|läsår|mätår)", re.IGNORECASE)
@@ -132,7 +131,8 @@ def parse_header(line: str, line_no: int, year: int | None = None) -> Header | N
         return None
     cells = line.rstrip("\r\n").split("\t")
     first = next((c for c in cells if c.strip()), "")
-    kind = {"indikator": "indicator", "aktivitet": "activity"}.get(_norm(first))
+    first_field = column_field(first)
+    kind = {"name": "indicator", "text": "activity"}.get(first_field or "")
     if kind is None:
         return None
     fields: list[str | None] = []
