@@ -172,7 +172,9 @@ def _glue(out: str, piece: str, prev_raw: str, clue: bool) -> str:
     if no_space:
         return out + piece
     if re.search(r"\w-$", out) and re.match(r"^[a-zåäö]", piece):
-        return out + piece  # '14-' + 'dagarsperiod' keeps the hyphen, no space
+        cut_in_word = prev == prev.rstrip() if clue else not re.match(r"^(?:och|eller|samt)\b", piece)
+        if cut_in_word:
+            return out + piece  # '14-' + 'dagarsperiod' keeps the hyphen, no space ('vård- och' keeps it)
     return out + " " + piece
 
 
@@ -279,7 +281,7 @@ def split_cells(tokens: list[Token]) -> tuple[list[RawCell], str | None]:
                     break
             unit_words: list[str] = []
             if not attached_unit:
-                while i < n and not tokens[i].gap:
+                while i < n:
                     w = tokens[i].text
                     if _is_number(w):
                         if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
@@ -308,6 +310,8 @@ def split_cells(tokens: list[Token]) -> tuple[list[RawCell], str | None]:
                         parts.append(tokens[i].text)
                         i += 1
                     break
+                break
+            if w.startswith(("+/-", "±")) or w.lower() in _TEXT_VERBS:
                 break
             if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
                 break
@@ -363,7 +367,10 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
             placed[col] = cell
         if not ok:
             continue
-        options.append(Placement(placed, _cost(placed, cols, tertial, annual, city_section)))
+        cost = _cost(placed, cols, tertial, annual, city_section)
+        # between equals, a tertial row keeps its forecast (printed on every tertial row that has one)
+        tie = 0.01 * (tertial and placed["forecast"].empty)
+        options.append(Placement(placed, cost + tie))
     if not options:
         return empty, True, "no column placement fits the printed cells"
     options.sort(key=lambda p: p.cost)
@@ -609,6 +616,8 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
         if _is_number(words[k]) and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
             numbers = sum(1 for w in tail if _is_number(w))
+            if len(" ".join(words[:k])) > 60 or numbers < 0.3 * len(tail):
+                return None  # prose with numbers in it, not a name followed by cells
             if numbers >= 2 or _PERIOD_TAIL.search(" ".join(tail)):
                 return k
             if next_text is not None:
