@@ -62,6 +62,18 @@ _NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
 
 
+def period_at_end(text: str, year: int | None = None) -> re.Match | None:
+    """The period cell closing a row's text ('Tertial 1 2020', '2020', 'År'); a year must be near the
+    report's year (a '1945 GWh' target or a 'relativt 2018' unit is no period)."""
+    m = _PERIOD_TAIL.search(text.strip())
+    if not m:
+        return None
+    found = re.search(r"(?:19|20)\d{2}", m.group("period"))
+    if year and found and abs(int(found.group()) - year) > 1:
+        return None
+    return m
+
+
 def _is_blank(text: str) -> bool:
     return not text.strip()
 
@@ -169,7 +181,7 @@ def _glue(out: str, piece: str, prev_raw: str, clue: bool) -> str:
     no_space = clue and prev == prev.rstrip() and re.search(r"[\wåäöÅÄÖ/]$", prev) and re.match(
         r"^[a-zåäöé]", piece
     )
-    if no_space:
+    if no_space or (not clue and out.endswith("/") and re.match(r"^[a-zåäö]", piece)):
         return out + piece
     if re.search(r"\w-$", out) and re.match(r"^[a-zåäö]", piece):
         cut_in_word = prev == prev.rstrip() if clue else not re.match(r"^(?:och|eller|samt)\b", piece)
@@ -220,8 +232,9 @@ def _tokens(value_lines: list[str], clue: bool) -> list[Token]:
             words.append(p)
             gaps.append(gap)
             gap = False
-        if (prev is not None and toks and words and clue and prev == prev.rstrip()
-                and re.search(r"[\wåäöÅÄÖ/]$", prev) and re.match(r"^[a-zåäöé]", words[0])):
+        cut = prev is not None and prev == prev.rstrip() and (
+            (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
+        if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):
             toks[-1] = Token(toks[-1].text + words[0], toks[-1].gap)
             words, gaps = words[1:], gaps[1:]
         toks.extend(Token(w, g) for w, g in zip(words, gaps))
@@ -246,15 +259,15 @@ class RawCell:
     placeholder: bool = False  # an empty cell shown by an extra space
 
 
-def split_cells(tokens: list[Token]) -> tuple[list[RawCell], str | None]:
+def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawCell], str | None]:
     """Value tokens -> cells and the period (the last cell)."""
     words = [t.text for t in tokens]
     joined = " ".join(words)
     period = None
-    m = _PERIOD_TAIL.search(joined)
+    m = period_at_end(joined, year)
     if m:
         period = fold(m.group("period"))
-        keep = len(joined[: m.start("period")].split())
+        keep = len(joined.strip()[: m.start("period")].split())
         tokens = tokens[:keep]
     cells: list[RawCell] = []
     i, n = 0, len(tokens)
@@ -546,6 +559,8 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
             break
         if st.clue and prev == prev.rstrip():
             break
+        if not st.clue and not re.match(r"^[a-zåäö(]", nxt.strip()):
+            break  # without the wrap clue a title goes on only mid-sentence
         raws.append(nxt)
         j += 1
     title_text = glue_lines(raws, st.clue)
@@ -628,10 +643,10 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
     return None
 
 
-def _ends_row(items: list[Item], k: int, clue: bool) -> bool:
+def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) -> bool:
     """Does the value line at k end the row (a period cell, and what follows is not a continuation)?"""
     text = items[k].text
-    if not _PERIOD_TAIL.search(text.strip()):
+    if not period_at_end(text, year):
         return False
     if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
             not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()):
@@ -649,7 +664,8 @@ def _ends_row(items: list[Item], k: int, clue: bool) -> bool:
     if re.search(r"\s(?:19|20)\d{2}\s*$", text) and re.match(r"^(?:19|20)\d{2}\b", follow):
         return False
     # a lower-case word right after, on the next line, is a wrapped cell going on
-    if nxt == k + 1 and re.match(r"^[a-zåäö%]", follow) and not clue:
+    if nxt == k + 1 and not clue and (re.match(r"^[a-zåäö%]", follow) or
+                                      (len(follow.split()) == 1 and not re.match(r"^[A-ZÅÄÖ][a-zåäö]", follow))):
         return False
     return True
 
@@ -686,7 +702,7 @@ def _row(st: _State, i: int) -> int | None:
         return None
     # the cells, up to the period cell
     end = None
-    if value_lines and _PERIOD_TAIL.search(value_lines[0].strip()) and _ends_row_inline(items, k):
+    if value_lines and period_at_end(value_lines[0], st.meta.year) and _ends_row_inline(items, k):
         end = k - 1
     last_line = first.line
     guard = 0
@@ -707,7 +723,7 @@ def _row(st: _State, i: int) -> int | None:
                 return None  # a name block not followed by cells: not a row
         value_lines.append(t)
         last_line = it.line
-        if _ends_row(items, k, st.clue):
+        if _ends_row(items, k, st.clue, st.meta.year):
             end = k
             k += 1
             break
@@ -715,7 +731,7 @@ def _row(st: _State, i: int) -> int | None:
     if not any(v.strip() for v in value_lines):
         return None
     tokens = _tokens(value_lines, st.clue)
-    raw_cells, period = split_cells(tokens)
+    raw_cells, period = split_cells(tokens, st.meta.year)
     goal_idx = len(st.ex.goals) - 1 if st.ex.goals else None
     city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
     cells, review, reason = place(raw_cells, st.columns, period, city)
