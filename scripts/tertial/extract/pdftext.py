@@ -394,7 +394,7 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
         differs = sorted({c for p in close for c in VALUE_COLUMNS if _filled(p.cells[c]) != _filled(best.cells[c])})
         reasons.append(f"{len(cells)} cells fit more than one set of columns ({', '.join(differs)} uncertain)")
     # unit clue: in this layout the forecast is the cell printed without the row's unit
-    if units and annual is not None:
+    if units:
         unitless_pre = [c for c in ("period_outcome", "previous_year")
                         if best.cells[c].value is not None and not best.cells[c].unit]
         target_units = any(best.cells[c].unit for c in ("annual_target", "city_target"))
@@ -913,7 +913,6 @@ def paragraphs(raws: list[str], clue: bool) -> str:
     """Wrapped lines -> paragraphs (blank line between) and bullet lists ('- item' lines)."""
     paras: list[str] = []
     current: list[str] = []
-    bullets: list[str] = []
 
     def close() -> None:
         if current:
@@ -924,7 +923,7 @@ def paragraphs(raws: list[str], clue: bool) -> str:
         if not raw.strip():
             close()
             continue
-        if _BULLET.match(raw) and not re.match(r"^\s*\d", raw.strip()[:1] or "x"):
+        if _BULLET.match(raw) and not raw.strip()[:1].isdigit():
             close()
             current.append("- " + _BULLET.sub("", raw, count=1))
             continue
@@ -932,7 +931,6 @@ def paragraphs(raws: list[str], clue: bool) -> str:
             close()  # the line before ended without a wrap: a new paragraph (or a sub-heading)
         current.append(raw)
     close()
-    del bullets
     # consecutive bullet items are one list: join them with single newlines
     out: list[str] = []
     for p in paras:
