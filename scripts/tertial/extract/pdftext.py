@@ -1,0 +1,941 @@
+"""The text-from-PDF layout: tables whose layout was lost when the PDF was turned into text.
+
+What this layout looks like (and every rule below leans on it, never on particular lines):
+- page breaks print a footer/header block ('Tjänsteutlåtande', 'Sid 18 (81)', a district line) that can
+  fall anywhere, even inside a table row or a cell; the table header ('Indikator Periodens utfall ...')
+  is printed again after a page break, also in the middle of a row;
+- the header's column titles are split into word pieces ('Progno' / 's helår', 'kvinn' / 'or/');
+- a row is the indicator name (wrapped over lines of a narrow column) followed by the cells, which come
+  in chunks separated by blank lines; a cell wraps onto the next line ('0,78' / '%', 'barn/a' / 'vd.',
+  'Tas' / 'fram av' / 'nämnd'); a line with a trailing space was wrapped between words, a line without
+  one inside a word ('livsmed' / 'el');
+- a one-line name shares its line with the first cells ('Sjukfrånvaro 7,4 % 4,9 % ...');
+- empty cells are simply missing (some exports show an empty cell as an extra space between values);
+- the row ends with the period cell ('Tertial 1 2020', '2020', 'År'), then optionally 'Analys' and text.
+
+Which column a cell belongs to is decided by scoring every order-keeping placement of the cells into the
+table's columns against what the layout tells us (text targets only in target columns, tertial rows
+carry an outcome, annual rows none, men/women come together and mix to the outcome, KF sections carry a
+KF target ...). When the best placements cannot be told apart the row gets needs_review with a reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import goals as goal_rules
+from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
+from .values import EMPTY, NUMBER, Cell, fold, parse_cell
+
+# ---------------------------------------------------------------------------------------------------
+# Line classes
+
+_PAGE_NUMBER = re.compile(r"^\s*Sid(?:a)?\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?\s*$", re.IGNORECASE)
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:Tjänsteutlåtande|Dnr[\s.:].*|Sid(?:a)?\s+\d+.*|\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE
+)
+_TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|Årsmål|KF)", re.IGNORECASE)
+_ACTIVITY_HEADER = re.compile(r"^\s*Aktivitet\s+Startdatum\b", re.IGNORECASE)
+_SECTION_LABELS = {
+    "analys": "analys",
+    "beskrivning": "beskrivning",
+    "förväntat resultat": "forvantat_resultat",
+    "forvantat resultat": "forvantat_resultat",
+}
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_DATES_AT_START = re.compile(rf"^\s*(?P<start>{_DATE})(?:\s+(?P<end>{_DATE}))?(?P<rest>.*)$")
+_DATES_AT_END = re.compile(rf"^(?P<text>.*?)\s+(?P<start>{_DATE})\s+(?P<end>{_DATE})(?P<rest>\s+\D.*)?\s*$")
+_NUMBER_TOKEN = re.compile(rf"^{NUMBER}$")
+_NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_PERIOD_TAIL = re.compile(
+    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d)\s*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–*]|\d{1,2}[.)])\s+")
+_TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
+_UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
+_NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
+              "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
+
+
+def period_at_end(text: str, year: int | None = None) -> re.Match | None:
+    """The period cell closing a row's text ('Tertial 1 2020', '2020', 'År'); a year must be near the
+    report's year (a '1945 GWh' target or a 'relativt 2018' unit is no period)."""
+    m = _PERIOD_TAIL.search(text.strip())
+    if not m:
+        return None
+    found = re.search(r"(?:19|20)\d{2}", m.group("period"))
+    if year and found and abs(int(found.group()) - year) > 1:
+        return None
+    return m
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip()
+
+
+def section_label(line: str) -> str | None:
+    """'Analys' / ' Beskrivning' / 'Förväntat resultat' standing alone -> section id."""
+    return _SECTION_LABELS.get(fold(line).rstrip(":").lower())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Stream: the report's lines with page furniture removed and table/activity headers as markers
+
+
+@dataclass
+class Item:
+    line: int  # 1-based line in the file
+    text: str  # as printed (trailing space kept: it tells a wrap between words)
+    kind: str = "line"  # line | tblhdr | acthdr
+    columns: tuple[str, ...] = ()
+
+    @property
+    def blank(self) -> bool:
+        return self.kind == "line" and not self.text.strip()
+
+
+def _page_blocks(lines: list[str]) -> set[int]:
+    """0-based indexes of page footer/header lines and the blank lines around them."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _PAGE_NUMBER.match(line):
+            continue
+        lo = hi = i
+        while lo - 1 >= 0 and i - (lo - 1) <= 3 and _PAGE_FURNITURE.match(lines[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(lines) and (hi + 1) - i <= 2 and _PAGE_FURNITURE.match(lines[hi + 1]):
+            hi += 1
+        while lo - 1 >= 0 and _is_blank(lines[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(lines) and _is_blank(lines[hi + 1]):
+            hi += 1
+        drop.update(range(lo, hi + 1))
+    return drop
+
+
+def header_columns(text: str) -> tuple[str, ...]:
+    """The value columns a follow-up table header names, in printed order (pieces glued back)."""
+    squashed = re.sub(r"\s+", "", text).lower()
+    found = []
+    for col, pattern in (
+        ("period_outcome", r"indikatorperiodensutfall(?!vb)"),
+        ("outcome_men", r"män/?pojkar"),
+        ("outcome_women", r"kvinnor/?flickor"),
+        ("previous_year", r"(?:periodensutfall)?vb(?:19|20)\d\d|utfallvb"),
+        ("forecast", r"prognoshelår|prognos"),
+        ("annual_target", r"(?<!kf:s)årsmål"),
+        ("city_target", r"kf:?sårsmål"),
+    ):
+        m = re.search(pattern, squashed)
+        if m:
+            found.append((m.start(), col))
+    cols = tuple(col for _, col in sorted(found))
+    return cols or VALUE_COLUMNS
+
+
+def build_stream(lines: list[str]) -> list[Item]:
+    drop = _page_blocks(lines)
+    items: list[Item] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if i in drop:
+            i += 1
+            continue
+        text = lines[i]
+        if _TABLE_HEADER.match(text):
+            # consume the header pieces up to the last column title ('Period' / 'Periodicitet')
+            j, pieces = i, []
+            while j < n and j - i < 40:
+                if j not in drop:
+                    pieces.append(lines[j])
+                if re.search(r"\bPeriod(?:icitet)?\s*$", lines[j].strip()) and j > i or (
+                    j == i and re.search(r"\bPeriod(?:icitet)?\s*$", lines[j].strip())
+                ):
+                    break
+                j += 1
+            else:
+                j = i
+            items.append(Item(i + 1, text, "tblhdr", header_columns(" ".join(pieces))))
+            i = j + 1
+            continue
+        if _ACTIVITY_HEADER.match(text):
+            items.append(Item(i + 1, text, "acthdr"))
+            i += 1
+            continue
+        items.append(Item(i + 1, text))
+        i += 1
+    return items
+
+
+# ---------------------------------------------------------------------------------------------------
+# Joining wrapped lines
+
+
+def _glue(out: str, piece: str, prev_raw: str, clue: bool) -> str:
+    prev = prev_raw.rstrip("\n")
+    no_space = clue and prev == prev.rstrip() and re.search(r"[\wåäöÅÄÖ/]$", prev) and re.match(
+        r"^[a-zåäöé]", piece
+    )
+    if no_space or (not clue and out.endswith("/") and re.match(r"^[a-zåäö]", piece)):
+        return out + piece
+    if re.search(r"\w-$", out) and re.match(r"^[a-zåäö]", piece):
+        cut_in_word = prev == prev.rstrip() if clue else not re.match(r"^(?:och|eller|samt)\b", piece)
+        if cut_in_word:
+            return out + piece  # '14-' + 'dagarsperiod' keeps the hyphen, no space ('vård- och' keeps it)
+    return out + " " + piece
+
+
+def glue_lines(raws: list[str], clue: bool) -> str:
+    out = ""
+    prev = None
+    for raw in raws:
+        piece = raw.strip()
+        if not piece:
+            continue
+        out = piece if prev is None else _glue(out, piece, prev, clue)
+        prev = raw
+    return fold(out)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cells of one row
+
+
+@dataclass
+class Token:
+    text: str
+    gap: bool = False  # printed after two or more spaces on the same line (an empty cell between)
+
+
+def _tokens(value_lines: list[str], clue: bool) -> list[Token]:
+    """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
+    toks: list[Token] = []
+    prev: str | None = None
+    for raw in value_lines:
+        if not raw.strip():
+            prev = None
+            continue
+        words: list[str] = []
+        gaps: list[bool] = []
+        gap = False
+        for p in re.split(r"( +)", raw.strip()):
+            if not p:
+                continue
+            if p.isspace():
+                gap = len(p) >= 2
+                continue
+            words.append(p)
+            gaps.append(gap)
+            gap = False
+        cut = prev is not None and prev == prev.rstrip() and (
+            (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
+        if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):
+            toks[-1] = Token(toks[-1].text + words[0], toks[-1].gap)
+            words, gaps = words[1:], gaps[1:]
+        toks.extend(Token(w, g) for w, g in zip(words, gaps))
+        prev = raw
+    return toks
+
+
+def _is_number(tok: str) -> bool:
+    return bool(_NUMBER_TOKEN.match(tok)) or bool(_NUMBER_WITH_UNIT.match(tok))
+
+
+def _text_start(tok: str) -> bool:
+    if tok.lower() in _TEXT_VERBS or tok.startswith(("+/-", "±")):
+        return True
+    return bool(re.match(r"^[A-ZÅÄÖ][a-zåäöé]", tok))
+
+
+@dataclass
+class RawCell:
+    text: str
+    gap: bool = False
+    placeholder: bool = False  # an empty cell shown by an extra space
+
+
+def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawCell], str | None]:
+    """Value tokens -> cells and the period (the last cell)."""
+    words = [t.text for t in tokens]
+    joined = " ".join(words)
+    period = None
+    m = period_at_end(joined, year)
+    if m:
+        period = fold(m.group("period"))
+        keep = len(joined.strip()[: m.start("period")].split())
+        tokens = tokens[:keep]
+    cells: list[RawCell] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.gap and cells:
+            cells.append(RawCell("", placeholder=True))
+        t = tok.text
+        if _is_number(t) and not t.startswith(("+", "±")):
+            parts = [t]
+            i += 1
+            attached_unit = bool(_NUMBER_WITH_UNIT.match(t))
+            # thousands groups: '9 000 st' (a group cannot start a number with 0 / stand alone)
+            while (not attached_unit and i < n and re.fullmatch(r"\d{3}", tokens[i].text) and not tokens[i].gap
+                   and re.fullmatch(r"-?\d{1,3}", parts[-1] if len(parts) == 1 else parts[-1])
+                   and not parts[0].startswith("0")):
+                nxt = tokens[i].text
+                after = tokens[i + 1].text if i + 1 < n else ""
+                unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
+                if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows):
+                    parts.append(nxt)
+                    i += 1
+                else:
+                    break
+            unit_words: list[str] = []
+            if not attached_unit:
+                while i < n:
+                    w = tokens[i].text
+                    if _is_number(w):
+                        if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
+                            unit_words.append(w)
+                            i += 1
+                            continue
+                        break
+                    if _text_start(w) and not (unit_words == [] and re.match(r"^[A-Z][A-Z]", w)):
+                        break
+                    unit_words.append(w)
+                    i += 1
+            cells.append(RawCell(" ".join(parts + unit_words), tok.gap))
+            continue
+        # a text cell: 'Tas fram av nämnd', 'öka', 'Fastställs 2020', 'Max 10 personer', '+/- 1 %'
+        parts = [t]
+        i += 1
+        while i < n and not tokens[i].gap:
+            w = tokens[i].text
+            if _is_number(w):
+                if len(parts) == 1 and (parts[0].startswith(("+/-", "±")) or parts[0][:1].isupper()):
+                    parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
+                    i += 1
+                    while i < n and not tokens[i].gap and not _is_number(tokens[i].text) and not _text_start(
+                        tokens[i].text
+                    ):
+                        parts.append(tokens[i].text)
+                        i += 1
+                    break
+                break
+            if w.startswith(("+/-", "±")) or w.lower() in _TEXT_VERBS:
+                break
+            if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
+                break
+            parts.append(w)
+            i += 1
+        cells.append(RawCell(" ".join(parts), tok.gap))
+    return cells, period
+
+
+# ---------------------------------------------------------------------------------------------------
+# Placing cells into columns
+
+
+@dataclass
+class Placement:
+    cells: dict[str, Cell]
+    cost: float
+    note: str = ""
+
+
+def _mixes(outcome: Cell, men: Cell, women: Cell) -> bool:
+    """The outcome is the men/women mix: between the two, or (for counts and shares of all) their sum."""
+    o, m, w = outcome.value, men.value, women.value
+    if o is None or m is None or w is None:
+        return False
+    lo, hi = min(m, w), max(m, w)
+    tol = max(abs(o) * 0.02, 0.051)
+    return lo - tol <= o <= hi + tol or abs((m + w) - o) <= tol
+
+
+def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
+          city_section: bool) -> tuple[dict[str, Cell], bool, str]:
+    """Choose the column of every cell. Returns (cells by column, needs_review, reason)."""
+    cells = [EMPTY if rc.placeholder else parse_cell(rc.text) for rc in raw_cells]
+    empty = {c: EMPTY for c in VALUE_COLUMNS}
+    if not cells:
+        return empty, False, ""
+    cols = list(columns)
+    if len(cells) > len(cols):
+        return empty, True, f"{len(cells)} cells for {len(cols)} columns: {' | '.join(rc.text for rc in raw_cells)}"
+    tertial = bool(period and re.search(r"tertial|^t\d|delår", period, re.IGNORECASE))
+    annual = bool(period) and not tertial
+    units = [c.unit for c in cells if c.value is not None and c.unit]
+    options: list[Placement] = []
+    for combo in itertools.combinations(range(len(cols)), len(cells)):
+        placed = dict(empty)
+        ok = True
+        for cell, ci in zip(cells, combo):
+            col = cols[ci]
+            if cell.text is not None and col not in ("annual_target", "city_target"):
+                ok = False
+                break
+            placed[col] = cell
+        if not ok:
+            continue
+        cost = _cost(placed, cols, tertial, annual, city_section)
+        # between equals, a tertial row keeps its forecast (printed on every tertial row that has one)
+        tie = 0.01 * (tertial and placed["forecast"].empty)
+        options.append(Placement(placed, cost + tie))
+    if not options:
+        return empty, True, "no column placement fits the printed cells"
+    options.sort(key=lambda p: p.cost)
+    best = options[0]
+    reasons = []
+    close = [p for p in options[1:] if p.cost - best.cost < 1.0]
+    if close:
+        differs = sorted({c for p in close for c in VALUE_COLUMNS if _filled(p.cells[c]) != _filled(best.cells[c])})
+        reasons.append(f"{len(cells)} cells fit more than one set of columns ({', '.join(differs)} uncertain)")
+    # unit clue: in this layout the forecast is the cell printed without the row's unit
+    if units:
+        unitless_pre = [c for c in ("period_outcome", "previous_year")
+                        if best.cells[c].value is not None and not best.cells[c].unit]
+        target_units = any(best.cells[c].unit for c in ("annual_target", "city_target"))
+        if unitless_pre and target_units and best.cells["forecast"].empty:
+            reasons.append(f"{unitless_pre[0]} printed without the row's unit, as forecasts are; "
+                           "could be the forecast")
+    if annual and not units:
+        pre = [c for c in ("previous_year",) if not best.cells[c].empty]
+        if pre and best.cells["forecast"].empty and best.cells["period_outcome"].empty:
+            reasons.append("no unit printed: the value before the targets may be VB or forecast")
+    return best.cells, bool(reasons), "; ".join(reasons)
+
+
+def _filled(cell: Cell) -> bool:
+    return not cell.empty
+
+
+def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool, city: bool) -> float:
+    f = {c: not placed[c].empty for c in VALUE_COLUMNS}
+    cost = 0.0
+    if tertial:
+        cost += 2.0 * (not f["period_outcome"]) if "period_outcome" in cols else 0
+        cost += 0.5 * (not f["forecast"]) if "forecast" in cols else 0
+        cost += 0.5 * (not f["previous_year"]) if "previous_year" in cols else 0
+    if annual:
+        cost += 2.0 * f["period_outcome"] + 1.0 * f["forecast"] + 2.0 * (f["outcome_men"] or f["outcome_women"])
+    if "annual_target" in cols:
+        cost += 1.0 * (not f["annual_target"])
+    if "city_target" in cols:
+        cost += (1.5 * (not f["city_target"])) if city else 2.0 * f["city_target"]
+    if f["outcome_men"] != f["outcome_women"]:
+        cost += 3.0
+    if f["outcome_men"] and f["outcome_women"]:
+        if not f["period_outcome"]:
+            cost += 3.0
+        elif not _mixes(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"]):
+            cost += 3.0
+    for c in ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast"):
+        if placed[c].text is not None:
+            cost += 10
+    return cost
+
+
+# ---------------------------------------------------------------------------------------------------
+# The parser
+
+
+@dataclass
+class _State:
+    meta: ReportMeta
+    source: str
+    items: list[Item]
+    clue: bool
+    ex: Extraction = None  # type: ignore[assignment]
+    columns: tuple[str, ...] = VALUE_COLUMNS
+    goal_stack: dict[str, int] = field(default_factory=dict)
+
+
+def _uses_trailing_spaces(lines: list[str]) -> bool:
+    text_lines = [ln for ln in lines if ln.strip()]
+    return bool(text_lines) and sum(1 for ln in text_lines if ln != ln.rstrip()) >= 0.1 * len(text_lines)
+
+
+def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
+    items = build_stream(lines)
+    st = _State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
+    i, n = 0, len(items)
+    mode = "text"
+    section: tuple[int, str, list[str]] | None = None  # (goal, section id, raw lines)
+
+    def flush() -> None:
+        nonlocal section
+        if section is not None:
+            g, sec, raws = section
+            text = paragraphs(raws, st.clue)
+            if text:
+                st.ex.goals[g].texts.append((sec, text))
+        section = None
+
+    while i < n:
+        it = items[i]
+        if it.kind == "tblhdr":
+            flush()
+            st.columns = it.columns
+            mode = "table"
+            i += 1
+            continue
+        if it.kind == "acthdr":
+            flush()
+            mode = "activities"
+            i += 1
+            continue
+        if it.blank:
+            if section is not None:
+                section[2].append(it.text)
+            i += 1
+            continue
+        head = goal_rules.heading_label(it.text)
+        if head is not None and not goal_rules.is_toc_line(it.text):
+            flush()
+            j = _goal(st, i, head)
+            if j is not None:
+                i = j
+                mode = "goal"
+                continue
+        label = section_label(it.text)
+        if label and st.ex.goals and (mode != "table" or label != "analys"):
+            flush()
+            section = (len(st.ex.goals) - 1, label, [])
+            mode = "text"
+            i += 1
+            continue
+        if mode == "table":
+            j = _row(st, i)
+            if j is not None:
+                i = j
+                continue
+            if label == "analys" and st.ex.goals:
+                flush()
+                section = (len(st.ex.goals) - 1, label, [])
+                mode = "text"
+                i += 1
+                continue
+            mode = "text"
+        if mode == "activities":
+            j = _activity(st, i)
+            if j is not None:
+                i = j
+                continue
+            mode = "text"
+        if section is not None:
+            section[2].append(it.text)
+        i += 1
+    flush()
+    return st.ex
+
+
+# ---------------------------------------------------------------------------------------------------
+# Goals
+
+
+def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
+    level, rest = head
+    items = st.items
+    j = i + 1
+    start = i
+    if not rest:
+        while j < len(items) and items[j].blank:
+            j += 1
+        if j >= len(items) or items[j].kind != "line":
+            return None
+        start = j
+        raws = [items[j].text]
+        j += 1
+    else:
+        raws = [rest + (" " if items[i].text != items[i].text.rstrip() else "")]
+    # the title wraps while a line ends with a space (or, without that clue, until a blank line)
+    while j < len(items) and items[j].kind == "line" and not items[j].blank and len(raws) < 5:
+        prev = raws[-1]
+        nxt = items[j].text
+        if goal_rules.verdict(nxt) or section_label(nxt) or goal_rules.heading_label(nxt):
+            break
+        if st.clue and prev == prev.rstrip():
+            break
+        if not st.clue and not re.match(r"^[a-zåäö(]", nxt.strip()):
+            break  # without the wrap clue a title goes on only mid-sentence
+        raws.append(nxt)
+        j += 1
+    title_text = glue_lines(raws, st.clue)
+    code, title = goal_rules.split_code(title_text)
+    if not title:
+        return None
+    # a heading printed twice: the same heading again right after (nothing in between) is skipped
+    if st.ex.goals:
+        last = st.ex.goals[-1]
+        if (last.level, last.code, last.title) == (level, code, title) and not last.texts and \
+                not any(r.goal == len(st.ex.goals) - 1 for r in st.ex.rows):
+            return j
+    assessment = None
+    k, seen = j, 0
+    while k < len(items) and seen < 4:
+        it = items[k]
+        if it.kind != "line":
+            break
+        if it.blank:
+            k += 1
+            continue
+        if section_label(it.text) or goal_rules.heading_label(it.text):
+            break
+        v = goal_rules.verdict(it.text)
+        if v and len(fold(it.text).split()) <= 5:
+            assessment = v
+            j = k + 1
+            break
+        if len(fold(it.text).split()) > 5:
+            break
+        seen += 1
+        k += 1
+    parent = None
+    depth = {"inriktningsmal": 0, "verksamhetsmal": 1, "namndmal": 2}[level]
+    for lvl in ("inriktningsmal", "verksamhetsmal", "namndmal")[:depth][::-1]:
+        if lvl in st.goal_stack:
+            parent = st.goal_stack[lvl]
+            break
+    st.ex.goals.append(Goal(level, code, title, assessment, items[start].line, parent))
+    idx = len(st.ex.goals) - 1
+    st.goal_stack[level] = idx
+    for lower in ("verksamhetsmal", "namndmal")[depth:]:
+        if lower != level:
+            st.goal_stack.pop(lower, None)
+    return j
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indicator rows
+
+
+def _next_content(items: list[Item], k: int) -> int:
+    """Index of the next non-blank line at or after k, skipping repeated table headers."""
+    while k < len(items) and (items[k].blank or items[k].kind == "tblhdr"):
+        k += 1
+    return k
+
+
+def _starts_with_value(text: str) -> bool:
+    first = text.strip().split(" ", 1)[0] if text.strip() else ""
+    return _is_number(first) or first.startswith(("+/-", "±"))
+
+
+def _inline_split(text: str, next_text: str | None) -> int | None:
+    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
+    words = text.split()
+    for k in range(1, len(words)):
+        if _is_number(words[k]) and not re.search(r"\d-\d", words[k]):
+            tail = words[k:]
+            numbers = sum(1 for w in tail if _is_number(w))
+            if len(" ".join(words[:k])) > 60 or numbers < 0.3 * len(tail):
+                return None  # prose with numbers in it, not a name followed by cells
+            if numbers >= 2 or _PERIOD_TAIL.search(" ".join(tail)):
+                return k
+            if next_text is not None:
+                nxt = next_text.strip().split()
+                if nxt and nxt[0].lower() in _NAME_GLUE:
+                    return None
+            return k
+    return None
+
+
+def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) -> bool:
+    """Does the value line at k end the row (a period cell, and what follows is not a continuation)?"""
+    text = items[k].text
+    if not period_at_end(text, year):
+        return False
+    if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
+            not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()):
+        return False  # wrapped between words: the cell goes on
+    nxt = _next_content(items, k + 1)
+    if nxt >= len(items):
+        return True
+    if items[nxt].kind != "line":
+        return True
+    follow = items[nxt].text.strip()
+    if _starts_with_value(follow):
+        return False
+    if re.match(r"^Tertial\b", follow, re.IGNORECASE):
+        return False
+    if re.search(r"\s(?:19|20)\d{2}\s*$", text) and re.match(r"^(?:19|20)\d{2}\b", follow):
+        return False
+    # a lower-case word right after, on the next line, is a wrapped cell going on
+    if nxt == k + 1 and not clue and (re.match(r"^[a-zåäö%]", follow) or
+                                      (len(follow.split()) == 1 and not re.match(r"^[A-ZÅÄÖ][a-zåäö]", follow))):
+        return False
+    return True
+
+
+def _row(st: _State, i: int) -> int | None:
+    items = st.items
+    first = items[i]
+    if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
+        return None
+    if goal_rules.heading_label(first.text):
+        return None
+    name_raws: list[str] = []
+    value_lines: list[str] = []
+    k = i
+    # the name block: lines up to a blank line; the first line may carry cells
+    nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
+    split = _inline_split(first.text, nxt_text)
+    if split is not None:
+        words = first.text.split()
+        name_raws.append(" ".join(words[:split]))
+        value_lines.append(" ".join(words[split:]) + (" " if first.text != first.text.rstrip() else ""))
+        k = i + 1
+    else:
+        while k < len(items) and items[k].kind == "line" and not items[k].blank and len(name_raws) < 14:
+            t = items[k].text
+            if k > i and (_starts_with_value(t) or section_label(t) or goal_rules.heading_label(t)):
+                break
+            name_raws.append(t)
+            k += 1
+        if len(name_raws) >= 14:
+            return None
+    name = glue_lines(name_raws, st.clue)
+    if not name or len(name) > 400:
+        return None
+    # the cells, up to the period cell
+    end = None
+    if value_lines and period_at_end(value_lines[0], st.meta.year) and _ends_row_inline(items, k):
+        end = k - 1
+    last_line = first.line
+    guard = 0
+    while end is None and k < len(items) and guard < 60:
+        guard += 1
+        it = items[k]
+        if it.kind == "acthdr":
+            break
+        if it.kind == "tblhdr" or it.blank:
+            value_lines.append("")
+            k += 1
+            continue
+        t = it.text
+        if section_label(t) or goal_rules.heading_label(t):
+            break
+        if not value_lines or not any(v.strip() for v in value_lines):
+            if not _starts_with_value(t):
+                return None  # a name block not followed by cells: not a row
+        value_lines.append(t)
+        last_line = it.line
+        if _ends_row(items, k, st.clue, st.meta.year):
+            end = k
+            k += 1
+            break
+        k += 1
+    if not any(v.strip() for v in value_lines):
+        return None
+    tokens = _tokens(value_lines, st.clue)
+    raw_cells, period = split_cells(tokens, st.meta.year)
+    goal_idx = len(st.ex.goals) - 1 if st.ex.goals else None
+    city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
+    cells, review, reason = place(raw_cells, st.columns, period, city)
+    if period is None:
+        review, reason = True, "; ".join(filter(None, [reason, "no period cell found"]))
+    row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,
+                       source_line_end=last_line,
+                       raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)))
+    # the row's analysis
+    a = _next_content(items, k)
+    if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
+        raws, k = _row_analysis(st, a + 1)
+        row.analysis = paragraphs(raws, st.clue)
+    st.ex.rows.append(row)
+    return k
+
+
+def _ends_row_inline(items: list[Item], k: int) -> bool:
+    nxt = _next_content(items, k)
+    if nxt >= len(items) or items[nxt].kind != "line":
+        return True
+    follow = items[nxt].text.strip()
+    return not (_starts_with_value(follow) or re.match(r"^[a-zåäö%]", follow) or
+                re.match(r"^(?:Tertial|fram)\b", follow, re.IGNORECASE))
+
+
+def _row_analysis(st: _State, k: int) -> tuple[list[str], int]:
+    """Text under a row's 'Analys': up to a blank line that is followed by another row or section."""
+    items = st.items
+    raws: list[str] = []
+    while k < len(items):
+        it = items[k]
+        if it.kind == "acthdr":
+            break
+        if it.kind == "tblhdr":
+            k += 1
+            continue
+        if it.blank:
+            nxt = _next_content(items, k)
+            if nxt >= len(items) or items[nxt].kind != "line":
+                k = nxt
+                break
+            t = items[nxt].text
+            if section_label(t) or goal_rules.heading_label(t) or _looks_like_row(st, nxt):
+                k = nxt
+                break
+            raws.append("")
+            k += 1
+            continue
+        if section_label(it.text) or goal_rules.heading_label(it.text):
+            break
+        raws.append(it.text)
+        k += 1
+    return raws, k
+
+
+def _looks_like_row(st: _State, k: int) -> bool:
+    items = st.items
+    j = k
+    name_lines = 0
+    while j < len(items) and items[j].kind == "line" and not items[j].blank:
+        if j == k and _inline_split(items[j].text, None) is not None:
+            return True
+        if j > k and _starts_with_value(items[j].text):
+            return True
+        name_lines += 1
+        if name_lines > 14 or len(items[j].text.strip()) > 70:
+            return False
+        j += 1
+    j = _next_content(items, j)
+    return j < len(items) and items[j].kind == "line" and _starts_with_value(items[j].text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Activities
+
+
+def _activity(st: _State, i: int) -> int | None:
+    items = st.items
+    first = items[i]
+    if first.kind != "line" or section_label(first.text) or goal_rules.heading_label(first.text):
+        return None
+    raws: list[str] = []
+    k = i
+    start = end = None
+    rest = ""
+    while k < len(items) and len(raws) < 25:
+        it = items[k]
+        if it.kind == "tblhdr":
+            return None
+        if it.kind == "acthdr" or it.blank:
+            k += 1
+            continue
+        t = it.text
+        if raws and (section_label(t) or goal_rules.heading_label(t)):
+            return None
+        m = _DATES_AT_START.match(t)
+        if m and raws:
+            start, end, rest = m.group("start"), m.group("end"), m.group("rest")
+            k += 1
+            break
+        m = _DATES_AT_END.match(t)
+        if m:
+            raws.append(m.group("text"))
+            start, end, rest = m.group("start"), m.group("end"), m.group("rest") or ""
+            k += 1
+            break
+        raws.append(t)
+        k += 1
+    if start is None or not raws:
+        return None
+    act = Activity(len(st.ex.goals) - 1 if st.ex.goals else None, glue_lines(raws, st.clue), first.line,
+                   start, end, fold(rest))
+    a = _next_content_any(items, k)
+    if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
+        raws_a, k = _activity_analysis(st, a + 1)
+        act.analysis = paragraphs(raws_a, st.clue)
+    st.ex.activities.append(act)
+    return k
+
+
+def _next_content_any(items: list[Item], k: int) -> int:
+    while k < len(items) and (items[k].blank or items[k].kind in ("tblhdr", "acthdr")):
+        k += 1
+    return k
+
+
+def _activity_analysis(st: _State, k: int) -> tuple[list[str], int]:
+    items = st.items
+    raws: list[str] = []
+    while k < len(items):
+        it = items[k]
+        if it.kind == "tblhdr":
+            break
+        if it.kind == "acthdr":
+            k += 1
+            continue
+        if it.blank:
+            nxt = _next_content_any(items, k)
+            if nxt >= len(items) or items[nxt].kind != "line" or _looks_like_activity(items, nxt):
+                k = nxt
+                break
+            t = items[nxt].text
+            if section_label(t) or goal_rules.heading_label(t):
+                k = nxt
+                break
+            raws.append("")
+            k += 1
+            continue
+        if section_label(it.text) or goal_rules.heading_label(it.text):
+            break
+        raws.append(it.text)
+        k += 1
+    return raws, k
+
+
+def _looks_like_activity(items: list[Item], k: int) -> bool:
+    """A block of text followed by the dates line (or ending with the dates)."""
+    j = k
+    while j < len(items) and j - k < 25:
+        it = items[j]
+        if it.kind != "line":
+            j += 1
+            continue
+        if not it.blank:
+            if _DATES_AT_END.match(it.text) or (j > k and _DATES_AT_START.match(it.text)):
+                return True
+            if section_label(it.text) or goal_rules.heading_label(it.text):
+                return False
+        j += 1
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------
+# Texts
+
+
+def paragraphs(raws: list[str], clue: bool) -> str:
+    """Wrapped lines -> paragraphs (blank line between) and bullet lists ('- item' lines)."""
+    paras: list[str] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            paras.append(glue_lines(current, clue))
+            current.clear()
+
+    for raw in raws:
+        if not raw.strip():
+            close()
+            continue
+        if _BULLET.match(raw) and not raw.strip()[:1].isdigit():
+            close()
+            current.append("- " + _BULLET.sub("", raw, count=1))
+            continue
+        if current and clue and current[-1] == current[-1].rstrip() and not current[-1].startswith("- "):
+            close()  # the line before ended without a wrap: a new paragraph (or a sub-heading)
+        current.append(raw)
+    close()
+    # consecutive bullet items are one list: join them with single newlines
+    out: list[str] = []
+    for p in paras:
+        if p.startswith("- ") and out and out[-1].split("\n")[-1].startswith("- "):
+            out[-1] += "\n" + p
+        else:
+            out.append(p)
+    return "\n\n".join(out)
