@@ -112,3 +112,25 @@ def make_project(root: Path, reports: list[str] | None = None, curation: bool = 
     if curation and (REPO / "curation").is_dir():
         shutil.copytree(REPO / "curation", root / "curation", dirs_exist_ok=True)
     return root
+
+
+def build_project(root: Path, reports: list[str] | None = None, until: str | None = None) -> list[str]:
+    """make_project + `tertial build` with the reference extractions; returns the build output lines."""
+    from tertial import build
+
+    make_project(root, reports)
+    lines: list[str] = []
+    build.build(root, build.Context(extractor=gold_extractor, out=lines.append), until=until)
+    return lines
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def built_project(tmp_path_factory) -> Path:
+    """One built project per test process (the packages are only read by the tests that use this)."""
+    if "root" not in _BUILT:
+        root = tmp_path_factory.mktemp("built")
+        build_project(root)
+        _BUILT["root"] = root
+    return _BUILT["root"]
