@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from . import curate, sources
 from .extract.model import VALUE_COLUMNS
 from .extract.reader import read_lines
+
+CONTEXT = 6
 
 
 def flagged_rows(root: Path) -> list[dict]:
@@ -32,15 +36,23 @@ def render(root: Path, rows: list[dict]) -> list[str]:
         if row["review_reason"]:
             out.append(f"  why: {row['review_reason']}")
         out.append("  printed:")
-        out += [f"    {n:>5} | {text[n - 1]}" for n in range(first, min(last, len(text)) + 1)]
-        read = [f"{c}={row[c] or row[c + '_text']!r}" for c in VALUE_COLUMNS if row[c] or row[c + "_text"]]
-        out.append(f"  read: period={row['period']!r} " + " ".join(read))
+        shown = last if last > first else first + CONTEXT  # one line known: show what follows it too
+        out += [f"    {n:>5} | {text[n - 1]}" for n in range(first, min(shown, len(text)) + 1)]
+        read = {"period": row["period"]}
+        for c in VALUE_COLUMNS:
+            if row[c]:
+                read[c] = float(row[c]) if "." in row[c] else int(row[c])
+            elif row[c + "_text"]:
+                read[c + "_text"] = row[c + "_text"]
+        flow = yaml.safe_dump(read, allow_unicode=True, default_flow_style=True, sort_keys=False, width=10_000)
+        out.append(f"  read: {flow.strip()}  unit: {row['unit']!r}")
         if row["analysis"]:
             out.append(f"  analysis: {row['analysis'][:300]}")
-        out.append(f"  settle with: - report_id: {row['report_id']}\n"
-                   f"                source_line: {first}\n"
-                   f"                row: {{...}}\n"
-                   f"                reason: ...")
+        out += ["  settle it in curation/corrections.yml (the row as read; fix what is wrong):",
+                f"    - report_id: {row['report_id']}",
+                f"      source_line: {first}",
+                f"      row: {flow.strip()}",
+                "      reason: \"...\""]
         out.append("")
     out.append(f"{len(rows)} rows need review")
     return out
