@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import sources
+from .errors import TertialError
 
 EXTRACTED = Path("build") / "extracted"
 STAMP = ".source"
@@ -63,7 +64,12 @@ def stage_extract(root: Path, ctx: Context) -> list[str]:
         stamp = f"{rep.sha256} {fingerprint}\n"
         if (folder / STAMP).exists() and (folder / STAMP).read_text() == stamp:
             continue
-        ex = extractor(root / rep.file, rep.meta())
+        try:
+            ex = extractor(root / rep.file, rep.meta())
+        except ModuleNotFoundError as exc:  # a layout module not in this tree: say so in one line
+            if not (exc.name or "").startswith("tertial.extract."):
+                raise
+            raise TertialError(f"cannot extract: the layout module {exc.name} is missing", rep.file) from None
         tmp = out_root / f".{rep.report_id}.tmp"
         if tmp.exists():
             shutil.rmtree(tmp)
