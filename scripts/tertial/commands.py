@@ -6,4 +6,24 @@ from .errors import TertialError
 
 
 def run(args) -> int:
+    root = args.root
+    if args.command == "build":
+        import sys
+
+        from . import build
+        from .package import PackageInvalid
+        try:
+            build.build(root)
+        except PackageInvalid as exc:  # the readable list, then the one-line error
+            print("\n".join(exc.problems[:200]), file=sys.stderr)
+            raise
+        return 0
+    if args.command == "check":
+        from . import check
+        print("\n".join(check.run(root)))
+        return 0
+    if args.command == "review":
+        from . import review
+        print("\n".join(review.run(root)))
+        return 0
     raise TertialError(f"'tertial {args.command}' is not built yet")

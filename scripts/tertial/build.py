@@ -1,0 +1,131 @@
+"""`tertial build`: every stage, in order, from sources/ and curation/ to datapackages/ (and the site).
+
+The stages are listed in STAGES; each is a function `(root, ctx) -> list of summary lines` that reads and
+writes files on disk only. A later stage (the site) plugs in with `register_stage`, or by adding to the
+list here. `ctx` carries options shared by the stages (e.g. the extractor to use, for tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import sources
+from .errors import TertialError
+
+EXTRACTED = Path("build") / "extracted"
+STAMP = ".source"
+
+
+@dataclass
+class Context:
+    extractor: Callable | None = None  # (path, ReportMeta) -> Extraction; default tertial.extract.extract_file
+    out: Callable[[str], None] = print
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Stage:
+    name: str
+    run: Callable[[Path, Context], list[str]]
+
+
+# --- the extract step: each report of the manifest into build/extracted/<report_id>/ -----------------
+
+def _extractor_fingerprint() -> str:
+    """Changes when the extraction code changes, so stale extractions are redone."""
+    h = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "extract").glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def stage_extract(root: Path, ctx: Context) -> list[str]:
+    from .extract.write import write_tables
+
+    extractor = ctx.extractor
+    if extractor is None:
+        from .extract import extract_file as extractor
+    reports = sources.load_manifest(root)
+    fingerprint = _extractor_fingerprint() if ctx.extractor is None else getattr(extractor, "__name__", "custom")
+    out_root = root / EXTRACTED
+    wanted = {r.report_id for r in reports}
+    if out_root.exists():
+        for stale in out_root.iterdir():
+            if stale.is_dir() and stale.name not in wanted:
+                shutil.rmtree(stale)
+    lines, fresh = [], 0
+    for rep in reports:
+        folder = out_root / rep.report_id
+        stamp = f"{rep.sha256} {fingerprint}\n"
+        if (folder / STAMP).exists() and (folder / STAMP).read_text() == stamp:
+            continue
+        try:
+            ex = extractor(root / rep.file, rep.meta())
+        except ModuleNotFoundError as exc:  # a layout module not in this tree: say so in one line
+            if not (exc.name or "").startswith("tertial.extract."):
+                raise
+            raise TertialError(f"cannot extract: the layout module {exc.name} is missing", rep.file) from None
+        tmp = out_root / f".{rep.report_id}.tmp"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        write_tables(ex, tmp)
+        (tmp / STAMP).write_text(stamp)
+        if folder.exists():
+            shutil.rmtree(folder)
+        tmp.rename(folder)
+        fresh += 1
+        flagged = sum(r.needs_review for r in ex.rows)
+        lines.append(f"extracted {rep.report_id}: {len(ex.goals)} goals, {len(ex.rows)} indicator rows "
+                     f"({flagged} need review), {len(ex.activities)} activities")
+    lines.append(f"extract: {fresh} of {len(reports)} reports extracted, {len(reports) - fresh} unchanged")
+    return lines
+
+
+def stage_curate(root: Path, ctx: Context) -> list[str]:
+    from . import curate
+
+    return curate.run(root).summary()
+
+
+def stage_package(root: Path, ctx: Context) -> list[str]:
+    from . import package
+
+    return package.run(root).summary()
+
+
+STAGES: list[Stage] = [
+    Stage("extract", stage_extract),
+    Stage("curate", stage_curate),
+    Stage("package", stage_package),
+]
+
+
+def register_stage(stage: Stage, after: str | None = None) -> None:
+    """Add a stage (once), at the end or right after the stage named `after`."""
+    if any(s.name == stage.name for s in STAGES):
+        return
+    if after is None:
+        STAGES.append(stage)
+    else:
+        i = next(i for i, s in enumerate(STAGES) if s.name == after)
+        STAGES.insert(i + 1, stage)
+
+
+def build(root: Path, ctx: Context | None = None, until: str | None = None) -> Context:
+    """Run the stages in order (up to and including `until`). A failing stage raises TertialError;
+    nothing after it runs, and what it publishes is only replaced when it succeeds."""
+    ctx = ctx or Context()
+    sources.load_manifest(root)  # every sha256 checked before anything runs
+    for stage in list(STAGES):
+        start = time.perf_counter()
+        for line in stage.run(root, ctx):
+            ctx.out(line)
+        ctx.timings[stage.name] = time.perf_counter() - start
+        if stage.name == until:
+            break
+    return ctx

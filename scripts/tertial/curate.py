@@ -1,0 +1,130 @@
+"""Stage 2, curate: extraction tables + human-kept YAML in curation/ -> curated tables in build/curated/.
+
+Reads:  sources/reports.yml, build/extracted/<report_id>/{goals,goal_texts,indicator_results,activities}.csv,
+        curation/corrections.yml, curation/indicators.yml, curation/city_goals.yml
+Writes: build/curated/<table>.csv for goals, goal_texts, indicator_results, activities (corrected, with
+        indicator_id and city_goal_id), indicators, city_goals and corrections (every applied correction).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import sources
+from .curation import city_goals, corrections, indicators
+from .errors import TertialError
+from .extract.write import TABLE_COLUMNS, to_csv
+
+EXTRACTED = Path("build") / "extracted"
+CURATED = Path("build") / "curated"
+EXTRACTED_TABLES = tuple(TABLE_COLUMNS)
+CURATED_COLUMNS: dict[str, list[str]] = {
+    **TABLE_COLUMNS,
+    "indicators": ["indicator_id", "name", "unit", "direction", "description"],
+    "city_goals": ["city_goal_id", "level", "code", "title", "mandate_start", "mandate_end",
+                   "parent_city_goal_id"],
+    "corrections": ["report_id", "table_name", "source_line", "column", "old_value", "new_value", "reason"],
+}
+
+
+@dataclass
+class Curation:
+    corrections: list[dict]
+    indicators: dict
+    city_goals: dict
+
+
+@dataclass
+class Curated:
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    applied: list[dict] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        lines = [f"correction: {c['report_id']} line {c['source_line']} ({c['table_name']}) "
+                 + (f"{c['column']}: {c['old_value']!r} -> {c['new_value']!r}" if c["column"] != "row"
+                    else f"row deleted ({c['old_value'][:60]!r})") + f" - {c['reason']}"
+                 for c in self.applied]
+        t = self.tables
+        flagged = sum(r["needs_review"] == "true" for r in t["indicator_results"])
+        lines.append(f"curated: {len(t['goals'])} goals, {len(t['indicator_results'])} indicator rows "
+                     f"({flagged} need review), {len(t['activities'])} activities, {len(t['indicators'])} "
+                     f"indicators, {len(t['city_goals'])} city goals, {len(self.applied)} corrections applied")
+        return lines
+
+
+# --- load -------------------------------------------------------------------------------------------
+
+def load_curation(root: Path) -> Curation:
+    return Curation(corrections.load(root), indicators.load(root), city_goals.load(root))
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_extracted(root: Path, reports: list[sources.SourceReport]) -> dict[str, dict[str, list[dict]]]:
+    """{report_id: {table: rows}} from build/extracted/<report_id>/."""
+    out = {}
+    for rep in reports:
+        folder = root / EXTRACTED / rep.report_id
+        out[rep.report_id] = {}
+        for table in EXTRACTED_TABLES:
+            path = folder / f"{table}.csv"
+            if not path.exists():
+                raise TertialError(f"{rep.report_id} has not been extracted (run `tertial build`)", path)
+            out[rep.report_id][table] = read_csv(path)
+    return out
+
+
+# --- process ----------------------------------------------------------------------------------------
+
+def curate(extracted: dict[str, dict[str, list[dict]]], reports: list[sources.SourceReport],
+           curation: Curation) -> Curated:
+    """Pure: merge the reports' tables, apply corrections, give indicators and city goals one identity."""
+    tables: dict[str, list[dict]] = {t: [] for t in EXTRACTED_TABLES}
+    for rid in sorted(extracted):
+        for table in EXTRACTED_TABLES:
+            tables[table].extend(dict(r) for r in extracted[rid][table])
+    applied = corrections.apply(tables, curation.corrections, {r.report_id for r in reports})
+    tables["indicators"] = indicators.assign(tables["indicator_results"], curation.indicators)
+    report_rows = {r.report_id: {"year": r.year} for r in reports}
+    tables["city_goals"] = city_goals.assign(tables["goals"], report_rows, curation.city_goals)
+    by_line = lambda r: (r["report_id"], int(r["source_line"]))  # noqa: E731
+    tables["goals"].sort(key=by_line)
+    tables["indicator_results"].sort(key=by_line)
+    tables["activities"].sort(key=by_line)
+    tables["goal_texts"].sort(key=lambda r: (r["goal_id"], r["section"]))
+    applied.sort(key=lambda c: (c["report_id"], c["table_name"], c["source_line"], c["column"]))
+    tables["corrections"] = applied
+    return Curated(tables, applied)
+
+
+# --- save -------------------------------------------------------------------------------------------
+
+def save(curated: Curated, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for table, columns in CURATED_COLUMNS.items():
+        text = to_csv(columns, [{c: r.get(c, "") for c in columns} for r in curated.tables[table]])
+        (out_dir / f"{table}.csv").write_text(text, encoding="utf-8", newline="")
+
+
+def run(root: Path) -> Curated:
+    """The stage: load, process, save."""
+    reports = sources.load_manifest(root)
+    curated = curate(load_extracted(root, reports), reports, load_curation(root))
+    save(curated, root / CURATED)
+    return curated
+
+
+def load_curated(root: Path) -> dict[str, list[dict]]:
+    """The curated tables as written by `run` (for the package stage)."""
+    out = {}
+    for table in CURATED_COLUMNS:
+        path = root / CURATED / f"{table}.csv"
+        if not path.exists():
+            raise TertialError("the curated tables are missing (run `tertial build`)", path)
+        out[table] = read_csv(path)
+    return out

@@ -1,0 +1,144 @@
+"""One identity per indicator: the same `indicator_id` in every report and district.
+
+`indicator_id` is the slug of the indicator's normalized name (white space folded, case and dashes
+ignored); a name longer than 80 characters is cut and given a short hash of the full name, so two long
+names never share an id and an id never depends on which other reports exist. Different printings of the
+same indicator are joined by hand in `curation/indicators.yml`:
+
+    units:                       # a unit as printed -> the unit published
+      "barn/av d.": "barn/avd."
+    indicators:
+      - name: "Andel legitimerade förskollärare av totalt antal anställda (årsarbetare)"
+        indicator_id: andel-legitimerade-forskollarare   # optional; default: slug of name
+        aliases: ["Andel legitimerade förskollärare"]    # other printings of the same indicator
+        direction: higher                                 # higher | lower | none (optional)
+        unit: "%"                                         # optional
+        description: "Svensk beskrivning"                 # optional
+
+Direction, where the YAML says nothing, is read from the reports themselves: an indicator whose target is
+printed as `öka` in every report that gives a word target is `higher`, `minska` is `lower`; otherwise empty
+(unknown).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+from .. import ids
+from ..errors import TertialError
+from ..extract.values import fold
+from . import yamlfile
+
+FILE = Path("curation") / "indicators.yml"
+DIRECTIONS = ("higher", "lower", "none")
+MAX_ID = 80
+_KEYS = {"name", "indicator_id", "aliases", "direction", "unit", "description"}
+_WORD_DIRECTION = {"öka": "higher", "ökning": "higher", "minska": "lower", "minskning": "lower"}
+
+
+def normalize_name(name: str) -> str:
+    """The key two printings of one indicator share: folded, lower case, one kind of dash, no end dot."""
+    text = fold(name).lower()
+    text = text.replace("\u00ad", "")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return text.rstrip(" .:;")
+
+
+def slug_id(name: str) -> str:
+    """A stable id from a name alone (never from other names)."""
+    full = ids.slugify(normalize_name(name))
+    if len(full) <= MAX_ID:
+        return ids.check_id(full or "indikator", "indicator")
+    digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:6]
+    return ids.check_id(f"{ids.slugify(full, MAX_ID - 7)}-{digest}", "indicator")
+
+
+def load(root: Path) -> dict:
+    """Load: curation/indicators.yml as {'units': {...}, 'by_name': {normalized: entry}, 'entries': [...]}."""
+    display = str(FILE)
+    data = yamlfile.load(root / FILE, display)
+    units = {k: v for k, v in (data.get("units") or {}).items() if k != yamlfile.LINE}
+    for printed, unit in units.items():
+        if not isinstance(unit, str):
+            raise TertialError(f"units: {printed!r} must map to a text", display, data.get(yamlfile.LINE))
+    by_name: dict[str, dict] = {}
+    entries = yamlfile.entries(data, "indicators", display)
+    ids_seen: dict[str, int] = {}
+    for e in entries:
+        line = e.get(yamlfile.LINE)
+        yamlfile.check_keys(e, _KEYS, display, "indicator")
+        if not isinstance(e.get("name"), str) or not e["name"].strip():
+            raise TertialError("indicator entry lacks 'name'", display, line)
+        iid = e.get("indicator_id") or slug_id(e["name"])
+        try:
+            ids.check_id(str(iid), "indicator")
+        except TertialError as exc:
+            raise TertialError(exc.message, display, line) from None
+        if iid in ids_seen:
+            raise TertialError(f"indicator_id {iid!r} is defined twice (first at line {ids_seen[iid]})",
+                               display, line)
+        ids_seen[iid] = line
+        if e.get("direction") not in (None, *DIRECTIONS):
+            raise TertialError(f"direction must be one of {', '.join(DIRECTIONS)}", display, line)
+        aliases = e.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise TertialError("aliases must be a list of names", display, line)
+        entry = {"indicator_id": iid, "name": fold(e["name"]), "direction": e.get("direction") or "",
+                 "unit": e.get("unit") or "", "description": fold(e.get("description") or ""), "line": line}
+        for name in [e["name"], *aliases]:
+            key = normalize_name(name)
+            if key in by_name and by_name[key]["indicator_id"] != iid:
+                raise TertialError(f"the name {name!r} is given to two indicators "
+                                   f"({by_name[key]['indicator_id']} and {iid})", display, line)
+            by_name[key] = entry
+    return {"units": units, "by_name": by_name, "entries": list({id(v): v for v in by_name.values()}.values())}
+
+
+def normalize_unit(unit: str, units: dict[str, str]) -> str:
+    unit = fold(unit or "")
+    return fold(units.get(unit, unit))
+
+
+def assign(results: list[dict], rules: dict) -> list[dict]:
+    """Process: set indicator_id and the normalized unit on every result row (in place); return the
+    indicators table (indicator_id, name, unit, direction, description), sorted by id."""
+    for row in results:
+        entry = rules["by_name"].get(normalize_name(row["name"]))
+        row["indicator_id"] = entry["indicator_id"] if entry else slug_id(row["name"])
+        row["unit"] = normalize_unit(row.get("unit", ""), rules["units"])
+    by_id: dict[str, list[dict]] = {}
+    for row in results:
+        by_id.setdefault(row["indicator_id"], []).append(row)
+    entries = {e["indicator_id"]: e for e in rules["entries"]}
+    table = []
+    for iid in sorted(by_id):
+        rows = by_id[iid]
+        entry = entries.get(iid, {})
+        table.append({
+            "indicator_id": iid,
+            "name": entry.get("name") or _most_common(fold(r["name"]) for r in rows),
+            "unit": entry.get("unit") or _most_common(r["unit"] for r in rows if r["unit"]),
+            "direction": entry.get("direction") or _direction_from_targets(rows),
+            "description": entry.get("description", ""),
+        })
+    return table
+
+
+def _most_common(values) -> str:
+    counts = Counter(values)
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _direction_from_targets(rows: list[dict]) -> str:
+    words = set()
+    for r in rows:
+        for col in ("annual_target_text", "city_target_text"):
+            word = fold(r.get(col, "")).lower()
+            if word in _WORD_DIRECTION:
+                words.add(_WORD_DIRECTION[word])
+    return words.pop() if len(words) == 1 else ""

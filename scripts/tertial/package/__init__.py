@@ -1,0 +1,180 @@
+"""Stage 3, package: curated tables -> Frictionless data packages in datapackages/, validated, and their
+downloads (zip, Excel) in build/downloads/.
+
+Reads:  build/curated/*.csv, sources/reports.yml (and each report's heading, for the `created` date),
+        the Table Schemas in package/schema/*.yml
+Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapackages/README.md
+        (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
+        the site serves them as /data/<package>.zip and /data/<package>.xlsx).
+
+Packages are written to build/datapackages.staging/ first and validated with the Frictionless API; only
+when every package is valid do they replace datapackages/. Same inputs, same bytes: no clock, sorted rows,
+LF line ends, stable number text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import sources
+from ..curate import load_curated
+from ..errors import TertialError
+from ..extract.write import to_csv
+from . import downloads, metadata, schema, tables, validate
+
+OUT = Path("datapackages")
+STAGING = Path("build") / "datapackages.staging"
+DOWNLOADS = Path("build") / "downloads"
+README = "README.md"
+
+
+class PackageInvalid(TertialError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} validation errors; nothing was published (first: {problems[0]})")
+
+
+@dataclass
+class Published:
+    packages: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    downloads: list[Path] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        city = self.packages.get(tables.CITY, {})
+        counts = ", ".join(f"{len(rows)} {t}" for t, rows in city.items())
+        return [f"packages: {len(self.packages)} valid ({', '.join(self.packages)}); stockholm: {counts}",
+                f"downloads: {len(self.downloads)} files in {DOWNLOADS}/"]
+
+
+# --- process ----------------------------------------------------------------------------------------
+
+def csv_text(table: str, rows: list[dict]) -> str:
+    return to_csv(schema.columns(table), rows)
+
+
+def resource(table: str, data: bytes) -> dict:
+    meta = schema.table_meta(table)
+    return {
+        "name": table, "type": "table", "path": f"data/{table}.csv", "scheme": "file", "format": "csv",
+        "mediatype": "text/csv", "encoding": "utf-8", "title": meta["title"], "description": meta["description"],
+        "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "schema": schema.table_schema(table),
+    }
+
+
+def render(root: Path, name: str, pkg: dict[str, list[dict]], reports) -> dict[str, bytes]:
+    """{relative path: bytes} of one package."""
+    files: dict[str, bytes] = {}
+    resources = []
+    for table in schema.table_names():
+        data = csv_text(table, pkg[table]).encode("utf-8")
+        files[f"data/{table}.csv"] = data
+        resources.append(resource(table, data))
+    held = {r["report_id"] for r in pkg["reports"]}
+    desc = metadata.descriptor(root, name, [r for r in reports if r.report_id in held])
+    desc["resources"] = resources
+    files["datapackage.json"] = (json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return files
+
+
+# --- save -------------------------------------------------------------------------------------------
+
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    for rel, data in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _publish(staging: Path, out: Path, names: list[str]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for old in sorted(p for p in out.iterdir() if p.is_dir()):
+        if old.name not in names and (old / "datapackage.json").exists():
+            shutil.rmtree(old)
+    for name in names:
+        target, old = out / name, out / f".{name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        (staging / name).rename(target)
+        if old.exists():
+            shutil.rmtree(old)
+    (out / README).write_text(readme(names), encoding="utf-8", newline="")
+
+
+def run(root: Path) -> Published:
+    """The stage: load the curated tables, build and validate every package, then publish."""
+    reports = sources.load_manifest(root)
+    if not reports:
+        raise TertialError("no reports in the manifest: nothing to package", root / sources.MANIFEST)
+    pkgs = tables.packages(load_curated(root), reports)
+    staging = root / STAGING
+    if staging.exists():
+        shutil.rmtree(staging)
+    problems: list[str] = []
+    for name, pkg in pkgs.items():
+        _write(staging / name, render(root, name, pkg, reports))
+        problems += validate.problems(staging / name / "datapackage.json")
+    if problems:
+        raise PackageInvalid(problems)
+    _publish(staging, root / OUT, list(pkgs))
+    shutil.rmtree(staging)
+    written = []
+    for name, pkg in pkgs.items():
+        zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+        downloads.write_zip(root / OUT / name, zip_path)
+        downloads.write_xlsx(root / OUT / name, pkg, xlsx_path)
+        written += [zip_path, xlsx_path]
+    return Published(pkgs, written)
+
+
+def readme(names: list[str]) -> str:
+    lines = [
+        "# Datapaket / data packages",
+        "",
+        "Genereras av `tertial build`; ändra inte för hand. / Generated by `tertial build`; do not edit.",
+        "",
+        "Varje mapp är ett Frictionless-datapaket (`datapackage.json` och `data/<tabell>.csv`):",
+        "`stockholm/` har alla stadsdelar och rapporter, `<district_id>/` en stadsdel.",
+        "Tabellernas kolumner förklaras på svenska i varje `datapackage.json` (title, description).",
+        "",
+        "Packages: " + ", ".join(f"`{n}/`" for n in names) + ".",
+        "",
+        "## Format",
+        "",
+        "CSV in UTF-8, comma separated, LF line ends, a header row, `.` as the decimal point, an empty cell",
+        "for \"not reported\". Rows are sorted by each table's primary key, so a new report shows as a clean",
+        "diff. Text cells are published exactly as printed in the report, even when they start with `=`,",
+        "`+`, `-` or `@`; the Excel downloads mark such cells as text so they never run as formulas.",
+        "",
+        "## Downloads",
+        "",
+        "Each package is also built as `build/downloads/<package>.zip` (this folder's files) and",
+        "`build/downloads/<package>.xlsx` (one sheet per table, numbers as numbers, a sheet `Kolumner`",
+        "explaining every column in Swedish). They are binary, so they are not committed; the site serves",
+        "them as `/data/<package>.zip` and `/data/<package>.xlsx`.",
+        "",
+        "## Licence: CC0 1.0",
+        "",
+        "The data are published under CC0 1.0 (public domain dedication). The reports are public records",
+        "(allmänna handlingar) of Stockholm's district councils; decisions and statements of Swedish",
+        "authorities carry no copyright (upphovsrättslagen 9 §), and the extracted facts, numbers and",
+        "goal titles are not creative works of ours either. CC0 says so plainly and lets journalists and",
+        "researchers reuse, merge and republish the tables without conditions. We still ask, as a",
+        "courtesy, that you name the source: the district council's report and period.",
+        "",
+        "## Provenance",
+        "",
+        "`reports` names each source file with its SHA-256; every goal, indicator row and activity has",
+        "`source_line`, the line in that file where it starts. Hand corrections are listed, with their",
+        "reasons, in the `corrections` table. `version` is the newest report in the package (e.g.",
+        "`2023-T2`); `created` is that report's date as printed in its heading (else the last day of its",
+        "period), never the time of the build.",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,130 @@
+"""Downloads of each package: a zip (datapackage.json and data/*.csv) and an Excel workbook (one sheet
+per table, numbers as numbers, dates as dates, a sheet explaining every column in Swedish).
+
+Both are byte-for-byte reproducible: fixed zip timestamps and permissions, fixed workbook properties.
+A text cell is always written as text; one starting with =, +, - or @ is also marked with Excel's
+quote prefix, so it is never taken for a formula, not even when a user edits the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import xlsxwriter
+
+from . import schema
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FORMULA_START = ("=", "+", "-", "@")
+SHEET_HELP = "Kolumner"
+SHEET_ABOUT = "Om"
+TYPE_SV = {"string": "text", "integer": "heltal", "number": "tal", "date": "datum (ÅÅÅÅ-MM-DD)",
+           "boolean": "sant/falskt"}
+
+
+def write_zip(package_dir: Path, out: Path) -> None:
+    files = [package_dir / "datapackage.json"] + sorted((package_dir / "data").glob("*.csv"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for f in files:
+            info = zipfile.ZipInfo(f"{package_dir.name}/{f.relative_to(package_dir).as_posix()}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, f.read_bytes(), compresslevel=9)
+
+
+def _created(descriptor: dict) -> dt.datetime:
+    return dt.datetime.strptime(descriptor["created"][:10], "%Y-%m-%d")
+
+
+def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> None:
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(out), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+    wb.set_properties({"title": descriptor["title"], "subject": descriptor["description"][:250],
+                       "author": "tertial", "keywords": ", ".join(descriptor["keywords"]),
+                       "created": _created(descriptor)})
+    bold = wb.add_format({"bold": True})
+    quoted = wb.add_format({"quote_prefix": True})
+    date = wb.add_format({"num_format": "yyyy-mm-dd"})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+
+    about = wb.add_worksheet(SHEET_ABOUT)
+    about.set_column(0, 0, 18)
+    about.set_column(1, 1, 100)
+    info = [("Titel", descriptor["title"]), ("Beskrivning", descriptor["description"]),
+            ("Version", descriptor["version"]), ("Skapad", descriptor["created"][:10]),
+            ("Licens", f"{descriptor['licenses'][0]['title']} ({descriptor['licenses'][0]['path']})"),
+            ("Kolumner", f"Bladet {SHEET_HELP} förklarar varje kolumn i varje tabell.")]
+    info += [("Källa", f"{s['title']} ({s['path']}, SHA-256 {s['sha256']})") for s in descriptor["sources"]]
+    for r, (k, v) in enumerate(info):
+        about.write_string(r, 0, k, bold)
+        about.write_string(r, 1, v, wrap)
+
+    for resource in descriptor["resources"]:
+        table = resource["name"]
+        fields = resource["schema"]["fields"]
+        ws = wb.add_worksheet(table[:31])
+        for c, f in enumerate(fields):
+            ws.write_string(0, c, f["name"], bold)
+        for r, row in enumerate(tables[table], start=1):
+            for c, f in enumerate(fields):
+                _write_cell(ws, r, c, f["type"], row[f["name"]], quoted, date)
+        ws.freeze_panes(1, 0)
+        if tables[table]:
+            ws.autofilter(0, 0, len(tables[table]), len(fields) - 1)
+
+    help_ws = wb.add_worksheet(SHEET_HELP)
+    heads = ["Tabell", "Tabellens innehåll", "Kolumn", "Rubrik", "Typ", "Förklaring", "Nyckel"]
+    for c, h in enumerate(heads):
+        help_ws.write_string(0, c, h, bold)
+    widths = [18, 40, 24, 28, 16, 90, 30]
+    for c, w in enumerate(widths):
+        help_ws.set_column(c, c, w, wrap if c in (1, 5) else None)
+    r = 1
+    for resource in descriptor["resources"]:
+        s = resource["schema"]
+        refs = {tuple(fk["fields"]): fk["reference"] for fk in s.get("foreignKeys", [])}
+        for f in s["fields"]:
+            key = []
+            if f["name"] in s["primaryKey"]:
+                key.append("primärnyckel")
+            ref = refs.get((f["name"],))
+            if ref:
+                key.append(f"pekar på {ref['resource'] or resource['name']}.{ref['fields'][0]}")
+            allowed = f.get("constraints", {}).get("enum")
+            text = f["description"] + (f" Tillåtna värden: {', '.join(allowed)}." if allowed else "")
+            for c, v in enumerate([resource["name"], resource["title"], f["name"], f["title"],
+                                   TYPE_SV.get(f["type"], f["type"]), text, ", ".join(key)]):
+                _write_text(help_ws, r, c, v, quoted)
+            r += 1
+    help_ws.freeze_panes(1, 0)
+    wb.close()
+
+
+def _write_text(ws, r: int, c: int, value: str, quoted) -> None:
+    if value.startswith(FORMULA_START):
+        ws.write_string(r, c, value, quoted)
+    else:
+        ws.write_string(r, c, value)
+
+
+def _write_cell(ws, r: int, c: int, ftype: str, value: str, quoted, date) -> None:
+    if value == "":
+        return
+    if ftype in ("integer", "number"):
+        ws.write_number(r, c, int(value) if ftype == "integer" else float(value))
+    elif ftype == "boolean":
+        ws.write_boolean(r, c, value == "true")
+    elif ftype == "date":
+        ws.write_datetime(r, c, dt.datetime.strptime(value, "%Y-%m-%d"), date)
+    else:
+        _write_text(ws, r, c, value, quoted)
+
+
+def sheet_names(tables: list[str]) -> list[str]:
+    return [SHEET_ABOUT, *[t[:31] for t in tables], SHEET_HELP]

@@ -1,0 +1,87 @@
+"""Package metadata (datapackage.json apart from the resources): name, Swedish title and description,
+version per publication, `created` from the newest source (never the clock), licence, sources,
+contributors, keywords."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import ids
+from .tables import CITY
+
+TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
+# The last day of the period a report covers; a VP is the plan for the year.
+PERIOD_END = {"VP": "01-01", "T1": "04-30", "T2": "08-31", "VB": "12-31"}
+LICENSE = {
+    "name": "CC0-1.0",
+    "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "title": "CC0 1.0 Universal (Public Domain Dedication)",
+}
+HOMEPAGE_NOTE = ("Uppgifterna är lästa ur stadsdelsnämndernas verksamhetsplaner, tertialrapporter och "
+                 "verksamhetsberättelser, som är allmänna handlingar. Varje värde har en rad i källfilen "
+                 "(source_line) och varje källfil en kontrollsumma (SHA-256).")
+_DATE = re.compile(r"\b(20\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+HEAD_LINES = 40
+
+
+def newest(reports):
+    return max(reports, key=lambda r: (r.year, TYPE_ORDER[r.report_type], r.report_id))
+
+
+def version(reports) -> str:
+    """The publication: the newest report's year and type, e.g. '2023-T2'."""
+    rep = newest(reports)
+    return f"{rep.year}-{rep.report_type}"
+
+
+def report_date(root: Path, rep) -> str:
+    """The date of a report: the latest ISO date printed in its heading (the meeting or decision date),
+    else the last day of the period it covers."""
+    try:
+        head = (root / rep.file).read_text(encoding="utf-8", errors="replace").splitlines()[:HEAD_LINES]
+    except OSError:
+        head = []
+    dates = sorted("-".join(m.groups()) for line in head for m in _DATE.finditer(line))
+    dates = [d for d in dates if abs(int(d[:4]) - rep.year) <= 1]
+    return dates[-1] if dates else f"{rep.year}-{PERIOD_END[rep.report_type]}"
+
+
+def descriptor(root: Path, name: str, reports) -> dict:
+    """The package's metadata; `reports` are the reports it holds (SourceReport)."""
+    district = ids.district_name(name) if name != CITY else None
+    if district:
+        title = f"Mål och resultat för {district} stadsdelsnämnd"
+        scope = f"{district} stadsdelsnämnds"
+    else:
+        title = "Mål och resultat för Stockholms stadsdelsnämnder"
+        scope = "Stockholms stadsdelsnämnders"
+    rep = newest(reports)
+    description = (f"{scope} mål, bedömningar, indikatorer och aktiviteter ur verksamhetsplaner, "
+                   f"tertialrapporter och verksamhetsberättelser ({len(reports)} "
+                   f"{'rapport' if len(reports) == 1 else 'rapporter'}, den senaste {rep.title}). "
+                   f"{HOMEPAGE_NOTE} Data är fria att använda (CC0 1.0); ange gärna källan "
+                   "(stadsdelsnämndens rapport och tertial).")
+    keywords = ["Stockholm", "stadsdelsnämnd", "mål", "indikatorer", "måluppfyllelse", "verksamhetsplan",
+                "tertialrapport", "verksamhetsberättelse", "öppna data"]
+    if district:
+        keywords.append(district)
+    return {
+        "name": name,
+        "title": title,
+        "description": description,
+        "version": version(reports),
+        "created": f"{report_date(root, rep)}T00:00:00Z",
+        "language": "sv",
+        "keywords": keywords,
+        "licenses": [dict(LICENSE)],
+        "contributors": [
+            {"title": "Stockholms stad, stadsdelsnämnderna", "role": "publisher",
+             "path": "https://start.stockholm/"},
+            {"title": "tertial", "role": "wrangler"},
+        ],
+        "sources": [
+            {"title": f"{r.district}: {r.title}", "path": r.file, "sha256": r.sha256}
+            for r in sorted(reports, key=lambda r: r.report_id)
+        ],
+    }

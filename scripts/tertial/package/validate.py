@@ -1,0 +1,27 @@
+"""Validation with the Frictionless Python API: types, constraints, primary and foreign keys, bytes and
+hash of every table. A package that fails stops publishing with a readable list of what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frictionless import Package, system
+
+MAX_LISTED = 20
+
+
+def problems(package_json: Path) -> list[str]:
+    """Every validation error of one package, one readable line each (empty when valid)."""
+    with system.use_context(trusted=False):
+        report = Package(str(package_json)).validate()
+    out = []
+    for error in report.errors:
+        out.append(f"{package_json}: {error.message}")
+    for task in report.tasks:
+        for error in task.errors:
+            where = task.name or task.place
+            row = getattr(error, "row_number", None)
+            field = getattr(error, "field_name", None)
+            loc = f"{where}" + (f" row {row}" if row else "") + (f" field {field}" if field else "")
+            out.append(f"{package_json.parent.name}/{loc}: {error.type}: {error.note or error.message}")
+    return out
