@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tertial import add_report as ar
 from tertial import changelog, sources
@@ -212,3 +214,14 @@ def test_find_build_returns_the_build_stage_or_none():
         assert build is None
     else:
         assert build is stage.build
+
+
+@pytest.mark.fuzz
+@given(st.lists(st.one_of(st.text(max_size=80), st.sampled_from([
+    "Tertialrapport 2 för 2023", "Tertial 1", "2020", "Norrmalms stadsdelsnämnd", "Älvsjö", "Hägersten-Älvsjö",
+    "KF:s inriktningsmål: 1. X", "Verksamhetsplan 2022\t3", "Verksamhetsberättelse 19"])), max_size=30))
+def test_inference_never_crashes(lines):
+    got = ar.infer(lines)
+    assert got.report_type in (None, "VP", "T1", "T2", "VB")
+    assert got.district is None or any(d["name"] == got.district for d in ar.ids.DISTRICTS)
+    assert got.year is None or 1900 <= got.year <= 2099
