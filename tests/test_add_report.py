@@ -225,3 +225,13 @@ def test_inference_never_crashes(lines):
     assert got.report_type in (None, "VP", "T1", "T2", "VB")
     assert got.district is None or any(d["name"] == got.district for d in ar.ids.DISTRICTS)
     assert got.year is None or 1900 <= got.year <= 2099
+
+
+def test_a_build_that_writes_the_changelog_entry_itself_gets_no_second_one(project):
+    def build_with_changelog(root: Path) -> None:
+        old = changelog.published_tables(root)
+        fake_package_build(root)
+        changelog.update(root, changelog.published_tables(root), old)
+
+    ar.add_report(project, HA_T2, district="Södermalm", build=build_with_changelog)
+    assert [e["number"] for e in changelog.load_entries(project)] == [1]

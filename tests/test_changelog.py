@@ -165,3 +165,10 @@ def test_diff_properties(old_rows, new_rows):
     assert forward["new_values"] == backward["dropped_values"]
     assert len(forward["changed"]) == len(backward["changed"])
     assert (changelog.tables_sha256(old) == changelog.tables_sha256(new)) <= changelog.is_empty(changelog.diff(old, new))
+
+
+def test_fingerprint_ignores_value_types():
+    typed = {"reports": [dict(r, year=int(r["year"])) for r in NEW["reports"]],
+             "indicator_results": [dict(r, source_line=int(r["source_line"])) for r in NEW["indicator_results"]]}
+    assert changelog.tables_sha256(typed) == changelog.tables_sha256(NEW)
+    assert changelog.tables_sha256(OLD) != changelog.tables_sha256(NEW)

@@ -255,8 +255,10 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
         summary: list[str] = []
         if build_fn is not None:
             old_tables = changelog.published_tables(root)
+            entries_before = len(changelog.load_entries(staging))
             build_fn(staging)
-            changelog.update(staging, changelog.published_tables(staging), old_tables)
+            if len(changelog.load_entries(staging)) == entries_before:  # the build did not write one
+                changelog.update(staging, changelog.published_tables(staging), old_tables)
             summary = _summary(staging, rep)
         changed = commit(staging, root, original)
     finally:

@@ -91,12 +91,24 @@ def same_cell(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
+def _canonical(value) -> str:
+    """One spelling per value, whether rows come from CSV text or typed: 2023 = '2023', 9000.0 = '9000'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value).strip()
+    number = _number(text)
+    return repr(number) if number is not None else text
+
+
 def tables_sha256(tables: dict[str, list[dict]]) -> str:
-    """A fingerprint of the compared tables, independent of row and column order."""
+    """A fingerprint of the compared tables, independent of row and column order and of value types."""
     h = hashlib.sha256()
     for name in DIFF_TABLES:
         rows = tables.get(name) or []
-        lines = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in rows)
+        lines = sorted(json.dumps({k: _canonical(v) for k, v in row.items()}, sort_keys=True, ensure_ascii=False)
+                       for row in rows)
         h.update(f"{name}\n".encode())
         for line in lines:
             h.update(line.encode("utf-8") + b"\n")
