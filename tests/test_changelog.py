@@ -172,3 +172,25 @@ def test_fingerprint_ignores_value_types():
              "indicator_results": [dict(r, source_line=int(r["source_line"])) for r in NEW["indicator_results"]]}
     assert changelog.tables_sha256(typed) == changelog.tables_sha256(NEW)
     assert changelog.tables_sha256(OLD) != changelog.tables_sha256(NEW)
+
+
+def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
+    from tertial import sources
+
+    root = tmp_path
+    (root / "sources" / "reports").mkdir(parents=True)
+    (root / "sources" / "reports" / "farsta-2023-t1.txt").write_text("2023-05-20\n", encoding="utf-8")
+    rec = sources.SourceReport("farsta-2023-t1", "Farsta", "farsta", "T1", 2023,
+                               "sources/reports/farsta-2023-t1.txt", "s", "Tertialrapport 1 2023")
+    (root / sources.MANIFEST).write_text(sources.dump_manifest([rec]), encoding="utf-8")
+    curated = root / changelog.CURATED
+    curated.mkdir(parents=True)
+    rows = [r for r in OLD["indicator_results"] if r["report_id"] == "farsta-2023-t1"]
+    with (curated / "indicator_results.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    assert changelog.stage(root) == [
+        "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets)"]
+    assert changelog.stage(root) == ["changelog: no change, data version 1.0.0"]
+    assert changelog.load_entries(root)[0]["date"] == "2023-05-20"

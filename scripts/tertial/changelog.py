@@ -29,6 +29,7 @@ from pathlib import Path
 
 
 CHANGELOG_DIR = Path("changelog")
+CURATED = Path("build") / "curated"
 PUBLISHED_DATA = Path("datapackages") / "stockholm" / "data"
 DIFF_TABLES = ("reports", "indicator_results")
 TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
@@ -64,6 +65,16 @@ def load_entries(root: Path) -> list[dict]:
 
 def version_of(number: int) -> str:
     return f"1.{number - 1}.0"
+
+
+def curated_tables(root: Path) -> dict[str, list[dict]]:
+    """The tables about to be published: reports from the manifest, indicator rows from build/curated/."""
+    from . import sources
+
+    reports = [{"report_id": r.report_id, "district_id": r.district_id, "year": str(r.year),
+                "report_type": r.report_type, "title": r.title, "source_file": r.file,
+                "source_sha256": r.sha256} for r in sources.load_manifest(root, verify=False)]
+    return {"reports": reports, "indicator_results": read_csv_rows(root / CURATED / "indicator_results.csv")}
 
 
 def current_version(root: Path) -> str:
@@ -301,6 +312,20 @@ def update(root: Path, new_tables: dict[str, list[dict]],
     entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", fingerprint)
     save_entry(root, entry)
     return entry
+
+
+def stage(root: Path, ctx=None) -> list[str]:
+    """The build stage between curate and package: `Stage("changelog", changelog.stage)` in tertial.build.
+
+    Compares the curated tables with the published ones (still on disk) and records an entry when they
+    differ, so that the package stage can write `current_version(root)` and the site its news.
+    """
+    entry = update(root, curated_tables(root))
+    if entry is None:
+        return [f"changelog: no change, data version {current_version(root)}"]
+    added = ", ".join(r["report_id"] for r in entry["reports_added"]) or "none"
+    return [f"changelog: entry {entry['number']}, data version {entry['version']} "
+            f"(reports added: {added}; {len(entry['indicators']['changed'])} changed values or targets)"]
 
 
 def write_news(root: Path, entries: list[dict], out_docs_dir: Path) -> list[Path]:
