@@ -35,7 +35,7 @@ def test_write_news_writes_pages_and_feed(tmp_path):
     folder = tmp_path / "docs" / "nyheter"
     assert {p.name for p in written} == {"index.md", "1-0-0.md", "1-1-0.md", "feed.xml"}
     index = (folder / "index.md").read_text(encoding="utf-8")
-    assert index.index("1-1-0/") < index.index("1-0-0/")  # newest first
+    assert index.index("(1-1-0.md)") < index.index("(1-0-0.md)")  # newest first
     page = (folder / "1-0-0.md").read_text(encoding="utf-8")
     assert "# Publicering 1.0.0" in page and "28 september 2023" in page
     assert "[Södermalm, tertialrapport 2 2023](../../stadsdelar/sodermalm/2023-t2/)" in page
@@ -79,3 +79,29 @@ def test_stale_pages_are_removed(tmp_path):
     news.write_news(tmp_path, ENTRIES, tmp_path / "docs")
     news.write_news(tmp_path, ENTRIES[:1], tmp_path / "docs")
     assert sorted(p.name for p in (tmp_path / "docs" / "nyheter").iterdir()) == ["1-0-0.md", "feed.xml", "index.md"]
+
+
+def test_news_pages_build_with_mkdocs_strict(tmp_path):
+    """The pages pass a real `mkdocs build --strict`, and the addresses come out as /nyheter/<version>/."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    news.write_news(tmp_path, ENTRIES, docs)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nsite_url: https://example.org/\ntheme:\n  name: material\n"
+                                         "  language: sv\n", encoding="utf-8")
+    cfg = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"), strict=True)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    site = tmp_path / "site" / "nyheter"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="1-1-0/"' in index and 'href="feed.xml"' in index
+    page = (site / "1-1-0" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../feed.xml"' in page and 'href="../../stadsdelar/farsta/2024-t1/"' in page
+    assert "<script>alert" not in page
+    assert ET.parse(site / "feed.xml").getroot().tag == f"{ATOM}feed"

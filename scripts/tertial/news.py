@@ -143,7 +143,8 @@ def entry_page(entry: dict) -> str:
         if ind.get("changed"):
             lines += ["Ändrade uppgifter i redan publicerade rapporter:", ""]
             lines += _change_table(ind["changed"], with_report=True) + [""]
-    lines += [f"Dataversion {entry['version']}. [Alla nyheter](../) · [Nyhetsflöde (Atom)](../{FEED_FILE})", ""]
+    # links inside nyheter/ name the files, so MkDocs checks and rewrites them
+    lines += [f"Dataversion {entry['version']}. [Alla nyheter](index.md) · [Nyhetsflöde (Atom)]({FEED_FILE})", ""]
     return "\n".join(lines)
 
 
@@ -154,7 +155,7 @@ def index_page(entries: list[dict]) -> str:
     if not entries:
         lines += ["Inget publicerat ännu.", ""]
     for e in reversed(entries):
-        lines += [f"- **[{text(entry_title(e))}]({page_slug(e)}/)** · {swedish_date(e['date'])} · "
+        lines += [f"- **[{text(entry_title(e))}]({page_slug(e)}.md)** · {swedish_date(e['date'])} · "
                   f"version {e['version']}. {entry_summary(e)}"]
     return "\n".join(lines) + "\n"
 
