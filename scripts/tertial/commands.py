@@ -26,4 +26,8 @@ def run(args) -> int:
         from . import review
         print("\n".join(review.run(root)))
         return 0
+    if args.command == "add-report":
+        from .add_report import main as add_report
+
+        return add_report(args)
     raise TertialError(f"'tertial {args.command}' is not built yet")

@@ -1,0 +1,281 @@
+"""`tertial add-report`: publish one new report, all or nothing.
+
+Load: the report file, the manifest. Process: check that the file is a district council report, infer
+district, type and year from its text (options override), refuse a district and period already
+published unless --replace. Save: in a staging copy of the project, copy the file byte for byte into
+`sources/reports/<report_id>.txt`, record it in `sources/reports.yml`, run the build
+(`tertial.build.build(root)`), write the changelog entry; only when every step succeeded are the
+changed files moved into the project. A failure at any step leaves the project as it was.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import changelog, ids, sources
+from .errors import TertialError
+from .extract.goals import heading_label, is_toc_line
+from .extract.reader import decode
+
+# What a staging copy leaves out: tools' own folders, never inputs or outputs of the build.
+SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
+        ".mypy_cache", ".ruff_cache"}
+STAGING_PREFIX = ".tertial-add-"
+HEAD_LINES = 80  # the title block sits in the first lines of a report
+
+_TITLE_PATTERNS = [
+    (re.compile(r"^Tertialrapport\s+(?P<n>[12])\s+(?:för\s+)?(?P<year>(?:19|20)\d\d)\b", re.I), "T"),
+    (re.compile(r"^Verksamhetsplan\s+(?:för\s+)?(?P<year>(?:19|20)\d\d)\b", re.I), "VP"),
+    (re.compile(r"^Verksamhetsberättelse\s+(?:för\s+)?(?P<year>(?:19|20)\d\d)\b", re.I), "VB"),
+]
+_PERIOD_CELL = re.compile(r"\bTertial\s+(?P<n>[12])\s+(?P<year>(?:19|20)\d\d)\b")
+TYPE_TITLES = {"VP": "Verksamhetsplan {year}", "T1": "Tertialrapport 1 {year}",
+               "T2": "Tertialrapport 2 {year}", "VB": "Verksamhetsberättelse {year}"}
+
+
+@dataclass
+class Inferred:
+    district: str | None = None
+    report_type: str | None = None
+    year: int | None = None
+    title: str | None = None
+
+
+# ------------------------------------------------------------------------------------------ process
+
+def is_report(lines: list[str]) -> bool:
+    """A district council report has goal headings (KF:s inriktningsmål / mål för verksamhetsområdet / Nämndmål)."""
+    return any(heading_label(line) for line in lines)
+
+
+def _district_pattern(name: str) -> re.Pattern:
+    # the name (or its genitive) as a whole word: 'Älvsjö' must not match inside 'Hägersten-Älvsjö'
+    return re.compile(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", re.IGNORECASE)
+
+
+def infer_district(lines: list[str]) -> str | None:
+    """The council named in the title block ('Norrmalms stadsdelsnämnd'), else the most-mentioned district."""
+    head = [line for line in lines[:HEAD_LINES] if not is_toc_line(line)]
+    names = [d["name"] for d in ids.DISTRICTS]
+    council = Counter()
+    for line in head:
+        for name in names:
+            if re.search(_district_pattern(name).pattern + r"\s+stadsdelsnämnd", line, re.IGNORECASE):
+                council[name] += 1
+    if council:
+        return council.most_common(1)[0][0]
+    text = "\n".join(lines)
+    mentions = Counter({name: len(_district_pattern(name).findall(text)) for name in names})
+    ranked = [(n, c) for n, c in mentions.most_common() if c]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None  # none, or a tie: ask
+    return ranked[0][0]
+
+
+def infer_period(lines: list[str]) -> tuple[str | None, int | None, str | None]:
+    """(type, year, title) from the title block, else (type, year, None) from the period cells."""
+    for line in lines[:HEAD_LINES]:
+        stripped = " ".join(line.split())
+        if not stripped or is_toc_line(line):
+            continue
+        for pattern, kind in _TITLE_PATTERNS:
+            m = pattern.match(stripped)
+            if m:
+                rtype = f"T{m.group('n')}" if kind == "T" else kind
+                return rtype, int(m.group("year")), stripped
+    cells = Counter((f"T{m.group('n')}", int(m.group("year")))
+                    for m in _PERIOD_CELL.finditer(" ".join("\n".join(lines).split())))
+    if cells:
+        ranked = cells.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            (rtype, year), _ = ranked[0]
+            return rtype, year, None
+    return None, None, None
+
+
+def infer(lines: list[str]) -> Inferred:
+    rtype, year, title = infer_period(lines)
+    return Inferred(district=infer_district(lines), report_type=rtype, year=year, title=title)
+
+
+def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_type: str | None,
+                 year: int | None) -> sources.SourceReport:
+    """The report's identity: options first, then what the text says; a one-line error when neither."""
+    district = district or inferred.district
+    report_type = (report_type or inferred.report_type or "").upper() or None
+    year = year or inferred.year
+    for value, option, what in ((district, "--district NAME", "the district"),
+                                (report_type, "--type VP|T1|T2|VB", "the report type"),
+                                (year, "--year YYYY", "the year")):
+        if not value:
+            raise TertialError(f"cannot tell {what} from the text; give {option}", path)
+    did = ids.district_id(district)
+    name = ids.district_name(did) or district
+    rid = ids.report_id(did, int(year), report_type)
+    title = inferred.title
+    if not title or inferred.report_type != report_type or inferred.year != int(year):
+        title = TYPE_TITLES[report_type].format(year=year)
+    return sources.SourceReport(report_id=rid, district=name, district_id=did, report_type=report_type,
+                                year=int(year), file=str(sources.REPORTS_DIR / f"{rid}.txt"),
+                                sha256="", title=title)
+
+
+# ------------------------------------------------------------------------------- staging and commit
+
+def _walk(top: Path, skip_staging: bool = True) -> set[Path]:
+    files = set()
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = [d for d in dirnames if d not in SKIP and not (skip_staging and d.startswith(STAGING_PREFIX))]
+        for f in filenames:
+            files.add(Path(dirpath, f).relative_to(top))
+    return files
+
+
+def stage_copy(root: Path) -> tuple[Path, set[Path]]:
+    """A copy of the project in a hidden folder inside it (same file system, so moves are renames)."""
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    files = _walk(root)
+    for rel in files:
+        dst = staging / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / rel, dst, follow_symlinks=False)
+    return staging, files
+
+
+def commit(staging: Path, root: Path, original: set[Path]) -> list[Path]:
+    """Move every file the staging copy added or changed into the project; remove what it removed."""
+    staged = _walk(staging, skip_staging=False)
+    changed = sorted(rel for rel in staged
+                     if rel not in original or not (root / rel).is_file()
+                     or not filecmp.cmp(staging / rel, root / rel, shallow=False))
+    removed = sorted(rel for rel in original - staged if (root / rel).exists())
+    for rel in changed:  # same file system: each move is an atomic rename
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, root / rel)
+    for rel in removed:
+        (root / rel).unlink()
+    return changed + removed
+
+
+def find_build() -> Callable[[Path], object] | None:
+    """The build stage, `tertial.build.build(root)`, when it exists."""
+    try:
+        from .build import build
+    except ModuleNotFoundError as exc:
+        if exc.name in ("tertial.build", f"{__package__}.build"):
+            return None
+        raise
+    return build
+
+
+# -------------------------------------------------------------------------------------- the command
+
+@dataclass
+class Result:
+    report: sources.SourceReport
+    built: bool
+    replaced: bool
+    summary: list[str]
+    changed_files: list[Path]
+
+
+def _summary(staging: Path, rep: sources.SourceReport) -> list[str]:
+    data = staging / changelog.PUBLISHED_DATA
+    tables = {name: changelog.read_csv_rows(data / f"{name}.csv")
+              for name in ("reports", "goals", "indicator_results", "activities")}
+    mine = {name: [r for r in rows if r.get("report_id") == rep.report_id] for name, rows in tables.items()}
+    if not mine["reports"]:
+        raise TertialError(f"the build did not publish {rep.report_id} in {changelog.PUBLISHED_DATA}/reports.csv",
+                           rep.file)
+    review = sum(r.get("needs_review") == "true" for r in mine["indicator_results"])
+    lines = [f"{len(mine['goals'])} goals, {len(mine['indicator_results'])} indicator rows "
+             f"({review} need review), {len(mine['activities'])} activities"]
+    prev = changelog.previous_report(tables["reports"], mine["reports"][0])
+    if prev is None:
+        lines.append(f"the first report for {rep.district} in the project")
+    else:
+        prev_rows = [r for r in tables["indicator_results"] if r.get("report_id") == prev["report_id"]]
+        cmp = changelog.compare_reports(prev_rows, mine["indicator_results"])
+        lines.append(f"against {prev['report_id']}: {len(cmp['new_indicators'])} new indicators, "
+                     f"{len(cmp['dropped_indicators'])} no longer reported, "
+                     f"{len(cmp['changed'])} changed values or targets")
+    if review:
+        lines.append("rows needing review: `tertial review` lists them; corrections go in curation/corrections.yml")
+    return lines
+
+
+def add_report(root: Path, report: Path, district: str | None = None, report_type: str | None = None,
+               year: int | None = None, replace: bool = False,
+               build: Callable[[Path], object] | None | bool = True) -> Result:
+    """Publish `report` into the project at `root`; nothing in the project changes unless all steps succeed.
+
+    `build=True` uses `tertial.build.build` when it exists; pass a function to use another, or None
+    to only record the report.
+    """
+    root = Path(root).resolve()
+    report = Path(report)
+    # load
+    try:
+        data = report.read_bytes()
+    except OSError as exc:
+        raise TertialError(f"cannot read the file ({exc.strerror})", report) from None
+    text = decode(data, report)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    manifest = sources.load_manifest(root)
+    # process
+    if not is_report(lines):
+        raise TertialError("not a district council report: it has no goal headings "
+                           "(KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål)", report)
+    rep = resolve_meta(report, infer(lines), district, report_type, year)
+    rep.sha256 = hashlib.sha256(data).hexdigest()
+    existing = next((r for r in manifest if r.report_id == rep.report_id), None)
+    if existing is not None and not replace:
+        raise TertialError(f"{rep.district} {rep.report_type} {rep.year} is already published as "
+                           f"{existing.file}; add --replace to replace it", report)
+    build_fn = find_build() if build is True else (build or None)
+    # save, in a staging copy
+    staging, original = stage_copy(root)
+    try:
+        target = staging / rep.file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        reports = [r for r in manifest if r.report_id != rep.report_id] + [rep]
+        (staging / sources.MANIFEST).write_text(sources.dump_manifest(reports), encoding="utf-8")
+        sources.load_manifest(staging)  # the new manifest reads back and every sha256 matches
+        summary: list[str] = []
+        if build_fn is not None:
+            old_tables = changelog.published_tables(root)
+            entries_before = len(changelog.load_entries(staging))
+            build_fn(staging)
+            if len(changelog.load_entries(staging)) == entries_before:  # the build did not write one
+                changelog.update(staging, changelog.published_tables(staging), old_tables)
+            summary = _summary(staging, rep)
+        changed = commit(staging, root, original)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Result(rep, build_fn is not None, existing is not None, summary, changed)
+
+
+def main(args) -> int:
+    res = add_report(args.root, args.report, args.district, args.report_type, args.year, args.replace)
+    rep = res.report
+    verb = "replaced" if res.replaced else "added"
+    print(f"{rep.report_id}: {verb} {rep.file} ({rep.district}, {rep.report_type} {rep.year}, "
+          f"\"{rep.title}\"), sha256 {rep.sha256[:12]}…")
+    if not res.built:
+        print("the build stage (tertial.build) is missing: the report is recorded in sources/reports.yml, "
+              "but datapackages/ and the site were not regenerated", file=sys.stderr)
+        return 0
+    for line in res.summary:
+        print(f"  {line}")
+    return 0

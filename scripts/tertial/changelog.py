@@ -1,0 +1,335 @@
+"""Release diff: what changed between two publications, kept as one changelog entry per publication.
+
+A publication is the set of tables in `datapackages/stockholm/data/` at one point. Each time the
+tables change (a report added or replaced, a correction), one entry is written to `changelog/NNNN.json`:
+the reports added, replaced and removed and, per indicator, the values and targets that are new,
+dropped or changed against the previous publication; for each added report also what changed against
+the district's previous report. Entries carry no clock time: the entry's date is the newest date
+printed in an added report's title block, or else the end of that report's period, so the same
+inputs always give the same changelog. The data version (`datapackage.json` `version`) is
+`1.<n-1>.0` for entry n.
+
+Seams for other stages:
+  - `update(root, new_tables)` before the package stage overwrites `datapackages/stockholm/data/`:
+    appends an entry when the tables differ from the published ones (idempotent).
+  - `current_version(root)`: the version string to write into every `datapackage.json`.
+  - `write_news(root, entries, out_docs_dir)` (in `tertial.news`): the Swedish news pages and Atom feed.
+
+Blocks: load (`load_entries`, `published_tables`) / process (`diff`, `make_entry`) / save (`save_entry`).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import re
+from pathlib import Path
+
+
+CHANGELOG_DIR = Path("changelog")
+CURATED = Path("build") / "curated"
+PUBLISHED_DATA = Path("datapackages") / "stockholm" / "data"
+DIFF_TABLES = ("reports", "indicator_results")
+TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
+VALUE_COLUMNS = ("period_outcome", "forecast")
+TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
+COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
+REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
+_ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
+
+
+# ---------------------------------------------------------------------------------------------- load
+
+def read_csv_rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def published_tables(root: Path) -> dict[str, list[dict]]:
+    """The tables of the current publication (empty lists before the first one)."""
+    return {name: read_csv_rows(root / PUBLISHED_DATA / f"{name}.csv") for name in DIFF_TABLES}
+
+
+def load_entries(root: Path) -> list[dict]:
+    """Every changelog entry, oldest first."""
+    folder = root / CHANGELOG_DIR
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.iterdir() if _ENTRY_FILE.match(p.name))
+    return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+
+
+def version_of(number: int) -> str:
+    return f"1.{number - 1}.0"
+
+
+def curated_tables(root: Path) -> dict[str, list[dict]]:
+    """The tables about to be published: reports from the manifest, indicator rows from build/curated/."""
+    from . import sources
+
+    reports = [{"report_id": r.report_id, "district_id": r.district_id, "year": str(r.year),
+                "report_type": r.report_type, "title": r.title, "source_file": r.file,
+                "source_sha256": r.sha256} for r in sources.load_manifest(root, verify=False)]
+    return {"reports": reports, "indicator_results": read_csv_rows(root / CURATED / "indicator_results.csv")}
+
+
+def current_version(root: Path) -> str:
+    """The data version for `datapackage.json`: follows the newest changelog entry ('0.0.0' before any)."""
+    entries = load_entries(root)
+    return entries[-1]["version"] if entries else "0.0.0"
+
+
+# ------------------------------------------------------------------------------------------- process
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def same_cell(a: str, b: str) -> bool:
+    """'23.4' equals '23.40'; text compares as text (white space folded)."""
+    a, b = (a or "").strip(), (b or "").strip()
+    na, nb = _number(a), _number(b)
+    if na is not None and nb is not None:
+        return na == nb
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _canonical(value) -> str:
+    """One spelling per value, whether rows come from CSV text or typed: 2023 = '2023', 9000.0 = '9000'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value).strip()
+    number = _number(text)
+    return repr(number) if number is not None else text
+
+
+def tables_sha256(tables: dict[str, list[dict]]) -> str:
+    """A fingerprint of the compared tables, independent of row and column order and of value types."""
+    h = hashlib.sha256()
+    for name in DIFF_TABLES:
+        rows = tables.get(name) or []
+        lines = sorted(json.dumps({k: _canonical(v) for k, v in row.items()}, sort_keys=True, ensure_ascii=False)
+                       for row in rows)
+        h.update(f"{name}\n".encode())
+        for line in lines:
+            h.update(line.encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+def _keyed(rows: list[dict]) -> dict[tuple, dict]:
+    """Rows keyed by (report_id, indicator_id, n): n counts repeats of an indicator in one report."""
+    out: dict[tuple, dict] = {}
+    seen: dict[tuple, int] = {}
+    for row in sorted(rows, key=lambda r: (r.get("report_id", ""), int(r.get("source_line") or 0))):
+        base = (row.get("report_id", ""), row.get("indicator_id", ""))
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out[base + (n,)] = row
+    return out
+
+
+def _report_key(row: dict) -> tuple:
+    return (int(row.get("year") or 0), TYPE_ORDER.get(row.get("report_type", ""), 9))
+
+
+def _report_summary(row: dict) -> dict:
+    return {f: (int(row[f]) if f == "year" and row.get(f) else row.get(f, "")) for f in REPORT_FIELDS}
+
+
+def compare_reports(old_rows: list[dict], new_rows: list[dict]) -> dict:
+    """Indicators of one report against another (e.g. a district's previous report)."""
+    old = {r["indicator_id"]: r for r in old_rows}
+    new = {r["indicator_id"]: r for r in new_rows}
+    changed = []
+    for iid in sorted(old.keys() & new.keys()):
+        for col in COMPARED_COLUMNS:
+            a, b = old[iid].get(col, ""), new[iid].get(col, "")
+            if a.strip() and b.strip() and not same_cell(a, b):
+                changed.append({"indicator_id": iid, "name": new[iid].get("name", ""), "column": col,
+                                "old": a, "new": b})
+    return {
+        "new_indicators": sorted(new.keys() - old.keys()),
+        "dropped_indicators": sorted(old.keys() - new.keys()),
+        "changed": changed,
+    }
+
+
+def previous_report(reports: list[dict], report: dict) -> dict | None:
+    """The same district's report just before this one (by year, then VP < T1 < T2 < VB)."""
+    earlier = [r for r in reports if r.get("district_id") == report.get("district_id")
+               and _report_key(r) < _report_key(report)]
+    return max(earlier, key=_report_key) if earlier else None
+
+
+def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
+    """Process: the release diff between two publications' tables (pure).
+
+    `old` and `new` map 'reports' and 'indicator_results' to lists of rows (dicts keyed by the
+    contract's columns, values as in the CSV files).
+    """
+    old_reports = {r["report_id"]: r for r in old.get("reports", [])}
+    new_reports = {r["report_id"]: r for r in new.get("reports", [])}
+    added = sorted(new_reports.keys() - old_reports.keys())
+    removed = sorted(old_reports.keys() - new_reports.keys())
+    replaced = sorted(rid for rid in new_reports.keys() & old_reports.keys()
+                      if new_reports[rid].get("source_sha256") != old_reports[rid].get("source_sha256"))
+
+    old_rows, new_rows = old.get("indicator_results", []), new.get("indicator_results", [])
+    by_report: dict[str, list[dict]] = {}
+    for row in new_rows:
+        by_report.setdefault(row.get("report_id", ""), []).append(row)
+
+    reports_added = []
+    for rid in added:
+        rep = _report_summary(new_reports[rid])
+        rows = by_report.get(rid, [])
+        rep["indicator_rows"] = len(rows)
+        prev = previous_report(list(new_reports.values()), new_reports[rid])
+        if prev is not None:
+            rep["previous_report_id"] = prev["report_id"]
+            rep["against_previous"] = compare_reports(by_report.get(prev["report_id"], []), rows)
+        reports_added.append(rep)
+
+    old_ids = {r.get("indicator_id", "") for r in old_rows}
+    new_ids = {r.get("indicator_id", "") for r in new_rows}
+    names = {r.get("indicator_id", ""): r.get("name", "") for r in old_rows + new_rows}
+    old_keyed, new_keyed = _keyed(old_rows), _keyed(new_rows)
+    changed, new_values, dropped_values = [], {}, {}
+    for key in sorted(old_keyed.keys() & new_keyed.keys()):
+        for col in COMPARED_COLUMNS:
+            a, b = old_keyed[key].get(col, ""), new_keyed[key].get(col, "")
+            if not same_cell(a, b):
+                changed.append({"report_id": key[0], "indicator_id": key[1], "column": col, "old": a, "new": b})
+    for key in new_keyed.keys() - old_keyed.keys():
+        new_values[key[1]] = new_values.get(key[1], 0) + 1
+    for key in old_keyed.keys() - new_keyed.keys():
+        dropped_values[key[1]] = dropped_values.get(key[1], 0) + 1
+
+    return {
+        "reports_added": reports_added,
+        "reports_replaced": [_report_summary(new_reports[rid]) for rid in replaced],
+        "reports_removed": [_report_summary(old_reports[rid]) for rid in removed],
+        "indicators": {
+            "new": [{"indicator_id": i, "name": names.get(i, "")} for i in sorted(new_ids - old_ids)],
+            "dropped": [{"indicator_id": i, "name": names.get(i, "")} for i in sorted(old_ids - new_ids)],
+            "new_values": dict(sorted(new_values.items())),
+            "dropped_values": dict(sorted(dropped_values.items())),
+            "changed": changed,
+        },
+    }
+
+
+def is_empty(d: dict) -> bool:
+    ind = d["indicators"]
+    return not (d["reports_added"] or d["reports_replaced"] or d["reports_removed"]
+                or ind["new"] or ind["dropped"] or ind["new_values"] or ind["dropped_values"] or ind["changed"])
+
+
+_DATE = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+PERIOD_END = {"VP": "12-31", "T1": "04-30", "T2": "08-31", "VB": "12-31"}
+
+
+def report_date(text: str, year: int, report_type: str) -> str:
+    """The newest date printed in the report's title block (its first 40 lines), else its period's end.
+
+    A business plan (VP) for year Y is decided in Y-1, so its period end stands in as Y-1-12-31.
+    """
+    head = "\n".join(text.splitlines()[:40])
+    dates = ["-".join(m.groups()) for m in _DATE.finditer(head)]
+    if dates:
+        return max(dates)
+    end_year = int(year) - 1 if report_type == "VP" else int(year)
+    return f"{end_year}-{PERIOD_END.get(report_type, '12-31')}"
+
+
+def make_entry(number: int, body: dict, date: str, fingerprint: str) -> dict:
+    return {"number": number, "version": version_of(number), "date": date,
+            "tables_sha256": fingerprint, **body}
+
+
+# ---------------------------------------------------------------------------------------------- save
+
+def entry_path(root: Path, number: int) -> Path:
+    return root / CHANGELOG_DIR / f"{number:04d}.json"
+
+
+def dump_entry(entry: dict) -> str:
+    return json.dumps(entry, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def save_entry(root: Path, entry: dict) -> Path:
+    path = entry_path(root, entry["number"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(dump_entry(entry), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _source_text(root: Path, report: dict) -> str:
+    rid = report.get("report_id", "")
+    candidates = [root / "sources" / "reports" / f"{rid}.txt"]
+    if report.get("source_file"):
+        candidates.insert(0, root / report["source_file"])
+    for path in candidates:
+        if path.is_file():
+            return path.read_bytes().decode("utf-8", errors="replace")
+    return ""
+
+
+def update(root: Path, new_tables: dict[str, list[dict]],
+           old_tables: dict[str, list[dict]] | None = None) -> dict | None:
+    """Append a changelog entry if `new_tables` differ from the published ones; return it (else None).
+
+    Idempotent: when the newest entry already describes these tables, nothing is written.
+    `old_tables` defaults to what is in `datapackages/stockholm/data/` now.
+    """
+    entries = load_entries(root)
+    fingerprint = tables_sha256(new_tables)
+    if entries and entries[-1].get("tables_sha256") == fingerprint:
+        return None
+    old = published_tables(root) if old_tables is None else old_tables
+    body = diff(old, new_tables)
+    if is_empty(body) and entries:
+        return None
+    dated = body["reports_added"] + body["reports_replaced"]
+    dates = [report_date(_source_text(root, r), r["year"], r["report_type"]) for r in dated]
+    if not dates:  # a correction: date it by the newest report in the publication
+        reports = new_tables.get("reports", [])
+        dates = [report_date(_source_text(root, r), int(r["year"]), r["report_type"]) for r in reports]
+    if not dates and entries:
+        dates = [entries[-1]["date"]]
+    entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", fingerprint)
+    save_entry(root, entry)
+    return entry
+
+
+def stage(root: Path, ctx=None) -> list[str]:
+    """The build stage between curate and package: `Stage("changelog", changelog.stage)` in tertial.build.
+
+    Compares the curated tables with the published ones (still on disk) and records an entry when they
+    differ, so that the package stage can write `current_version(root)` and the site its news.
+    """
+    entry = update(root, curated_tables(root))
+    if entry is None:
+        return [f"changelog: no change, data version {current_version(root)}"]
+    added = ", ".join(r["report_id"] for r in entry["reports_added"]) or "none"
+    return [f"changelog: entry {entry['number']}, data version {entry['version']} "
+            f"(reports added: {added}; {len(entry['indicators']['changed'])} changed values or targets)"]
+
+
+def write_news(root: Path, entries: list[dict], out_docs_dir: Path) -> list[Path]:
+    """The news pages and Atom feed for the site stage (see `tertial.news.write_news`)."""
+    from .news import write_news as _write_news
+
+    return _write_news(root, entries, out_docs_dir)

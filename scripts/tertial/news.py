@@ -1,0 +1,217 @@
+"""News: the changelog entries as Swedish Markdown pages (one per publication) and an Atom feed.
+
+`write_news(root, entries, out_docs_dir)` is what the site stage calls (entries from
+`changelog.load_entries(root)`); it writes `nyheter/index.md`, `nyheter/<version>.md` and
+`nyheter/feed.xml` under `out_docs_dir`, so the site serves `/nyheter/`, `/nyheter/<version>/` and
+`/nyheter/feed.xml`. Everything is derived from the entries: feed ids come from the version, dates
+from the entries' dates (report dates), never from the clock, so two runs give identical bytes.
+Text taken from reports is written as text (HTML and Markdown syntax neutralised), never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from . import ids
+
+NEWS_DIR = "nyheter"
+FEED_FILE = "feed.xml"
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+          "oktober", "november", "december")
+TYPE_NAMES = {"VP": "verksamhetsplan", "T1": "tertialrapport 1", "T2": "tertialrapport 2",
+              "VB": "verksamhetsberättelse"}
+COLUMN_NAMES = {
+    "period_outcome": "periodens utfall", "forecast": "prognos helår",
+    "annual_target": "årsmål", "annual_target_text": "årsmål (text)",
+    "city_target": "KF:s årsmål", "city_target_text": "KF:s årsmål (text)",
+}
+# Characters that mean something to Markdown, HTML or the theme: written as character references.
+_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|~^$=:\"']")
+
+
+# ------------------------------------------------------------------------------------------ process
+
+def text(value) -> str:
+    """Report text, safe inside Markdown: every markup character becomes a character reference."""
+    folded = " ".join(str(value).split())
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", folded)
+
+
+def page_slug(entry: dict) -> str:
+    return entry["version"].replace(".", "-")
+
+
+def swedish_date(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{d} {MONTHS[m - 1]} {y}"
+
+
+def district_label(district_id: str) -> str:
+    return ids.district_name(district_id) or district_id
+
+
+def report_label(rep: dict) -> str:
+    return f"{district_label(rep['district_id'])}, {TYPE_NAMES.get(rep['report_type'], rep['report_type'])} {rep['year']}"
+
+
+def report_href(rep: dict, depth: int) -> str:
+    """Relative address of the report's page, from a page `depth` folders below the site root."""
+    return "../" * depth + f"stadsdelar/{rep['district_id']}/{rep['year']}-{rep['report_type'].lower()}/"
+
+
+def entry_title(entry: dict) -> str:
+    added = entry.get("reports_added", [])
+    if added:
+        names = ", ".join(report_label(r) for r in added[:3])
+        more = f" och {len(added) - 3} till" if len(added) > 3 else ""
+        return f"Ny data: {names}{more}"
+    if entry.get("reports_replaced"):
+        return "Ersatta rapporter: " + ", ".join(report_label(r) for r in entry["reports_replaced"])
+    return "Rättade uppgifter"
+
+
+def count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def entry_summary(entry: dict) -> str:
+    ind = entry.get("indicators", {})
+    parts = []
+    if entry.get("reports_added"):
+        parts.append(count(len(entry["reports_added"]), "ny rapport", "nya rapporter"))
+    if entry.get("reports_replaced"):
+        parts.append(count(len(entry["reports_replaced"]), "ersatt rapport", "ersatta rapporter"))
+    if entry.get("reports_removed"):
+        parts.append(count(len(entry["reports_removed"]), "borttagen rapport", "borttagna rapporter"))
+    parts.append(count(len(ind.get("new", [])), "ny indikator", "nya indikatorer"))
+    parts.append(count(sum(ind.get("new_values", {}).values()), "nytt indikatorvärde", "nya indikatorvärden"))
+    parts.append(count(len(ind.get("changed", [])), "ändrat värde eller mål", "ändrade värden eller mål"))
+    return ", ".join(parts) + "."
+
+
+def _change_table(rows: list[dict], with_report: bool) -> list[str]:
+    head = ("| Rapport " if with_report else "") + "| Indikator | Uppgift | Förut | Nu |"
+    sep = ("| --- " if with_report else "") + "| --- | --- | --- | --- |"
+    out = [head, sep]
+    for c in rows:
+        cells = []
+        if with_report:
+            cells.append(text(c["report_id"]))
+        cells += [text(c.get("name") or c["indicator_id"]), COLUMN_NAMES.get(c["column"], c["column"]),
+                  text(c["old"]) or "–", text(c["new"]) or "–"]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def entry_page(entry: dict) -> str:
+    lines = [f"# Publicering {entry['version']}", "",
+             f"*{swedish_date(entry['date'])}* · {entry_summary(entry)}", ""]
+    for rep in entry.get("reports_added", []):
+        lines += [f"## Ny rapport: [{text(report_label(rep))}]({report_href(rep, 2)})", "",
+                  f"{text(rep.get('title', ''))}: {count(rep.get('indicator_rows', 0), 'indikatorrad', 'indikatorrader')}.",
+                  ""]
+        against = rep.get("against_previous")
+        if against is None:
+            lines += [f"Den första rapporten från {text(district_label(rep['district_id']))} på webbplatsen.", ""]
+            continue
+        lines += [f"Jämfört med stadsdelens förra rapport ({text(rep['previous_report_id'])}): "
+                  f"{count(len(against['new_indicators']), 'ny indikator', 'nya indikatorer')}, "
+                  f"{len(against['dropped_indicators'])} som inte längre redovisas och "
+                  f"{count(len(against['changed']), 'ändrat värde eller mål', 'ändrade värden eller mål')}.",
+                  ""]
+        if against["new_indicators"]:
+            lines += ["Nya indikatorer: " + ", ".join(text(i) for i in against["new_indicators"]) + ".", ""]
+        if against["dropped_indicators"]:
+            lines += ["Redovisas inte längre: " + ", ".join(text(i) for i in against["dropped_indicators"]) + ".", ""]
+        if against["changed"]:
+            lines += _change_table(against["changed"], with_report=False) + [""]
+    for key, heading in (("reports_replaced", "Ersatta rapporter"), ("reports_removed", "Borttagna rapporter")):
+        if entry.get(key):
+            lines += [f"## {heading}", ""]
+            lines += [f"- {text(report_label(r))}" for r in entry[key]] + [""]
+    ind = entry.get("indicators", {})
+    if ind.get("new") or ind.get("dropped") or ind.get("changed"):
+        lines += ["## Indikatorer jämfört med förra publiceringen", ""]
+        if ind.get("new"):
+            lines += ["Nya: " + ", ".join(text(i["name"] or i["indicator_id"]) for i in ind["new"]) + ".", ""]
+        if ind.get("dropped"):
+            lines += ["Utgår: " + ", ".join(text(i["name"] or i["indicator_id"]) for i in ind["dropped"]) + ".", ""]
+        if ind.get("changed"):
+            lines += ["Ändrade uppgifter i redan publicerade rapporter:", ""]
+            lines += _change_table(ind["changed"], with_report=True) + [""]
+    # links inside nyheter/ name the files, so MkDocs checks and rewrites them
+    lines += [f"Dataversion {entry['version']}. [Alla nyheter](index.md) · [Nyhetsflöde (Atom)]({FEED_FILE})", ""]
+    return "\n".join(lines)
+
+
+def index_page(entries: list[dict]) -> str:
+    lines = ["# Nyheter", "",
+             "Varje gång nya rapporter publiceras på webbplatsen skrivs en nyhet om vad som ändrats. "
+             f"Följ dem i ett nyhetsflöde: [Atom]({FEED_FILE}).", ""]
+    if not entries:
+        lines += ["Inget publicerat ännu.", ""]
+    for e in reversed(entries):
+        lines += [f"- **[{text(entry_title(e))}]({page_slug(e)}.md)** · {swedish_date(e['date'])} · "
+                  f"version {e['version']}. {entry_summary(e)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _stamp(iso: str) -> datetime:
+    return datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
+
+
+def site_url(root: Path) -> str:
+    """`site_url` from mkdocs.yml (read as text: the file may carry tags safe_load refuses)."""
+    path = root / "mkdocs.yml"
+    if path.is_file():
+        m = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", path.read_text(encoding="utf-8"), re.MULTILINE)
+        if m:
+            return m.group(1).rstrip("/") + "/"
+    return ""
+
+
+def feed_xml(entries: list[dict], base_url: str = "") -> bytes:
+    """The Atom feed: one entry per publication, ids and dates from the entries only."""
+    fg = FeedGenerator()
+    fg.id("urn:tertial:nyheter")
+    fg.title("Stadsdelsnämndernas mål och resultat – nyheter")
+    fg.subtitle("Nya rapporter och ändrade uppgifter i öppna data om Stockholms stadsdelsnämnder")
+    fg.language("sv")
+    news_url = f"{base_url}{NEWS_DIR}/" if base_url else ""
+    if news_url:
+        fg.link(href=news_url, rel="alternate")
+        fg.link(href=f"{news_url}{FEED_FILE}", rel="self")
+    fg.updated(_stamp(max((e["date"] for e in entries), default="1970-01-01")))
+    for e in entries:  # feedgen prepends: the newest ends up first
+        fe = fg.add_entry()
+        fe.id(f"urn:tertial:publicering:{e['version']}")
+        fe.title(entry_title(e))
+        fe.updated(_stamp(e["date"]))
+        fe.published(_stamp(e["date"]))
+        fe.link(href=f"{news_url}{page_slug(e)}/" if news_url else f"{page_slug(e)}/", rel="alternate")
+        fe.summary(entry_summary(e))
+    return fg.atom_str(pretty=True)
+
+
+# --------------------------------------------------------------------------------------------- save
+
+def write_news(root: Path, entries: list[dict], out_docs_dir: Path) -> list[Path]:
+    """Write the news pages and the feed under `out_docs_dir/nyheter/`; return the files written."""
+    folder = Path(out_docs_dir) / NEWS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    wanted = {"index.md", FEED_FILE} | {f"{page_slug(e)}.md" for e in entries}
+    for stale in folder.glob("*.md"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for e in entries:
+        path = folder / f"{page_slug(e)}.md"
+        path.write_text(entry_page(e), encoding="utf-8")
+        written.append(path)
+    (folder / "index.md").write_text(index_page(entries), encoding="utf-8")
+    (folder / FEED_FILE).write_bytes(feed_xml(entries, site_url(Path(root))))
+    return [folder / "index.md", *written, folder / FEED_FILE]

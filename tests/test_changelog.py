@@ -1,0 +1,196 @@
+"""The release diff between two publications, on small hand-made tables, and the changelog entries."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+import pytest
+
+from tertial import changelog
+
+COLS = ("period_outcome", "forecast", "annual_target", "annual_target_text", "city_target", "city_target_text")
+
+
+def report(rid, district, year, rtype, sha="s"):
+    return {"report_id": rid, "district_id": district, "year": str(year), "report_type": rtype,
+            "title": f"title of {rid}", "source_file": f"sources/reports/{rid}.txt", "source_sha256": sha}
+
+
+def row(rid, iid, line, **values):
+    r = {"report_id": rid, "goal_id": f"{rid}-g001", "indicator_id": iid, "name": iid.replace("-", " "),
+         "unit": "%", "source_line": str(line), "needs_review": "false"}
+    r.update({c: "" for c in COLS})
+    r.update(values)
+    return r
+
+
+OLD = {
+    "reports": [report("farsta-2023-t1", "farsta", 2023, "T1"), report("bromma-2023-t1", "bromma", 2023, "T1")],
+    "indicator_results": [
+        row("farsta-2023-t1", "andel-nojda", 10, period_outcome="80", annual_target="85"),
+        row("farsta-2023-t1", "antal-besok", 20, period_outcome="120", annual_target_text="öka"),
+        row("farsta-2023-t1", "gammal-indikator", 30, period_outcome="5"),
+        row("bromma-2023-t1", "andel-nojda", 10, period_outcome="70", annual_target="80"),
+    ],
+}
+NEW = {
+    "reports": [report("farsta-2023-t1", "farsta", 2023, "T1"), report("bromma-2023-t1", "bromma", 2023, "T1", "s2"),
+                report("farsta-2023-t2", "farsta", 2023, "T2")],
+    "indicator_results": [
+        row("farsta-2023-t1", "andel-nojda", 10, period_outcome="80.0", annual_target="85"),  # same value
+        row("farsta-2023-t1", "antal-besok", 20, period_outcome="120", annual_target_text="Öka"),  # corrected
+        row("farsta-2023-t1", "gammal-indikator", 30, period_outcome="5"),
+        row("bromma-2023-t1", "andel-nojda", 10, period_outcome="72", annual_target="80"),  # bromma replaced
+        row("farsta-2023-t2", "andel-nojda", 11, period_outcome="82", annual_target="90"),
+        row("farsta-2023-t2", "antal-besok", 21, period_outcome="240", annual_target_text="öka"),
+        row("farsta-2023-t2", "ny-indikator", 22, period_outcome="3"),
+    ],
+}
+
+
+def test_new_replaced_and_removed_reports():
+    d = changelog.diff(OLD, NEW)
+    assert [r["report_id"] for r in d["reports_added"]] == ["farsta-2023-t2"]
+    assert [r["report_id"] for r in d["reports_replaced"]] == ["bromma-2023-t1"]
+    assert d["reports_removed"] == []
+    assert changelog.diff(NEW, OLD)["reports_removed"][0] == {
+        "report_id": "farsta-2023-t2", "district_id": "farsta", "year": 2023, "report_type": "T2",
+        "title": "title of farsta-2023-t2"}
+
+
+def test_indicators_new_dropped_and_changed_against_the_previous_publication():
+    ind = changelog.diff(OLD, NEW)["indicators"]
+    assert ind["new"] == [{"indicator_id": "ny-indikator", "name": "ny indikator"}]
+    assert ind["dropped"] == []
+    assert ind["new_values"] == {"andel-nojda": 1, "antal-besok": 1, "ny-indikator": 1}
+    assert ind["changed"] == [  # '80' and '80.0' are the same number; a changed text target is a change
+        {"report_id": "bromma-2023-t1", "indicator_id": "andel-nojda", "column": "period_outcome", "old": "70", "new": "72"},
+        {"report_id": "farsta-2023-t1", "indicator_id": "antal-besok", "column": "annual_target_text",
+         "old": "öka", "new": "Öka"},
+    ]
+    assert changelog.diff(NEW, OLD)["indicators"]["dropped"] == [{"indicator_id": "ny-indikator", "name": "ny indikator"}]
+
+
+def test_added_report_is_compared_with_the_districts_previous_report():
+    added = changelog.diff(OLD, NEW)["reports_added"][0]
+    assert added["previous_report_id"] == "farsta-2023-t1"
+    assert added["indicator_rows"] == 3
+    assert added["against_previous"] == {
+        "new_indicators": ["ny-indikator"],
+        "dropped_indicators": ["gammal-indikator"],
+        "changed": [
+            {"indicator_id": "andel-nojda", "name": "andel nojda", "column": "period_outcome", "old": "80.0", "new": "82"},
+            {"indicator_id": "andel-nojda", "name": "andel nojda", "column": "annual_target", "old": "85", "new": "90"},
+            {"indicator_id": "antal-besok", "name": "antal besok", "column": "period_outcome", "old": "120", "new": "240"},
+            {"indicator_id": "antal-besok", "name": "antal besok", "column": "annual_target_text", "old": "Öka",
+             "new": "öka"},
+        ],
+    }
+
+
+def test_previous_report_orders_by_year_then_vp_t1_t2_vb():
+    reps = [report(f"farsta-{y}-{t.lower()}", "farsta", y, t) for y, t in
+            [(2022, "VB"), (2023, "VP"), (2023, "T1"), (2023, "T2")]] + [report("bromma-2023-t1", "bromma", 2023, "T1")]
+    prev = lambda rid: (changelog.previous_report(reps, next(r for r in reps if r["report_id"] == rid)) or {}).get("report_id")  # noqa: E731
+    assert prev("farsta-2023-t2") == "farsta-2023-t1"
+    assert prev("farsta-2023-t1") == "farsta-2023-vp"
+    assert prev("farsta-2023-vp") == "farsta-2022-vb"
+    assert prev("farsta-2022-vb") is None and prev("bromma-2023-t1") is None
+
+
+def test_no_change_gives_an_empty_diff():
+    assert changelog.is_empty(changelog.diff(NEW, NEW))
+    assert not changelog.is_empty(changelog.diff(OLD, NEW))
+
+
+def test_report_date_from_the_title_block_else_the_period_end():
+    assert changelog.report_date("Till\nX stadsdelsnämnd\n2023-09-13\n2023-09-28\nTertialrapport 2", 2023, "T2") == "2023-09-28"
+    assert changelog.report_date("no date here", 2020, "T1") == "2020-04-30"
+    assert changelog.report_date("", 2022, "VP") == "2021-12-31"
+
+
+def write_published(root, tables):
+    data = root / changelog.PUBLISHED_DATA
+    data.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        with (data / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+
+
+def test_update_writes_numbered_deterministic_entries_and_is_idempotent(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for root in (a, b):
+        reports = root / "sources" / "reports"
+        reports.mkdir(parents=True)
+        (reports / "farsta-2023-t2.txt").write_text("Tertialrapport 2 för 2023\n2023-09-27\n", encoding="utf-8")
+        first = changelog.update(root, OLD)
+        assert first["number"] == 1 and first["version"] == "1.0.0"
+        assert first["date"] == "2023-04-30"  # no printed date: the end of tertial 1
+        write_published(root, OLD)
+        assert changelog.update(root, OLD) is None  # nothing new: no entry
+        second = changelog.update(root, NEW)
+        assert second["version"] == "1.1.0" and second["date"] == "2023-09-27"
+        assert changelog.update(root, NEW) is None  # the same tables again: idempotent
+    files = sorted(p.name for p in (a / "changelog").iterdir())
+    assert files == ["0001.json", "0002.json"]
+    for name in files:  # same inputs, same bytes: no clock
+        assert (a / "changelog" / name).read_bytes() == (b / "changelog" / name).read_bytes()
+    assert changelog.current_version(a) == "1.1.0"
+    assert json.loads((a / "changelog" / "0002.json").read_text(encoding="utf-8"))["reports_added"][0]["report_id"] == "farsta-2023-t2"
+
+
+def test_current_version_before_any_publication(tmp_path):
+    assert changelog.current_version(tmp_path) == "0.0.0"
+
+
+cell = st.one_of(st.just(""), st.integers(-1000, 1000).map(str), st.sampled_from(["öka", "minska", "1,5 %"]))
+rows_strategy = st.lists(st.builds(lambda rid, iid, line, v, t: row(rid, iid, line, period_outcome=v, annual_target=t),
+                                   st.sampled_from(["farsta-2023-t1", "farsta-2023-t2"]),
+                                   st.sampled_from(["a", "b", "c"]), st.integers(1, 50), cell, cell), max_size=8)
+
+
+@pytest.mark.fuzz
+@given(rows_strategy, rows_strategy)
+def test_diff_properties(old_rows, new_rows):
+    reps = [report("farsta-2023-t1", "farsta", 2023, "T1"), report("farsta-2023-t2", "farsta", 2023, "T2")]
+    old, new = {"reports": reps, "indicator_results": old_rows}, {"reports": reps, "indicator_results": new_rows}
+    assert changelog.is_empty(changelog.diff(new, new))
+    forward, backward = changelog.diff(old, new)["indicators"], changelog.diff(new, old)["indicators"]
+    assert forward["new"] == backward["dropped"] and forward["dropped"] == backward["new"]
+    assert forward["new_values"] == backward["dropped_values"]
+    assert len(forward["changed"]) == len(backward["changed"])
+    assert (changelog.tables_sha256(old) == changelog.tables_sha256(new)) <= changelog.is_empty(changelog.diff(old, new))
+
+
+def test_fingerprint_ignores_value_types():
+    typed = {"reports": [dict(r, year=int(r["year"])) for r in NEW["reports"]],
+             "indicator_results": [dict(r, source_line=int(r["source_line"])) for r in NEW["indicator_results"]]}
+    assert changelog.tables_sha256(typed) == changelog.tables_sha256(NEW)
+    assert changelog.tables_sha256(OLD) != changelog.tables_sha256(NEW)
+
+
+def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
+    from tertial import sources
+
+    root = tmp_path
+    (root / "sources" / "reports").mkdir(parents=True)
+    (root / "sources" / "reports" / "farsta-2023-t1.txt").write_text("2023-05-20\n", encoding="utf-8")
+    rec = sources.SourceReport("farsta-2023-t1", "Farsta", "farsta", "T1", 2023,
+                               "sources/reports/farsta-2023-t1.txt", "s", "Tertialrapport 1 2023")
+    (root / sources.MANIFEST).write_text(sources.dump_manifest([rec]), encoding="utf-8")
+    curated = root / changelog.CURATED
+    curated.mkdir(parents=True)
+    rows = [r for r in OLD["indicator_results"] if r["report_id"] == "farsta-2023-t1"]
+    with (curated / "indicator_results.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    assert changelog.stage(root) == [
+        "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets)"]
+    assert changelog.stage(root) == ["changelog: no change, data version 1.0.0"]
+    assert changelog.load_entries(root)[0]["date"] == "2023-05-20"
