@@ -62,6 +62,19 @@ def is_toc_line(line: str) -> bool:
     return bool(_TOC_TAIL.search(line.rstrip()))
 
 
+_TOC_PAGE = re.compile(r"(?P<dots>\s*(?:\.{3,}|…+)\s*\d{0,3}|\s+\d{1,3})\s*$")
+
+
+def toc_page_tail(title: str) -> tuple[str, bool] | None:
+    """A heading title that ends like a table-of-contents entry: (title without the page number, sure).
+    Dot leaders ('... fritid ........ 8') are sure; a bare number ('... fritid 8') is a clue only, to be
+    confirmed by the same title printed again as a heading further on."""
+    m = _TOC_PAGE.search(title)
+    if not m or not title[: m.start()].strip():
+        return None
+    return title[: m.start()].rstrip(), "." in m.group("dots") or "…" in m.group("dots")
+
+
 def verdict(line: str) -> str | None:
     """'● Uppfylls helt' / 'Uppfylles helt' / 'Uppfylls inte' / 'Delvis uppfyllt' / 'Uppfyllt' ->
     'helt' / 'helt' / 'ej' / 'delvis' / 'helt'; any line that is more than a verdict -> None."""

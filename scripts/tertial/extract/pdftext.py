@@ -451,6 +451,7 @@ class _State:
     ex: Extraction = None  # type: ignore[assignment]
     columns: tuple[str, ...] = VALUE_COLUMNS
     goal_stack: dict[str, int] = field(default_factory=dict)
+    doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
 
 
 def _uses_trailing_spaces(lines: list[str]) -> bool:
@@ -567,6 +568,9 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
     code, title = goal_rules.split_code(title_text)
     if not title:
         return None
+    toc = goal_rules.toc_page_tail(title)
+    if toc is not None and (toc[1] or _printed_again(st, toc[0], j)):
+        return j  # an entry of the table of contents (wrapped, so no single line showed it)
     # a heading printed twice: the same heading again right after (nothing in between) is skipped
     if st.ex.goals:
         last = st.ex.goals[-1]
@@ -606,6 +610,17 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
         if lower != level:
             st.goal_stack.pop(lower, None)
     return j
+
+
+def _printed_again(st: _State, title: str, j: int) -> bool:
+    """Is this title printed again after item j (the body heading of a table-of-contents entry)?"""
+    if st.doc_after is None:
+        st.doc_after = [fold(" ".join(it.text for it in st.items[k:k + 400] if it.kind == "line"))
+                        for k in range(0, len(st.items), 400)]
+    key = fold(title)[:40]
+    rest = fold(" ".join(it.text for it in st.items[j:j + 400] if it.kind == "line"))
+    block = j // 400 + 1
+    return key in rest or any(key in chunk for chunk in st.doc_after[block:])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -689,7 +704,23 @@ def _row(st: _State, i: int) -> int | None:
         value_lines.append(" ".join(words[split:]) + (" " if first.text != first.text.rstrip() else ""))
         k = i + 1
     else:
-        while k < len(items) and items[k].kind == "line" and not items[k].blank and len(name_raws) < 14:
+        while k < len(items) and len(name_raws) < 14:
+            if items[k].kind != "line" or items[k].blank:
+                # a page break (the table header printed again) inside a name wrapped between words
+                h = k
+                while h < len(items) and items[h].blank:
+                    h += 1
+                if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
+                    break
+                after = _next_content(items, h)
+                if after >= len(items) or items[after].kind != "line":
+                    break
+                t = items[after].text
+                wrapped = name_raws[-1] != name_raws[-1].rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", t.strip()))
+                if not wrapped or _starts_with_value(t) or section_label(t) or goal_rules.heading_label(t):
+                    break
+                k = after
+                continue
             t = items[k].text
             if k > i and (_starts_with_value(t) or section_label(t) or goal_rules.heading_label(t)):
                 break
