@@ -204,6 +204,8 @@ def pdf_header(fields: list[str | None], titles: dict[str, str], rng: random.Ran
         if f is None or f == "name":
             continue
         width = _WIDTHS.get(f, 8) if f != "period" else 12
+        if len([x for x in fields if x]) <= 5:
+            width = 14
         cells.append(wrap(titles[f], width))
     lines = cell_blocks(cells, " Indikator")
     return lines
@@ -343,8 +345,9 @@ def render_pdf(lines: list[str], ex: Extraction, seed: int, footer: str = "plain
 
 def _pdf_row(out: _Out, r, header, rng: random.Random, gaps: bool) -> int:
     """One indicator row: its name wrapped in the name column, then its cells; returns the name's line."""
-    name = wrap(r.name, _WIDTHS["name"] + rng.randint(-2, 2))
     order = [f for f in header.fields if f and f != "name"]
+    wide = len(order) <= 4  # a business-plan table: few columns, each wider
+    name = wrap(r.name, (44 if wide else _WIDTHS["name"]) + rng.randint(-2, 2))
     cells: list[list[str]] = []
     pending_gap = False
     for f in order:
@@ -356,7 +359,7 @@ def _pdf_row(out: _Out, r, header, rng: random.Random, gaps: bool) -> int:
         if c is None or c.empty:
             pending_gap = bool(cells) and gaps
             continue
-        lines = wrap(c.raw, _WIDTHS.get(f, 8))
+        lines = wrap(c.raw, 14 if wide else _WIDTHS.get(f, 8))
         if pending_gap:
             lines[0] = " " + lines[0]
         pending_gap = False

@@ -52,7 +52,9 @@ _NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _PERIOD_TAIL = re.compile(
     r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
-    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d)\s*$",
+    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
+    # business plans print how often the indicator is measured ('Periodicitet')
+    r"Tertial|Halvår|Kvartal|Månad|Månadsvis|Läsår|Termin|Årligen|Årsvis|Vartannat\s+år|Vart\s+annat\s+år)\s*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–*]|\d{1,2}[.)])\s+")
