@@ -453,6 +453,7 @@ class _State:
     ex: Extraction = None  # type: ignore[assignment]
     columns: tuple[str, ...] = VALUE_COLUMNS
     goal_stack: dict[str, int] = field(default_factory=dict)
+    current: int | None = None  # the goal whose section we are in
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
 
 
@@ -506,7 +507,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
         label = section_label(it.text)
         if label and st.ex.goals and (mode != "table" or label != "analys"):
             flush()
-            section = (len(st.ex.goals) - 1, label, [])
+            section = (st.current, label, [])
             mode = "text"
             i += 1
             continue
@@ -515,9 +516,17 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
             if j is not None:
                 i = j
                 continue
+            if label != "analys" and _row_note_label(it.text) and st.ex.rows:
+                # a 'Kommentar' after a page break: the note of the row above; the table goes on
+                raws, j = _row_analysis(st, i + 1)
+                note = paragraphs(raws, st.clue)
+                last = st.ex.rows[-1]
+                last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
+                i = j
+                continue
             if label == "analys" and st.ex.goals:
                 flush()
-                section = (len(st.ex.goals) - 1, label, [])
+                section = (st.current, label, [])
                 mode = "text"
                 i += 1
                 continue
@@ -605,8 +614,17 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
         if lvl in st.goal_stack:
             parent = st.goal_stack[lvl]
             break
+    # a heading printed again further on (with or without its code): the same goal
+    for idx, other in enumerate(st.ex.goals):
+        if (other.level, other.parent, other.title.lower()) == (level, parent, title.lower()) and \
+                (other.code is None or code is None or other.code == code):
+            other.code = other.code or code
+            other.assessment = other.assessment or assessment
+            st.current = idx
+            return j
     st.ex.goals.append(Goal(level, code, title, assessment, items[start].line, parent))
     idx = len(st.ex.goals) - 1
+    st.current = idx
     st.goal_stack[level] = idx
     for lower in ("verksamhetsmal", "namndmal")[depth:]:
         if lower != level:
@@ -645,11 +663,15 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
     """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
     words = text.split()
     for k in range(1, len(words)):
-        if _is_number(words[k]) and not re.search(r"\d-\d", words[k]):
+        starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
+        if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
             numbers = sum(1 for w in tail if _is_number(w))
-            if len(" ".join(words[:k])) > 60 or numbers < 0.3 * len(tail):
+            cellish = _cellish(tail)
+            if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
                 return None  # prose with numbers in it, not a name followed by cells
+            if cellish == len(tail) and (numbers >= 1 and len(tail) >= 3):
+                return k  # '88 % Tas fram av', '+/-1 % +/- 1 %': nothing but cells
             if numbers >= 2 or _PERIOD_TAIL.search(" ".join(tail)):
                 return k
             if next_text is not None:
@@ -658,6 +680,27 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
                     return None
             return k
     return None
+
+
+_UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
+
+
+def _cellish(tail: list[str]) -> int:
+    """How many words of a line's tail read as table cells: numbers, a unit right after a number,
+    '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""
+    count = 0
+    target = False
+    for n, w in enumerate(tail):
+        lw = w.lower().rstrip(".")
+        if _is_number(w) or w.startswith(("+/-", "±")) or lw in _TEXT_VERBS:
+            count += 1
+            target = False
+        elif n and (_is_number(tail[n - 1]) or tail[n - 1].startswith(("+/-", "±"))) and lw in _UNITS:
+            count += 1
+        elif w == "Tas" or (target and lw in ("fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse")):
+            count += 1
+            target = True
+    return count
 
 
 def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) -> bool:
@@ -692,7 +735,7 @@ def _row(st: _State, i: int) -> int | None:
     first = items[i]
     if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
         return None
-    if goal_rules.heading_label(first.text):
+    if goal_rules.heading_label(first.text) or _row_note_label(first.text):
         return None
     name_raws: list[str] = []
     value_lines: list[str] = []
@@ -765,7 +808,7 @@ def _row(st: _State, i: int) -> int | None:
         return None
     tokens = _tokens(value_lines, st.clue)
     raw_cells, period = split_cells(tokens, st.meta.year)
-    goal_idx = len(st.ex.goals) - 1 if st.ex.goals else None
+    goal_idx = st.current
     city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
     cells, review, reason = place(raw_cells, st.columns, period, city)
     if period is None:
@@ -775,11 +818,16 @@ def _row(st: _State, i: int) -> int | None:
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)))
     # the row's analysis
     a = _next_content(items, k)
-    if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
+    if a < len(items) and items[a].kind == "line" and _row_note_label(items[a].text):
         raws, k = _row_analysis(st, a + 1)
         row.analysis = paragraphs(raws, st.clue)
     st.ex.rows.append(row)
     return k
+
+
+def _row_note_label(text: str) -> bool:
+    """'Analys' or 'Kommentar' standing alone under a row: the text below belongs to the row."""
+    return fold(text).rstrip(":").strip().lower() in ("analys", "kommentar")
 
 
 def _ends_row_inline(items: list[Item], k: int) -> bool:
@@ -876,7 +924,7 @@ def _activity(st: _State, i: int) -> int | None:
         k += 1
     if start is None or not raws:
         return None
-    act = Activity(len(st.ex.goals) - 1 if st.ex.goals else None, glue_lines(raws, st.clue), first.line,
+    act = Activity(st.current, glue_lines(raws, st.clue), first.line,
                    start, end, fold(rest))
     a = _next_content_any(items, k)
     if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
