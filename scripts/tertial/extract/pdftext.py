@@ -125,13 +125,14 @@ def header_columns(text: str) -> tuple[str, ...]:
     squashed = re.sub(r"\s+", "", text).lower()
     found = []
     for col, pattern in (
-        ("period_outcome", r"indikatorperiodensutfall(?!vb)"),
-        ("outcome_men", r"män/?pojkar"),
-        ("outcome_women", r"kvinnor/?flickor"),
-        ("previous_year", r"(?:periodensutfall)?vb(?:19|20)\d\d|utfallvb"),
-        ("forecast", r"prognoshelår|prognos"),
-        ("annual_target", r"(?<!kf:s)årsmål"),
-        ("city_target", r"kf:?sårsmål"),
+        # spelling slips as in the tab layout's headers ('Arsmål', 'KFs årsmål', 'Utfall män/pojkar')
+        ("period_outcome", r"indikator(?:periodens|årets|periodes)utfal{1,2}(?!vb)"),
+        ("outcome_men", r"m[äa]n/?(?:pojkar)?(?=utfall|kvinn)|pojkar"),
+        ("outcome_women", r"kvinnor/?(?:flickor)?|flickor"),
+        ("previous_year", r"(?:periodens)?(?:utfall)?vb(?:19|20)\d\d|utfallvb|(?<!indikator)utfall(?:19|20)\d\d"),
+        ("forecast", r"progno"),
+        ("annual_target", r"(?<!kf:s)(?<!kfs)(?<!kf)[åa]rsm[åa]l"),
+        ("city_target", r"kf:?s?[åa]rsm[åa]l"),
     ):
         m = re.search(pattern, squashed)
         if m:
@@ -666,6 +667,8 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
         starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
         if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
+            if words[k - 1].lower() in _NAME_GLUE:
+                return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
             numbers = sum(1 for w in tail if _is_number(w))
             cellish = _cellish(tail)
             if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
@@ -873,17 +876,32 @@ def _looks_like_row(st: _State, k: int) -> bool:
     items = st.items
     j = k
     name_lines = 0
-    while j < len(items) and items[j].kind == "line" and not items[j].blank:
-        if j == k and _inline_split(items[j].text, None) is not None:
-            return True
-        if j > k and _starts_with_value(items[j].text):
-            return True
-        name_lines += 1
-        if name_lines > 14 or len(items[j].text.strip()) > 70:
+    crossed = False
+    while True:
+        last = ""
+        while j < len(items) and items[j].kind == "line" and not items[j].blank:
+            if j == k and _inline_split(items[j].text, None) is not None:
+                return True
+            if j > k and _starts_with_value(items[j].text):
+                return True
+            name_lines += 1
+            if name_lines > 14 or len(items[j].text.strip()) > 70:
+                return False
+            last = items[j].text
+            j += 1
+        h = j
+        while h < len(items) and items[h].blank:
+            h += 1
+        j = _next_content(items, j)
+        if j >= len(items) or items[j].kind != "line":
             return False
-        j += 1
-    j = _next_content(items, j)
-    return j < len(items) and items[j].kind == "line" and _starts_with_value(items[j].text)
+        if _starts_with_value(items[j].text):
+            return True
+        # a page break (the table header again) inside a name wrapped between words: the name goes on
+        wrapped = last != last.rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", items[j].text.strip()))
+        if crossed or h >= len(items) or items[h].kind != "tblhdr" or not last or not wrapped:
+            return False
+        crossed = True
 
 
 # ---------------------------------------------------------------------------------------------------
