@@ -359,8 +359,12 @@ def _mixes(outcome: Cell, men: Cell, women: Cell) -> bool:
 
 
 def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
-          city_section: bool) -> tuple[dict[str, Cell], bool, str]:
-    """Choose the column of every cell. Returns (cells by column, needs_review, reason)."""
+          city_section: bool, report_type: str | None = None) -> tuple[dict[str, Cell], bool, str]:
+    """Choose the column of every cell. Returns (cells by column, needs_review, reason).
+
+    What a row is expected to carry depends on the report: in a T1 an annual indicator (period = the
+    year) has rarely been measured yet; in a T2 it often has (surveys of the spring); in a VB every row
+    reports the year's outcome, so an annual row is read like a tertial row."""
     cells = [EMPTY if rc.placeholder else parse_cell(rc.text) for rc in raw_cells]
     empty = {c: EMPTY for c in VALUE_COLUMNS}
     if not cells:
@@ -370,6 +374,8 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
         return empty, True, f"{len(cells)} cells for {len(cols)} columns: {' | '.join(rc.text for rc in raw_cells)}"
     tertial = bool(period and re.search(r"tertial|^t\d|delår", period, re.IGNORECASE))
     annual = bool(period) and not tertial
+    if report_type == "VB" and annual:
+        tertial, annual = True, False
     units = [c.unit for c in cells if c.value is not None and c.unit]
     options: list[Placement] = []
     for combo in itertools.combinations(range(len(cols)), len(cells)):
@@ -383,7 +389,7 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
             placed[col] = cell
         if not ok:
             continue
-        cost = _cost(placed, cols, tertial, annual, city_section)
+        cost = _cost(placed, cols, tertial, annual, city_section, report_type)
         # between equals, a tertial row keeps its forecast (printed on every tertial row that has one)
         tie = 0.01 * (tertial and placed["forecast"].empty)
         options.append(Placement(placed, cost + tie))
@@ -415,15 +421,23 @@ def _filled(cell: Cell) -> bool:
     return not cell.empty
 
 
-def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool, city: bool) -> float:
+def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool, city: bool,
+          report_type: str | None = None) -> float:
     f = {c: not placed[c].empty for c in VALUE_COLUMNS}
+    mix = f["outcome_men"] and f["outcome_women"] and f["period_outcome"] and \
+        _mixes(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"])
     cost = 0.0
     if tertial:
         cost += 2.0 * (not f["period_outcome"]) if "period_outcome" in cols else 0
         cost += 0.5 * (not f["forecast"]) if "forecast" in cols else 0
         cost += 0.5 * (not f["previous_year"]) if "previous_year" in cols else 0
     if annual:
-        cost += 2.0 * f["period_outcome"] + 1.0 * f["forecast"] + 2.0 * (f["outcome_men"] or f["outcome_women"])
+        # an outcome on an annual row: unlikely in a T1, usual enough in a T2 to be a close call
+        outcome = 1.0 if report_type == "T2" else 2.0
+        cost += outcome * f["period_outcome"] + 1.0 * f["forecast"]
+        cost += 2.0 * ((f["outcome_men"] or f["outcome_women"]) and not mix)
+    if mix:
+        cost -= 0.5  # three values where the first is the mix of the other two: outcome, men, women
     if "annual_target" in cols:
         cost += 1.0 * (not f["annual_target"])
     if "city_target" in cols:
@@ -813,7 +827,7 @@ def _row(st: _State, i: int) -> int | None:
     raw_cells, period = split_cells(tokens, st.meta.year)
     goal_idx = st.current
     city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
-    cells, review, reason = place(raw_cells, st.columns, period, city)
+    cells, review, reason = place(raw_cells, st.columns, period, city, st.meta.report_type)
     if period is None:
         review, reason = True, "; ".join(filter(None, [reason, "no period cell found"]))
     row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,
