@@ -36,7 +36,7 @@ _PAGE_NUMBER = re.compile(r"^\s*Sid(?:a)?\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?\s*
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:Tjänsteutlåtande|Dnr[\s.:].*|Sid(?:a)?\s+\d+.*|\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE
 )
-_TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|Årsmål|KF)", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|[ÅA]rsm[åa]l|KF|Årets|Prognos|Mål)", re.IGNORECASE)
 _ACTIVITY_HEADER = re.compile(r"^\s*Aktivitet\s+Startdatum\b", re.IGNORECASE)
 _SECTION_LABELS = {
     "analys": "analys",
@@ -358,6 +358,15 @@ def _mixes(outcome: Cell, men: Cell, women: Cell) -> bool:
     return lo - tol <= o <= hi + tol or abs((m + w) - o) <= tol
 
 
+def _strict_mix(outcome: Cell, men: Cell, women: Cell) -> bool:
+    """The outcome lies strictly between men and women, or is their sum: a strong sign of a sex split
+    (equal values prove nothing)."""
+    o, m, w = outcome.value, men.value, women.value
+    if o is None or m is None or w is None or m == w or o in (m, w):
+        return False
+    return min(m, w) < o < max(m, w) or abs((m + w) - o) <= max(abs(o) * 0.02, 0.051)
+
+
 def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
           city_section: bool, report_type: str | None = None) -> tuple[dict[str, Cell], bool, str]:
     """Choose the column of every cell. Returns (cells by column, needs_review, reason).
@@ -436,8 +445,8 @@ def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool,
         outcome = 1.0 if report_type == "T2" else 2.0
         cost += outcome * f["period_outcome"] + 1.0 * f["forecast"]
         cost += 2.0 * ((f["outcome_men"] or f["outcome_women"]) and not mix)
-    if mix:
-        cost -= 0.5  # three values where the first is the mix of the other two: outcome, men, women
+    if mix and _strict_mix(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"]):
+        cost -= 0.5  # three values where the first is the mix of two others: outcome, men, women
     if "annual_target" in cols:
         cost += 1.0 * (not f["annual_target"])
     if "city_target" in cols:
