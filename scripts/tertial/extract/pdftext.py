@@ -437,7 +437,9 @@ def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool,
         _mixes(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"])
     cost = 0.0
     if tertial:
-        cost += 2.0 * (not f["period_outcome"]) if "period_outcome" in cols else 0
+        # in a VB one value before the targets may be the year's or last year's outcome: a close call
+        missing_outcome = 1.0 if report_type == "VB" else 2.0
+        cost += missing_outcome * (not f["period_outcome"]) if "period_outcome" in cols else 0
         cost += 0.5 * (not f["forecast"]) if "forecast" in cols else 0
         cost += 0.5 * (not f["previous_year"]) if "previous_year" in cols else 0
     if annual:
