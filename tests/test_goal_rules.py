@@ -38,7 +38,14 @@ def test_codes(text, code, title):
     "line, expected",
     [("● Uppfylls helt", "helt"), (" Uppfylls helt", "helt"), ("Uppfylles helt", "helt"),
      ("Uppfylls delvis", "delvis"), ("Uppfylls ej", "ej"), ("Uppfylls inte", "ej"),
-     ("Analys", None), ("Målet bedöms uppfyllas helt", None)],
+     ("Analys", None), ("Uppfylls helt.", "helt"), ("\uf0b7 Uppfylls delvis", "delvis"),
+     ("• Uppfylls\u00a0inte", "ej"), ("Uppfyllt", "helt"), ("Helt uppfyllt", "helt"), ("Delvis uppfyllt", "delvis"),
+     ("Ej uppfyllt", "ej"), ("Inte uppfyllt", "ej"), ("Målet uppfylls delvis", "delvis"),
+     ("Målet är uppfyllt", "helt"), ("Målet bedöms uppfyllas helt", "helt"),
+     # more than a verdict on the line: analysis, not a verdict
+     ("Uppfylls helt under året tack vare", None), ("Målet uppfylls delvis eftersom indikatorerna", None),
+     ("Uppfylls", None), ("Uppföljning", None),
+     ("Nämnden bedömer att målet uppfylls helt under året då alla indikatorer nås", None)],
 )
 def test_verdicts(line, expected):
     assert verdict(line) == expected

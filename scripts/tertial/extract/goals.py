@@ -20,11 +20,22 @@ _LABELS = [
 ]
 _CODE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$)\s*")
 _TOC_TAIL = re.compile(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3})\s*$")
-_VERDICT = re.compile(
-    r"^[^\wåäöÅÄÖ]*(?:målet\s+)?uppfyl\w*\s+(?P<word>helt|delvis|ej|inte|ej\s+alls)\b",
-    re.IGNORECASE,
-)
-_VERDICTS = {"helt": "helt", "delvis": "delvis", "ej": "ej", "inte": "ej", "ej alls": "ej"}
+# A verdict is a whole line: optional bullets or symbols (including the private-use bullets of Symbol
+# fonts, U+F0B7 and the like), an optional 'Målet' / 'Målet är' / 'Nämndmålet bedöms', the verdict, and
+# nothing after it but punctuation. Wordings: 'Uppfylls helt|delvis|ej|inte' (and misspellings such as
+# 'Uppfylles'), the VB forms 'Uppfyllt', 'Helt uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Inte uppfyllt',
+# 'Målet uppfylls delvis', 'Uppnås helt'. A sentence that merely starts like one ('Uppfylls helt under
+# året då ...') is analysis, not a verdict.
+_LEAD = r"^[^\wåäöÅÄÖ]*(?:(?:nämndmålet|målet|mål)\s+)?(?:(?:är|bedöms|blev|har)\s+)?"
+_WORD = r"(?P<word>helt|delvis|ej\s+alls|ej|inte|icke)"
+_VERB = r"(?:uppfyl\w*|uppn[åa]\w*)"
+_TAIL = r"[\s.!:;,\u00a0]*$"
+_VERDICT_FORMS = [
+    re.compile(_LEAD + _VERB + r"\s+" + _WORD + _TAIL, re.IGNORECASE),  # 'Uppfylls helt', 'Målet uppfylls delvis'
+    re.compile(_LEAD + _WORD + r"\s+" + _VERB + _TAIL, re.IGNORECASE),  # 'Delvis uppfyllt', 'Ej uppfyllt'
+    re.compile(_LEAD + r"(?P<bare>uppfyll(?:t|d|da|des|dés)|uppnå(?:tt|dd|tts))" + _TAIL, re.IGNORECASE),  # 'Uppfyllt'
+]
+_VERDICTS = {"helt": "helt", "delvis": "delvis", "ej": "ej", "inte": "ej", "ej alls": "ej", "icke": "ej"}
 
 
 def heading_label(line: str) -> tuple[str, str] | None:
@@ -51,12 +62,32 @@ def is_toc_line(line: str) -> bool:
     return bool(_TOC_TAIL.search(line.rstrip()))
 
 
-def verdict(line: str) -> str | None:
-    """'● Uppfylls helt' / 'Uppfylles helt' / 'Uppfylls inte' -> 'helt' / 'helt' / 'ej'; else None."""
-    m = _VERDICT.match(fold(line))
-    if not m:
+_TOC_PAGE = re.compile(r"(?P<dots>\s*(?:\.{3,}|…+)\s*\d{0,3}|\s+\d{1,3})\s*$")
+
+
+def toc_page_tail(title: str) -> tuple[str, bool] | None:
+    """A heading title that ends like a table-of-contents entry: (title without the page number, sure).
+    Dot leaders ('... fritid ........ 8') are sure; a bare number ('... fritid 8') is a clue only, to be
+    confirmed by the same title printed again as a heading further on."""
+    m = _TOC_PAGE.search(title)
+    if not m or not title[: m.start()].strip():
         return None
-    return _VERDICTS[re.sub(r"\s+", " ", m.group("word").lower())]
+    return title[: m.start()].rstrip(), "." in m.group("dots") or "…" in m.group("dots")
+
+
+def verdict(line: str) -> str | None:
+    """'● Uppfylls helt' / 'Uppfylles helt' / 'Uppfylls inte' / 'Delvis uppfyllt' / 'Uppfyllt' ->
+    'helt' / 'helt' / 'ej' / 'delvis' / 'helt'; any line that is more than a verdict -> None."""
+    text = fold(line)
+    if len(text) > 60:
+        return None
+    for pattern in _VERDICT_FORMS:
+        m = pattern.match(text)
+        if m:
+            if m.groupdict().get("bare"):
+                return "helt"
+            return _VERDICTS[re.sub(r"\s+", " ", m.group("word").lower())]
+    return None
 
 
 def code_depth(code: str | None) -> int:

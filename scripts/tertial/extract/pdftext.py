@@ -36,7 +36,7 @@ _PAGE_NUMBER = re.compile(r"^\s*Sid(?:a)?\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?\s*
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:Tjänsteutlåtande|Dnr[\s.:].*|Sid(?:a)?\s+\d+.*|\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE
 )
-_TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|Årsmål|KF)", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|[ÅA]rsm[åa]l|KF|Årets|Prognos|Mål)", re.IGNORECASE)
 _ACTIVITY_HEADER = re.compile(r"^\s*Aktivitet\s+Startdatum\b", re.IGNORECASE)
 _SECTION_LABELS = {
     "analys": "analys",
@@ -52,7 +52,9 @@ _NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _PERIOD_TAIL = re.compile(
     r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
-    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d)\s*$",
+    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
+    # business plans print how often the indicator is measured ('Periodicitet')
+    r"Tertial|Halvår|Kvartal|Månad|Månadsvis|Läsår|Termin|Årligen|Årsvis|Vartannat\s+år|Vart\s+annat\s+år)\s*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–*]|\d{1,2}[.)])\s+")
@@ -123,13 +125,14 @@ def header_columns(text: str) -> tuple[str, ...]:
     squashed = re.sub(r"\s+", "", text).lower()
     found = []
     for col, pattern in (
-        ("period_outcome", r"indikatorperiodensutfall(?!vb)"),
-        ("outcome_men", r"män/?pojkar"),
-        ("outcome_women", r"kvinnor/?flickor"),
-        ("previous_year", r"(?:periodensutfall)?vb(?:19|20)\d\d|utfallvb"),
-        ("forecast", r"prognoshelår|prognos"),
-        ("annual_target", r"(?<!kf:s)årsmål"),
-        ("city_target", r"kf:?sårsmål"),
+        # spelling slips as in the tab layout's headers ('Arsmål', 'KFs årsmål', 'Utfall män/pojkar')
+        ("period_outcome", r"indikator(?:periodens|årets|periodes)utfal{1,2}(?!vb)"),
+        ("outcome_men", r"m[äa]n/?(?:pojkar)?(?=utfall|kvinn)|pojkar"),
+        ("outcome_women", r"kvinnor/?(?:flickor)?|flickor"),
+        ("previous_year", r"(?:periodens)?(?:utfall)?vb(?:19|20)\d\d|utfallvb|(?<!indikator)utfall(?:19|20)\d\d"),
+        ("forecast", r"progno"),
+        ("annual_target", r"(?<!kf:s)(?<!kfs)(?<!kf)[åa]rsm[åa]l"),
+        ("city_target", r"kf:?s?[åa]rsm[åa]l"),
     ):
         m = re.search(pattern, squashed)
         if m:
@@ -355,9 +358,22 @@ def _mixes(outcome: Cell, men: Cell, women: Cell) -> bool:
     return lo - tol <= o <= hi + tol or abs((m + w) - o) <= tol
 
 
+def _strict_mix(outcome: Cell, men: Cell, women: Cell) -> bool:
+    """The outcome lies strictly between men and women, or is their sum: a strong sign of a sex split
+    (equal values prove nothing)."""
+    o, m, w = outcome.value, men.value, women.value
+    if o is None or m is None or w is None or m == w or o in (m, w):
+        return False
+    return min(m, w) < o < max(m, w) or abs((m + w) - o) <= max(abs(o) * 0.02, 0.051)
+
+
 def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
-          city_section: bool) -> tuple[dict[str, Cell], bool, str]:
-    """Choose the column of every cell. Returns (cells by column, needs_review, reason)."""
+          city_section: bool, report_type: str | None = None) -> tuple[dict[str, Cell], bool, str]:
+    """Choose the column of every cell. Returns (cells by column, needs_review, reason).
+
+    What a row is expected to carry depends on the report: in a T1 an annual indicator (period = the
+    year) has rarely been measured yet; in a T2 it often has (surveys of the spring); in a VB every row
+    reports the year's outcome, so an annual row is read like a tertial row."""
     cells = [EMPTY if rc.placeholder else parse_cell(rc.text) for rc in raw_cells]
     empty = {c: EMPTY for c in VALUE_COLUMNS}
     if not cells:
@@ -367,6 +383,8 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
         return empty, True, f"{len(cells)} cells for {len(cols)} columns: {' | '.join(rc.text for rc in raw_cells)}"
     tertial = bool(period and re.search(r"tertial|^t\d|delår", period, re.IGNORECASE))
     annual = bool(period) and not tertial
+    if report_type == "VB" and annual:
+        tertial, annual = True, False
     units = [c.unit for c in cells if c.value is not None and c.unit]
     options: list[Placement] = []
     for combo in itertools.combinations(range(len(cols)), len(cells)):
@@ -380,7 +398,7 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
             placed[col] = cell
         if not ok:
             continue
-        cost = _cost(placed, cols, tertial, annual, city_section)
+        cost = _cost(placed, cols, tertial, annual, city_section, report_type)
         # between equals, a tertial row keeps its forecast (printed on every tertial row that has one)
         tie = 0.01 * (tertial and placed["forecast"].empty)
         options.append(Placement(placed, cost + tie))
@@ -412,15 +430,25 @@ def _filled(cell: Cell) -> bool:
     return not cell.empty
 
 
-def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool, city: bool) -> float:
+def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool, city: bool,
+          report_type: str | None = None) -> float:
     f = {c: not placed[c].empty for c in VALUE_COLUMNS}
+    mix = f["outcome_men"] and f["outcome_women"] and f["period_outcome"] and \
+        _mixes(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"])
     cost = 0.0
     if tertial:
-        cost += 2.0 * (not f["period_outcome"]) if "period_outcome" in cols else 0
+        # in a VB one value before the targets may be the year's or last year's outcome: a close call
+        missing_outcome = 1.0 if report_type == "VB" else 2.0
+        cost += missing_outcome * (not f["period_outcome"]) if "period_outcome" in cols else 0
         cost += 0.5 * (not f["forecast"]) if "forecast" in cols else 0
         cost += 0.5 * (not f["previous_year"]) if "previous_year" in cols else 0
     if annual:
-        cost += 2.0 * f["period_outcome"] + 1.0 * f["forecast"] + 2.0 * (f["outcome_men"] or f["outcome_women"])
+        # an outcome on an annual row: unlikely in a T1, usual enough in a T2 to be a close call
+        outcome = 1.0 if report_type == "T2" else 2.0
+        cost += outcome * f["period_outcome"] + 1.0 * f["forecast"]
+        cost += 2.0 * ((f["outcome_men"] or f["outcome_women"]) and not mix)
+    if mix and _strict_mix(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"]):
+        cost -= 0.5  # three values where the first is the mix of two others: outcome, men, women
     if "annual_target" in cols:
         cost += 1.0 * (not f["annual_target"])
     if "city_target" in cols:
@@ -451,6 +479,8 @@ class _State:
     ex: Extraction = None  # type: ignore[assignment]
     columns: tuple[str, ...] = VALUE_COLUMNS
     goal_stack: dict[str, int] = field(default_factory=dict)
+    current: int | None = None  # the goal whose section we are in
+    doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
 
 
 def _uses_trailing_spaces(lines: list[str]) -> bool:
@@ -503,7 +533,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
         label = section_label(it.text)
         if label and st.ex.goals and (mode != "table" or label != "analys"):
             flush()
-            section = (len(st.ex.goals) - 1, label, [])
+            section = (st.current, label, [])
             mode = "text"
             i += 1
             continue
@@ -512,9 +542,17 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
             if j is not None:
                 i = j
                 continue
+            if label != "analys" and _row_note_label(it.text) and st.ex.rows:
+                # a 'Kommentar' after a page break: the note of the row above; the table goes on
+                raws, j = _row_analysis(st, i + 1)
+                note = paragraphs(raws, st.clue)
+                last = st.ex.rows[-1]
+                last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
+                i = j
+                continue
             if label == "analys" and st.ex.goals:
                 flush()
-                section = (len(st.ex.goals) - 1, label, [])
+                section = (st.current, label, [])
                 mode = "text"
                 i += 1
                 continue
@@ -567,6 +605,9 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
     code, title = goal_rules.split_code(title_text)
     if not title:
         return None
+    toc = goal_rules.toc_page_tail(title)
+    if toc is not None and (toc[1] or _printed_again(st, toc[0], j)):
+        return j  # an entry of the table of contents (wrapped, so no single line showed it)
     # a heading printed twice: the same heading again right after (nothing in between) is skipped
     if st.ex.goals:
         last = st.ex.goals[-1]
@@ -599,13 +640,33 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
         if lvl in st.goal_stack:
             parent = st.goal_stack[lvl]
             break
+    # a heading printed again further on (with or without its code): the same goal
+    for idx, other in enumerate(st.ex.goals):
+        if (other.level, other.parent, other.title.lower()) == (level, parent, title.lower()) and \
+                (other.code is None or code is None or other.code == code):
+            other.code = other.code or code
+            other.assessment = other.assessment or assessment
+            st.current = idx
+            return j
     st.ex.goals.append(Goal(level, code, title, assessment, items[start].line, parent))
     idx = len(st.ex.goals) - 1
+    st.current = idx
     st.goal_stack[level] = idx
     for lower in ("verksamhetsmal", "namndmal")[depth:]:
         if lower != level:
             st.goal_stack.pop(lower, None)
     return j
+
+
+def _printed_again(st: _State, title: str, j: int) -> bool:
+    """Is this title printed again after item j (the body heading of a table-of-contents entry)?"""
+    if st.doc_after is None:
+        st.doc_after = [fold(" ".join(it.text for it in st.items[k:k + 400] if it.kind == "line"))
+                        for k in range(0, len(st.items), 400)]
+    key = fold(title)[:40]
+    rest = fold(" ".join(it.text for it in st.items[j:j + 400] if it.kind == "line"))
+    block = j // 400 + 1
+    return key in rest or any(key in chunk for chunk in st.doc_after[block:])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -628,11 +689,17 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
     """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
     words = text.split()
     for k in range(1, len(words)):
-        if _is_number(words[k]) and not re.search(r"\d-\d", words[k]):
+        starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
+        if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
+            if words[k - 1].lower() in _NAME_GLUE:
+                return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
             numbers = sum(1 for w in tail if _is_number(w))
-            if len(" ".join(words[:k])) > 60 or numbers < 0.3 * len(tail):
+            cellish = _cellish(tail)
+            if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
                 return None  # prose with numbers in it, not a name followed by cells
+            if cellish == len(tail) and (numbers >= 1 and len(tail) >= 3):
+                return k  # '88 % Tas fram av', '+/-1 % +/- 1 %': nothing but cells
             if numbers >= 2 or _PERIOD_TAIL.search(" ".join(tail)):
                 return k
             if next_text is not None:
@@ -641,6 +708,27 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
                     return None
             return k
     return None
+
+
+_UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
+
+
+def _cellish(tail: list[str]) -> int:
+    """How many words of a line's tail read as table cells: numbers, a unit right after a number,
+    '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""
+    count = 0
+    target = False
+    for n, w in enumerate(tail):
+        lw = w.lower().rstrip(".")
+        if _is_number(w) or w.startswith(("+/-", "±")) or lw in _TEXT_VERBS:
+            count += 1
+            target = False
+        elif n and (_is_number(tail[n - 1]) or tail[n - 1].startswith(("+/-", "±"))) and lw in _UNITS:
+            count += 1
+        elif w == "Tas" or (target and lw in ("fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse")):
+            count += 1
+            target = True
+    return count
 
 
 def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) -> bool:
@@ -675,7 +763,7 @@ def _row(st: _State, i: int) -> int | None:
     first = items[i]
     if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
         return None
-    if goal_rules.heading_label(first.text):
+    if goal_rules.heading_label(first.text) or _row_note_label(first.text):
         return None
     name_raws: list[str] = []
     value_lines: list[str] = []
@@ -689,7 +777,23 @@ def _row(st: _State, i: int) -> int | None:
         value_lines.append(" ".join(words[split:]) + (" " if first.text != first.text.rstrip() else ""))
         k = i + 1
     else:
-        while k < len(items) and items[k].kind == "line" and not items[k].blank and len(name_raws) < 14:
+        while k < len(items) and len(name_raws) < 14:
+            if items[k].kind != "line" or items[k].blank:
+                # a page break (the table header printed again) inside a name wrapped between words
+                h = k
+                while h < len(items) and items[h].blank:
+                    h += 1
+                if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
+                    break
+                after = _next_content(items, h)
+                if after >= len(items) or items[after].kind != "line":
+                    break
+                t = items[after].text
+                wrapped = name_raws[-1] != name_raws[-1].rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", t.strip()))
+                if not wrapped or _starts_with_value(t) or section_label(t) or goal_rules.heading_label(t):
+                    break
+                k = after
+                continue
             t = items[k].text
             if k > i and (_starts_with_value(t) or section_label(t) or goal_rules.heading_label(t)):
                 break
@@ -732,9 +836,9 @@ def _row(st: _State, i: int) -> int | None:
         return None
     tokens = _tokens(value_lines, st.clue)
     raw_cells, period = split_cells(tokens, st.meta.year)
-    goal_idx = len(st.ex.goals) - 1 if st.ex.goals else None
+    goal_idx = st.current
     city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
-    cells, review, reason = place(raw_cells, st.columns, period, city)
+    cells, review, reason = place(raw_cells, st.columns, period, city, st.meta.report_type)
     if period is None:
         review, reason = True, "; ".join(filter(None, [reason, "no period cell found"]))
     row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,
@@ -742,11 +846,16 @@ def _row(st: _State, i: int) -> int | None:
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)))
     # the row's analysis
     a = _next_content(items, k)
-    if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
+    if a < len(items) and items[a].kind == "line" and _row_note_label(items[a].text):
         raws, k = _row_analysis(st, a + 1)
         row.analysis = paragraphs(raws, st.clue)
     st.ex.rows.append(row)
     return k
+
+
+def _row_note_label(text: str) -> bool:
+    """'Analys' or 'Kommentar' standing alone under a row: the text below belongs to the row."""
+    return fold(text).rstrip(":").strip().lower() in ("analys", "kommentar")
 
 
 def _ends_row_inline(items: list[Item], k: int) -> bool:
@@ -792,17 +901,32 @@ def _looks_like_row(st: _State, k: int) -> bool:
     items = st.items
     j = k
     name_lines = 0
-    while j < len(items) and items[j].kind == "line" and not items[j].blank:
-        if j == k and _inline_split(items[j].text, None) is not None:
-            return True
-        if j > k and _starts_with_value(items[j].text):
-            return True
-        name_lines += 1
-        if name_lines > 14 or len(items[j].text.strip()) > 70:
+    crossed = False
+    while True:
+        last = ""
+        while j < len(items) and items[j].kind == "line" and not items[j].blank:
+            if j == k and _inline_split(items[j].text, None) is not None:
+                return True
+            if j > k and _starts_with_value(items[j].text):
+                return True
+            name_lines += 1
+            if name_lines > 14 or len(items[j].text.strip()) > 70:
+                return False
+            last = items[j].text
+            j += 1
+        h = j
+        while h < len(items) and items[h].blank:
+            h += 1
+        j = _next_content(items, j)
+        if j >= len(items) or items[j].kind != "line":
             return False
-        j += 1
-    j = _next_content(items, j)
-    return j < len(items) and items[j].kind == "line" and _starts_with_value(items[j].text)
+        if _starts_with_value(items[j].text):
+            return True
+        # a page break (the table header again) inside a name wrapped between words: the name goes on
+        wrapped = last != last.rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", items[j].text.strip()))
+        if crossed or h >= len(items) or items[h].kind != "tblhdr" or not last or not wrapped:
+            return False
+        crossed = True
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -843,7 +967,7 @@ def _activity(st: _State, i: int) -> int | None:
         k += 1
     if start is None or not raws:
         return None
-    act = Activity(len(st.ex.goals) - 1 if st.ex.goals else None, glue_lines(raws, st.clue), first.line,
+    act = Activity(st.current, glue_lines(raws, st.clue), first.line,
                    start, end, fold(rest))
     a = _next_content_any(items, k)
     if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":

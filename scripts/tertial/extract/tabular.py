@@ -92,7 +92,7 @@ def column_field(header: str, year: int | None = None) -> str | None:
     m = re.fullmatch(r"(?:periodens)?utfall(?:ar)?(\d{4})", n)
     if m:
         return "previous_year" if year and int(m.group(1)) < year else "period_outcome"
-    if bare.startswith("periodensutfall") or bare == "utfall":
+    if bare.startswith(("periodensutfall", "aretsutfall", "utfallhelar", "helarsutfall", "utfallt")) or bare == "utfall":
         return "period_outcome"
     if "period" in n:  # Period, Periodicitet, Mätperiod
         return "period"
