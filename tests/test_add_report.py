@@ -192,8 +192,11 @@ def test_build_runs_in_staging_and_outputs_move_into_place(project):
     res = ar.add_report(project, later, district="Södermalm", build=fake_package_build)
     assert res.report.report_id == "sodermalm-2024-t1"
     assert res.summary[1] == "against sodermalm-2023-t2: 0 new indicators, 0 no longer reported, 1 changed values or targets"
-    entry = changelog.load_entries(project)[-1]
-    assert entry["version"] == "1.1.0"
+    entries_after = changelog.load_entries(project)
+    entry = entries_after[-1]
+    # one entry more, and its version follows its number (1.<n-1>.0), whatever was published before
+    assert len(entries_after) == len(entries) + 1
+    assert entry["version"] == changelog.version_of(entry["number"]) == f"1.{len(entries)}.0"
     assert [r["report_id"] for r in entry["reports_added"]] == ["sodermalm-2024-t1"]
     assert entry["reports_added"][0]["against_previous"]["changed"] == [
         {"indicator_id": "antal-barn", "name": "Antal barn", "column": "annual_target", "old": "13", "new": "14"}]
@@ -237,5 +240,6 @@ def test_a_build_that_writes_the_changelog_entry_itself_gets_no_second_one(proje
         fake_package_build(root)
         changelog.update(root, changelog.published_tables(root), old)
 
+    before = [e["number"] for e in changelog.load_entries(project)]
     ar.add_report(project, HA_T2, district="Södermalm", build=build_with_changelog)
-    assert [e["number"] for e in changelog.load_entries(project)] == [1]
+    assert [e["number"] for e in changelog.load_entries(project)] == before + [len(before) + 1]

@@ -84,3 +84,50 @@ def test_gold_units_normalized_in_build(tmp_path):
     # indicators both reports print share one id
     assert ids["andel-barn-som-lever-i-familjer-som-har-ekonomiskt-bistand"] == {
         "hagersten-alvsjo-2023-t2", "hagersten-liljeholmen-2020-t1"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Antal förskolebarn per anställd (årsarbetare)", "Antal förskolebarn per anställd(årsarbetare)"),
+    ("Antal förskolebarn per anställd (årsarbetare)", "Antal förskolebarn per anställd ( årsarbetare )."),
+    ("Sjukfrånvaro dag 1-14", "Sjukfrånvaro dag 1 – 14"),
+    ("Sjukfrånvaro dag 1-14", "SJUKFRÅNVARO  dag 1\u221214:"),
+    ("Andel legitimerade förskollärare", "Andel legitimerade förskol- lärare"),  # broken over two lines
+    ("Andel legitimerade förskollärare", "Andel legitimerade förskol\u00adlärare"),  # soft hyphen
+    ("Andel brukare som är nöjd med sin insats - Funktionsnedsättning",
+     "Andel brukare som är nöjd med sin insats – Funktionsnedsättning"),
+    ("Andel brukare som är nöjd med sin insats - Funktionsnedsättning",
+     "Andel brukare som är nöjd med sin insats -Funktionsnedsättning"),
+    ("av insatsen/insatserna de fått", "av insatsen / insatserna de fått"),
+    ("kön, etnisk tillhörighet", "kön ,etnisk tillhörighet"),
+    ("Andel ”nöjda” brukare", 'Andel "nöjda" brukare'),
+    ("Andel nöjda brukare", "• Andel nöjda brukare."),
+])
+def test_printings_of_one_name_share_a_key(a, b):
+    assert indicators.normalize_name(a) == indicators.normalize_name(b)
+    assert indicators.slug_id(a) == indicators.slug_id(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Andel brukare som är nöjd med sin insats", "Andel brukare som trivs"),
+    ("Andel placerade barn i skolåldern", "Andel familjehemsplacerade barn i skolåldern"),
+    ("Sjukfrånvaro", "Sjukfrånvaro dag 1-14"),
+    # a hyphen before a conjunction is part of the name, not a word broken over two lines
+    ("Andel bygg- och anläggningsentreprenader", "Andel bygg och anläggningsentreprenader"),
+    ("Andel bygg- och anläggningsentreprenader", "Andel byggoch anläggningsentreprenader"),
+])
+def test_different_names_keep_different_keys(a, b):
+    assert indicators.normalize_name(a) != indicators.normalize_name(b)
+
+
+def test_conjunction_hyphen_is_kept_in_the_key():
+    assert indicators.normalize_name("Andel vård- och omsorgsboenden") == "andel vård- och omsorgsboenden"
+
+
+def test_units_equal_but_for_white_space_take_the_published_spelling():
+    units = {"barn/av d.": "barn/avd.", "kg CO2 per kg livsmed el": "kg CO2 per kg livsmedel"}
+    assert indicators.normalize_unit("barn/av d.", units) == "barn/avd."
+    assert indicators.normalize_unit("barn/a vd.", units) == "barn/avd."  # no rule of its own
+    assert indicators.normalize_unit("kg CO2 per kg livs medel", units) == "kg CO2 per kg livsmedel"
+    assert indicators.normalize_unit(" %\u00a0", units) == "%"
+    assert indicators.normalize_unit("kg CO2", units) == "kg CO2"  # another unit: left as printed
+    assert indicators.normalize_unit("barn", units) == "barn"

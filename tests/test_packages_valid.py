@@ -93,14 +93,18 @@ def test_all_fifteen_districts_with_the_merger(root):
 
 def test_package_metadata(root):
     desc = json.loads((root / "datapackages" / "stockholm" / "datapackage.json").read_text(encoding="utf-8"))
-    assert desc["version"] == "2023-T2"  # the newest report
+    # the data version follows the changelog: the first build of a project writes entry 1, version 1.0.0
+    entries = sorted((root / "changelog").glob("*.json"))
+    assert [p.name for p in entries] == ["0001.json"]
+    assert desc["version"] == json.loads(entries[0].read_text(encoding="utf-8"))["version"] == "1.0.0"
+    assert desc["publication"] == "2023-T2"  # the newest report
     assert desc["created"] == "2023-09-28T00:00:00Z"  # printed in that report's heading
     assert desc["licenses"][0]["name"] == "CC0-1.0"
     assert {s["sha256"] for s in desc["sources"]} == {r["source_sha256"] for r in
                                                       _read(root / "datapackages" / "stockholm", "reports")}
     assert desc["title"] and desc["description"] and desc["keywords"] and desc["contributors"]
     hl = json.loads((root / "datapackages" / "hagersten-liljeholmen" / "datapackage.json").read_text("utf-8"))
-    assert hl["version"] == "2020-T1" and len(hl["sources"]) == 1
+    assert hl["version"] == "1.0.0" and hl["publication"] == "2020-T1" and len(hl["sources"]) == 1
 
 
 def test_csv_format(root):

@@ -92,6 +92,12 @@ def stage_curate(root: Path, ctx: Context) -> list[str]:
     return curate.run(root).summary()
 
 
+def stage_changelog(root: Path, ctx: Context) -> list[str]:
+    from . import changelog
+
+    return changelog.stage(root, ctx)
+
+
 def stage_package(root: Path, ctx: Context) -> list[str]:
     from . import package
 
@@ -101,6 +107,7 @@ def stage_package(root: Path, ctx: Context) -> list[str]:
 STAGES: list[Stage] = [
     Stage("extract", stage_extract),
     Stage("curate", stage_curate),
+    Stage("changelog", stage_changelog),  # an entry in changelog/ when the curated tables differ from the published
     Stage("package", stage_package),
 ]
 

@@ -39,12 +39,37 @@ _KEYS = {"name", "indicator_id", "aliases", "direction", "unit", "description"}
 _WORD_DIRECTION = {"öka": "higher", "ökning": "higher", "minska": "lower", "minskning": "lower"}
 
 
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u00b4": "'", "`": "'", "\u201c": '"',
+                         "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
+# 'bygg- och anläggning', 'vård- eller omsorg': a hyphen before a conjunction is part of the name
+_CONJUNCTIONS = r"(?:och|eller|samt|respektive|resp|till|som|&)"
+
+
 def normalize_name(name: str) -> str:
-    """The key two printings of one indicator share: folded, lower case, one kind of dash, no end dot."""
-    text = fold(name).lower()
-    text = text.replace("\u00ad", "")
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return text.rstrip(" .:;")
+    """The key two printings of one indicator share.
+
+    Folded white space, lower case; soft hyphens and zero-width characters gone; every kind of dash a
+    hyphen and every kind of quote a straight one; a word broken over two lines ('förskol- lärare')
+    joined again, but not a hyphen before a conjunction ('bygg- och anläggning'); one spacing around
+    ' - ', '/', ',', brackets ('x(årsarbetare)' = 'x (årsarbetare)') and number ranges ('dag 1 - 14' =
+    'dag 1-14'); no bullet in front and no dot, colon or semicolon at the end. Words are never changed.
+    """
+    text = _INVISIBLE.sub("", name)
+    text = fold(_DASHES.sub("-", text).translate(_QUOTES)).lower()
+    text = re.sub(rf"(?<=[^\W\d_])- +(?!{_CONJUNCTIONS}\b)(?=[^\W\d_])", "", text)
+    text = re.sub(r"(?<=\d) *- *(?=\d)", "-", text)
+    text = re.sub(r"(?<=\S) +-(?=\S)", " - ", text)
+    text = re.sub(r" +- +", " - ", text)
+    text = re.sub(r" */ *", "/", text)
+    text = re.sub(r" *, *", ", ", text)
+    text = re.sub(r"(?<=\S) *\( *", " (", text)
+    text = re.sub(r" *\)", ")", text)
+    text = re.sub(r"\)(?=[^\W_])", ") ", text)
+    text = re.sub(r"^[\s\-\u2022\u25cf*\u00b7]+", "", text)
+    text = re.sub(r"[ .:;,]+$", "", text)
+    return text
 
 
 def slug_id(name: str) -> str:
@@ -97,9 +122,19 @@ def load(root: Path) -> dict:
     return {"units": units, "by_name": by_name, "entries": list({id(v): v for v in by_name.values()}.values())}
 
 
+def _spaceless(unit: str) -> str:
+    return re.sub(r"\s+", "", unit)
+
+
 def normalize_unit(unit: str, units: dict[str, str]) -> str:
+    """The unit published for a unit as printed: the rule in `units` for it, else the published unit it
+    equals but for white space (text from PDF breaks units over lines: 'barn/a vd.', 'livsmed el'),
+    else the unit as printed with white space folded."""
     unit = fold(unit or "")
-    return fold(units.get(unit, unit))
+    if unit in units:
+        return fold(units[unit])
+    published = {_spaceless(u): fold(u) for u in units.values()}
+    return published.get(_spaceless(unit), unit)
 
 
 def assign(results: list[dict], rules: dict) -> list[dict]:

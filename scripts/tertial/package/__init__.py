@@ -2,7 +2,7 @@
 downloads (zip, Excel) in build/downloads/.
 
 Reads:  build/curated/*.csv, sources/reports.yml (and each report's heading, for the `created` date),
-        the Table Schemas in package/schema/*.yml
+        changelog/ (the data version), the Table Schemas in package/schema/*.yml
 Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapackages/README.md
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
         the site serves them as /data/<package>.zip and /data/<package>.xlsx).
@@ -172,9 +172,11 @@ def readme(names: list[str]) -> str:
         "",
         "`reports` names each source file with its SHA-256; every goal, indicator row and activity has",
         "`source_line`, the line in that file where it starts. Hand corrections are listed, with their",
-        "reasons, in the `corrections` table. `version` is the newest report in the package (e.g.",
-        "`2023-T2`); `created` is that report's date as printed in its heading (else the last day of its",
-        "period), never the time of the build.",
+        "reasons, in the `corrections` table. `version` is the data version (`1.0.0` for the first",
+        "publication, `1.1.0` for the next, ...; each has an entry in `changelog/NNNN.json` saying what",
+        "changed); `publication` is the newest report in the package (e.g. `2023-T2`); `created` is that",
+        "report's date as printed in its heading (else the last day of its period), never the time of",
+        "the build.",
         "",
     ]
     return "\n".join(lines)

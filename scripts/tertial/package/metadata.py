@@ -1,6 +1,9 @@
 """Package metadata (datapackage.json apart from the resources): name, Swedish title and description,
-version per publication, `created` from the newest source (never the clock), licence, sources,
-contributors, keywords."""
+version per publication (the data version of the changelog, e.g. `1.0.0`; the newest report as the custom
+property `publication`, e.g. `2023-T2`), `created` from the newest source (never the clock), licence,
+sources, contributors, keywords.
+
+Reads changelog/ (through `tertial.changelog.current_version`): the changelog stage runs before this one."""
 
 from __future__ import annotations
 
@@ -29,10 +32,18 @@ def newest(reports):
     return max(reports, key=lambda r: (r.year, TYPE_ORDER[r.report_type], r.report_id))
 
 
-def version(reports) -> str:
-    """The publication: the newest report's year and type, e.g. '2023-T2'."""
+def publication(reports) -> str:
+    """The newest report's year and type, e.g. '2023-T2' (the `publication` property)."""
     rep = newest(reports)
     return f"{rep.year}-{rep.report_type}"
+
+
+def version(root: Path) -> str:
+    """The data version: follows the newest changelog entry (`1.<n-1>.0` for entry n), the same in every
+    package of one publication."""
+    from .. import changelog
+
+    return changelog.current_version(root)
 
 
 def report_date(root: Path, rep) -> str:
@@ -70,7 +81,8 @@ def descriptor(root: Path, name: str, reports) -> dict:
         "name": name,
         "title": title,
         "description": description,
-        "version": version(reports),
+        "version": version(root),
+        "publication": publication(reports),
         "created": f"{report_date(root, rep)}T00:00:00Z",
         "language": "sv",
         "keywords": keywords,

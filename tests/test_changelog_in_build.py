@@ -1,0 +1,72 @@
+"""The changelog stage in `tertial build`: between curate and package; the first build of a project writes
+entry 1 (version 1.0.0) and every datapackage.json carries it; a rebuild adds nothing; a change in what is
+published writes the next entry and the packages follow it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from goldfixture import build_project, gold_extractor
+
+from tertial import build, changelog
+
+
+def _versions(root: Path) -> dict[str, tuple[str, str]]:
+    out = {}
+    for desc in sorted((root / "datapackages").glob("*/datapackage.json")):
+        d = json.loads(desc.read_text(encoding="utf-8"))
+        out[d["name"]] = (d["version"], d["publication"])
+    return out
+
+
+def _rebuild(root: Path) -> list[str]:
+    lines: list[str] = []
+    build.build(root, build.Context(extractor=gold_extractor, out=lines.append))
+    return lines
+
+
+def test_the_stage_runs_after_curate_and_before_package():
+    names = [s.name for s in build.STAGES]
+    assert names.index("curate") + 1 == names.index("changelog") < names.index("package")
+
+
+def test_first_build_rebuild_and_a_change(tmp_path):
+    lines = build_project(tmp_path)
+    entries = changelog.load_entries(tmp_path)
+    assert [(e["number"], e["version"]) for e in entries] == [(1, "1.0.0")]
+    assert {r["report_id"] for r in entries[0]["reports_added"]} == {
+        "hagersten-alvsjo-2023-t2", "hagersten-liljeholmen-2020-t1"}
+    assert any(line.startswith("changelog: entry 1, data version 1.0.0") for line in lines)
+    assert _versions(tmp_path) == {"stockholm": ("1.0.0", "2023-T2"), "hagersten-alvsjo": ("1.0.0", "2023-T2"),
+                                   "hagersten-liljeholmen": ("1.0.0", "2020-T1")}
+    first = (tmp_path / "changelog" / "0001.json").read_bytes()
+
+    # a rebuild from the same sources: no second entry, same entry bytes
+    assert "changelog: no change, data version 1.0.0" in _rebuild(tmp_path)
+    assert [p.name for p in sorted((tmp_path / "changelog").iterdir())] == ["0001.json"]
+    assert (tmp_path / "changelog" / "0001.json").read_bytes() == first
+
+    # a curation that changes what is published: entry 2, and every package follows it
+    yml = tmp_path / "curation" / "indicators.yml"
+    text = yml.read_text(encoding="utf-8")
+    old = '- {name: "Sjukfrånvaro", direction: lower}'
+    assert old in text
+    yml.write_text(text.replace(old, '- {name: "Sjukfrånvaro", indicator_id: sjukfranvaro-alla-dagar, '
+                                     'direction: lower}'), encoding="utf-8")
+    lines = _rebuild(tmp_path)
+    entries = changelog.load_entries(tmp_path)
+    assert [(e["number"], e["version"]) for e in entries] == [(1, "1.0.0"), (2, "1.1.0")]
+    assert entries[1]["reports_added"] == []
+    assert [i["indicator_id"] for i in entries[1]["indicators"]["new"]] == ["sjukfranvaro-alla-dagar"]
+    assert [i["indicator_id"] for i in entries[1]["indicators"]["dropped"]] == ["sjukfranvaro"]
+    assert entries[1]["date"] == entries[0]["date"]  # dated by the newest report, never by the clock
+    assert {v for v, _ in _versions(tmp_path).values()} == {"1.1.0"}
+    assert any(line.startswith("changelog: entry 2, data version 1.1.0") for line in lines)
+
+
+def test_two_first_builds_write_the_same_entry(tmp_path):
+    build_project(tmp_path / "a")
+    build_project(tmp_path / "b")
+    a, b = (tmp_path / d / "changelog" / "0001.json" for d in ("a", "b"))
+    assert a.read_bytes() == b.read_bytes()
