@@ -23,10 +23,13 @@ VERDICT_COLOURS = {"Uppfylls helt": "#009E73", "Uppfylls delvis": "#E69F00", "Up
                    "Ingen bedömning": "#BBBBBB"}
 SV_NUMBER = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"],
              "minus": "\u2212", "percent": "\u00a0%"}
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# Arial-metric fonts: the SVG is measured by vl-convert at build time and drawn by the reader's
+# browser, so both must use fonts of the same widths (Liberation Sans is metric-compatible with Arial).
+FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 CONFIG = {
     "locale": {"number": SV_NUMBER},
     "background": "#ffffff",
+    "padding": 8,
     "font": FONT,
     "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220},
     "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "vertical"},
@@ -103,7 +106,8 @@ def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
     d["order"] = d["verdict"].map(order.index)
     chart = alt.Chart(d).mark_bar().encode(
         y=alt.Y("level_label:N", title=None, sort=None),
-        x=alt.X("n:Q", title="Antal mål", axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("n:Q", title="Antal mål", axis=alt.Axis(
+            values=list(range(0, int(d.groupby("level_label")["n"].sum().max()) + 1)), format="d")),
         color=alt.Color("verdict:N", title="Nämndens bedömning", scale=verdict_scale()),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("level_label:N", title="Nivå"), alt.Tooltip("verdict:N", title="Bedömning"),

@@ -184,15 +184,15 @@ def indicator_row_cells(v: View, src: str, r, with_report: bool = False) -> list
     if with_report:
         cells.append(link(src, url_report(r.district_id, r.year, r.report_type),
                           f"{v.district_name(r.district_id)} {int(r.year)} {r.report_type}"))
-    cells += [esc(r.period), esc(with_unit(r.period_outcome, unit)), esc(with_unit(r.outcome_men, unit)),
-              esc(with_unit(r.outcome_women, unit)), esc(with_unit(r.previous_year, unit)),
-              esc(with_unit(r.forecast, unit)), esc(target), esc(city), status_badge(s),
-              line_ref(r.source_line, getattr(r, "source_line_end", None))]
+    cells += [esc(with_unit(r.period_outcome, unit)), esc(with_unit(r.forecast, unit)), esc(target),
+              status_badge(s), line_ref(r.source_line, getattr(r, "source_line_end", None)),
+              esc(with_unit(r.outcome_women, unit)), esc(with_unit(r.outcome_men, unit)),
+              esc(with_unit(r.previous_year, unit)), esc(city), esc(r.period)]
     return cells
 
 
-INDICATOR_COLUMNS = ["Indikator", "Period", "Utfall", "Män", "Kvinnor", "Föregående år", "Prognos helår",
-                     "Årsmål", "KF:s årsmål", "Beräknad status", "Källa"]
+INDICATOR_COLUMNS = ["Indikator", "Utfall", "Prognos helår", "Årsmål", "Beräknad status", "Källa",
+                     "Kvinnor", "Män", "Föregående år", "KF:s årsmål", "Period"]
 STATUS_NOTE = ("<p class=\"tertial-note\"><strong>Beräknad status</strong> är vår jämförelse av prognos "
                "(tertialrapporter) eller utfall (verksamhetsberättelse) mot årsmålet och indikatorns riktning. "
                "Den är inte nämndens egen bedömning. Läs mer under <em>Om</em>.</p>")
@@ -279,14 +279,18 @@ def districts_index(v: View) -> Page:
     return p
 
 
+SHORT_LEVELS = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsmal": "KF:s verksamhetsmål",
+                "namndmal": "Nämndmål"}
+
+
 def verdict_count_chart(v: View, report_id: str, name: str) -> ch.Chart | None:
     g = v.goals[v.goals["report_id"] == report_id]
     if g.empty:
         return None
-    df = (g.assign(level_label=g["level"].map(LEVEL_NAMES).fillna(g["level"]))
+    df = (g.assign(level_label=g["level"].map(SHORT_LEVELS).fillna(g["level"]))
           .groupby(["level_label", "assessment"]).size().reset_index(name="n")
           .rename(columns={"assessment": "verdict"}))
-    order = list(LEVEL_NAMES.values())
+    order = list(SHORT_LEVELS.values())
     df["lo"] = df["level_label"].map(lambda x: order.index(x) if x in order else 9)
     df = df.sort_values(["lo", "verdict"]).drop(columns="lo")
     parts = []
