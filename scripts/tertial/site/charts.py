@@ -123,10 +123,10 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
     title = f"Värde ({unit})" if unit else "Värde"
     base = alt.Chart(df).encode(y=alt.Y("label:N", title=None, sort=None))
     bars = base.mark_bar(color=OKABE_ITO[0]).encode(
-        x=alt.X("value:Q", title=title, axis=alt.Axis(format="~r")),
+        x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"),
-                 alt.Tooltip("value:Q", title="Värde", format="~r"),
-                 alt.Tooltip("target:Q", title="Årsmål", format="~r")])
+                 alt.Tooltip("value:Q", title="Värde", format=",~r"),
+                 alt.Tooltip("target:Q", title="Årsmål", format=",~r")])
     ticks = base.transform_filter("isValid(datum.target)").mark_tick(
         color="#000000", thickness=3, size=26).encode(x="target:Q")
     chart = alt.layer(bars, ticks).properties(width=460, height=34 * max(1, len(df)))
@@ -141,7 +141,7 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
     series = ["Utfall", "Prognos helår", "Årsmål"]
     chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(
         x=alt.X("period:N", title="Rapport", sort=order, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=alt.Axis(format="~r")),
+        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",~r")),
         color=alt.Color("series:N", title="Serie", scale=alt.Scale(
             domain=series, range=[OKABE_ITO[0], OKABE_ITO[1], "#000000"])),
         strokeDash=alt.StrokeDash("series:N", title="Serie", scale=alt.Scale(
@@ -150,7 +150,7 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
             domain=series, range=["circle", "triangle-up", "square"])),
         detail="district:N",
         tooltip=[alt.Tooltip("district:N", title="Stadsdel"), alt.Tooltip("period:N", title="Rapport"),
-                 alt.Tooltip("series:N", title="Serie"), alt.Tooltip("value:Q", title="Värde", format="~r")],
+                 alt.Tooltip("series:N", title="Serie"), alt.Tooltip("value:Q", title="Värde", format=",~r")],
     )
     if df["district"].nunique() > 1:
         chart = chart.properties(width=240, height=160).facet(
@@ -166,11 +166,11 @@ def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: li
     title = f"Utfall ({unit})" if unit else "Utfall"
     chart = alt.Chart(df).mark_bar().encode(
         y=alt.Y("sex:N", title=None, axis=alt.Axis(labels=False, ticks=False)),
-        x=alt.X("value:Q", title=title, axis=alt.Axis(format="~r")),
+        x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
         color=alt.Color("sex:N", title="Kön", scale=alt.Scale(domain=["Kvinnor", "Män"],
                                                              range=[OKABE_ITO[3], OKABE_ITO[4]])),
         row=alt.Row("label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"), alt.Tooltip("sex:N", title="Kön"),
-                 alt.Tooltip("value:Q", title="Utfall", format="~r")],
+                 alt.Tooltip("value:Q", title="Utfall", format=",~r")],
     ).properties(width=360, height=44)
     return Chart(name, finish(chart), alt_text, columns, rows)

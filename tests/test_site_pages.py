@@ -1,0 +1,93 @@
+"""Page and chart generation from the fixture package (no MkDocs here)."""
+
+import json
+
+import pytest
+
+from siteutil import FIXTURE_PACKAGES
+from tertial.site import charts
+from tertial.site.build import generate
+from tertial.site.load import load
+from tertial.site.pages import rel
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return {p.path: p for p in generate(load(FIXTURE_PACKAGES))}
+
+
+def test_every_contract_address_has_a_page(pages):
+    expected = {"", "stadsdelar/", "mal/", "indikatorer/", "data/",
+                "stadsdelar/hagersten-alvsjo/", "stadsdelar/norrmalm/",
+                "stadsdelar/hagersten-alvsjo/2023-t1/", "stadsdelar/hagersten-alvsjo/2023-t2/",
+                "stadsdelar/hagersten-alvsjo/2023-vb/", "stadsdelar/norrmalm/2023-t2/",
+                "mal/2023-1/", "mal/2023-1-1/", "mal/2023-1-2/",
+                "indikatorer/andel-nojda-brukare-i-hemtjansten/", "indikatorer/sjukfranvaro/",
+                "indikatorer/antal-hushall-med-ekonomiskt-bistand/"}
+    assert set(pages) == expected
+
+
+def test_report_page_traces_values_and_keeps_text_targets(pages):
+    md = pages["stadsdelar/norrmalm/2023-t2/"].markdown()
+    assert "rad 302" in md and "rad 340–342" in md
+    assert "Behöver granskas: kolumnerna kunde inte skiljas åt säkert" in md
+    assert "Beräknad status" in md and "inte nämndens egen bedömning" in md
+    ha = pages["stadsdelar/hagersten-alvsjo/2023-t2/"].markdown()
+    assert "Tas fram av nämnd" in ha
+    assert "Kontinuitetsmätning i hemtjänsten" in ha and "2023-12-31" in ha
+
+
+def test_payloads_are_escaped_in_markdown(pages):
+    md = pages["stadsdelar/norrmalm/2023-t2/"].markdown()
+    for bad in ("<script", "<img", "{{", "{%", "<em>trivs", 'href="javascript'):
+        assert bad not in md, bad
+    assert "&lt;script&gt;alert(&#x27;titel&#x27;)" in md
+    assert pages["stadsdelar/norrmalm/2023-t2/"].title == "Norrmalm – Tertialrapport 2 2023"
+
+
+def test_numbers_are_swedish_in_tables(pages):
+    md = pages["stadsdelar/hagersten-alvsjo/2023-vb/"].markdown()
+    assert "1\u00a0310\u00a0st" in md and "89,4\u00a0%" in md
+
+
+def test_charts_carry_alt_text_data_and_swedish_locale(pages):
+    ind = pages["indikatorer/antal-hushall-med-ekonomiskt-bistand/"]
+    names = [c.name for c in ind.charts]
+    assert names == ["jamforelse", "utveckling"]  # no men/women data for this indicator
+    for c in ind.charts:
+        assert len(c.alt) > 40 and c.rows and len(c.rows[0]) == len(c.columns)
+        assert c.spec["config"]["locale"]["number"]["decimal"] == ","
+        assert f'alt="{c.alt}"'.split('"')[1][:20] in ind.markdown()
+    svg = charts.render_svg(ind.charts[0].spec)
+    assert "<svg" in svg and "1\u00a0000" in svg  # axis label with a Swedish thousands separator
+    nojda = pages["indikatorer/andel-nojda-brukare-i-hemtjansten/"]
+    assert [c.name for c in nojda.charts] == ["jamforelse", "utveckling", "kon"]
+    assert any("Kvinnor" in r for r in nojda.charts[2].rows)
+
+
+def test_start_page_overview_by_city_goal(pages):
+    start = pages[""]
+    assert start.charts and start.charts[0].name == "oversikt"
+    rows = start.charts[0].rows
+    assert ["Norrmalm", "1.1", "Uppfylls delvis"] in rows
+    assert ["Hägersten-Älvsjö", "1.2", "Uppfylls ej"] in rows  # latest = VB
+
+
+def test_indicator_csv_is_the_published_rows(pages):
+    blob = pages["indikatorer/sjukfranvaro/"].files["sjukfranvaro.csv"].decode()
+    head, *rows = blob.strip().split("\n")
+    assert head.startswith("report_id,goal_id,indicator_id") and len(rows) == 1 and ",7.9," in rows[0]
+
+
+def test_relative_links():
+    assert rel("stadsdelar/norrmalm/2023-t2/", "indikatorer/x/") == "../../../indikatorer/x/"
+    assert rel("", "data/stockholm.zip") == "data/stockholm.zip"
+    assert rel("stadsdelar/", "") == "../"
+    assert rel("mal/", "mal/") == "./"
+
+
+def test_spec_is_json_serialisable(pages, tmp_path):
+    c = pages["mal/2023-1-1/"].charts[0]
+    svg, spec = charts.save(c, tmp_path)
+    assert json.loads((tmp_path / spec).read_text())["config"]["locale"]
+    assert (tmp_path / svg).read_text().startswith("<svg")
