@@ -47,6 +47,7 @@ def page(browser, site_url):
     pg = ctx.new_page()
     pg.errors, pg.outside, pg.dialogs = [], [], []
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.on("response", lambda r: pg.errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
 
     def route(r):
         if r.request.url.startswith(site_url + "/") or r.request.url == site_url:

@@ -20,6 +20,7 @@ def build_fixture_site(tmp: Path) -> tuple[Path, dict]:
     from tertial.site import build_site
 
     shutil.copytree(ROOT / "docs", tmp / "docs")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     figures = build_site(tmp, FIXTURE_PACKAGES, tmp / "build" / "site")
     return tmp / "build" / "site", figures
