@@ -94,13 +94,17 @@ def line_ref(line, end=None) -> str:
 
 
 def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = False) -> str:
-    """An HTML table in a focusable scroll region (so a phone never scrolls sideways). Cells are
-    escaped unless raw=True (then the caller built them from escaped pieces)."""
+    """An HTML table in a focusable scroll region (so a phone never scrolls sideways); wide tables
+    turn into one card per row on a phone (each cell labelled by its column). Cells are escaped
+    unless raw=True (then the caller built them from escaped pieces)."""
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{c if raw else esc(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return (f'<div class="tertial-table" role="region" tabindex="0" aria-label="{esc(caption)}">'
-            f'<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
-            f'<tbody>{body}</tbody></table></div>')
+    body = "".join("<tr>" + "".join(f'<td data-label="{esc(h)}">{c if raw else esc(c)}</td>'
+                                    for h, c in zip(columns, r)) + "</tr>" for r in rows)
+    cards = " tertial-cards" if len(columns) > 4 else ""
+    return (f'<p class="tertial-caption" aria-hidden="true">{esc(caption)}</p>'
+            f'<div class="tertial-table{cards}" role="region" tabindex="0" aria-label="{esc(caption)}">'
+            f'<table><caption class="tertial-visually-hidden">{esc(caption)}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
 def figure(chart: ch.Chart, caption: str) -> str:
