@@ -91,3 +91,12 @@ def test_spec_is_json_serialisable(pages, tmp_path):
     svg, spec = charts.save(c, tmp_path)
     assert json.loads((tmp_path / spec).read_text())["config"]["locale"]
     assert (tmp_path / svg).read_text().startswith("<svg")
+
+
+def test_every_chart_spec_is_valid_vega_lite(pages):
+    from altair.vegalite.v6.schema.core import Root
+
+    specs = [c.spec for p in pages.values() for c in p.charts]
+    assert len(specs) >= 10
+    for spec in specs:
+        Root.validate(spec)  # raises on an invalid spec

@@ -36,7 +36,7 @@ def _write(path: Path, content: bytes | str) -> None:
     path.write_bytes(content)
 
 
-def write_pages(pages: list[Page], docs_dir: Path) -> int:
+def write_pages(pages: list[Page], docs_dir: Path, cache: Path | None = None) -> int:
     """Markdown, chart SVG + spec and extra files per page; returns the number of charts."""
     jobs = []
     for page in pages:
@@ -46,7 +46,7 @@ def write_pages(pages: list[Page], docs_dir: Path) -> int:
             _write(folder / name, blob)
         jobs.extend((c, folder) for c in page.charts)
     with ThreadPoolExecutor(max_workers=2) as pool:  # vl-convert releases the GIL while rendering
-        list(pool.map(lambda job: ch.save(*job), jobs))
+        list(pool.map(lambda job: ch.save(*job, cache=cache), jobs))
     return len(jobs)
 
 
@@ -129,7 +129,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     pages = generate(data)                                    # process
     shutil.rmtree(docs_dir, ignore_errors=True)               # save
     shutil.copytree(root / "docs", docs_dir)
-    n_charts = write_pages(pages, docs_dir)
+    n_charts = write_pages(pages, docs_dir, cache=out_dir.parent / "chart-cache")
     write_downloads(data, docs_dir)
     t1 = time.perf_counter()
     shutil.rmtree(out_dir, ignore_errors=True)

@@ -7,7 +7,11 @@ said in words (labels, tables). Numbers: Swedish locale (decimal comma, space as
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,8 +56,17 @@ def verdict_scale() -> alt.Scale:
     return alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))
 
 
-def finish(chart: alt.TopLevelMixin) -> dict:
-    spec = chart.to_dict()
+# Charts are specified with named data and the rows are put in afterwards: Altair's to_dict deep-copies
+# and validates inline data row by row, which costs more than rendering at city scale.
+DATA = alt.NamedData(name="table")
+
+
+def finish(chart: alt.TopLevelMixin, df: pd.DataFrame, validate: bool = False) -> dict:
+    """The Vega-Lite spec with our config and df's rows inline. Schema validation (jsonschema) is
+    slow, so the build skips it; tests/test_site_pages.py validates every fixture chart."""
+    spec = chart.to_dict(validate=validate)
+    assert spec.get("data") == {"name": "table"}, "charts are built on DATA"
+    spec["data"] = {"values": json.loads(df.to_json(orient="records", force_ascii=False))}
     spec.setdefault("config", {}).update(CONFIG)
     return spec
 
@@ -66,13 +79,23 @@ def _vlc_locale() -> dict:
     return SV_NUMBER
 
 
-def save(chart: Chart, folder: Path) -> tuple[str, str]:
-    """Save: <name>.svg and <name>.vl.json in folder; returns their file names."""
+def save(chart: Chart, folder: Path, cache: Path | None = None) -> tuple[str, str]:
+    """Save: <name>.svg and <name>.vl.json in folder; returns their file names. With a cache folder,
+    an SVG already rendered from the very same spec (same sha256) is reused, not rendered again."""
     folder.mkdir(parents=True, exist_ok=True)
     svg, spec = f"{chart.name}.svg", f"{chart.name}.vl.json"
+    text = json.dumps(chart.spec, ensure_ascii=False, indent=1, default=str) + "\n"
+    (folder / spec).write_text(text, encoding="utf-8")
+    cached = cache / (hashlib.sha256((text + vlc.__version__).encode()).hexdigest() + ".svg") if cache else None
+    if cached is not None and cached.is_file():
+        shutil.copyfile(cached, folder / svg)
+        return svg, spec
     (folder / svg).write_text(render_svg(chart.spec), encoding="utf-8")
-    (folder / spec).write_text(json.dumps(chart.spec, ensure_ascii=False, indent=1, default=str) + "\n",
-                               encoding="utf-8")
+    if cached is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        shutil.copyfile(folder / svg, tmp)
+        os.replace(tmp, cached)
     return svg, spec
 
 
@@ -82,7 +105,9 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
     d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_LABELS.get(v or "", VERDICT_LABELS[""])))
     n_x = max(1, d[x].nunique())
     n_y = max(1, d[y].nunique())
-    base = alt.Chart(d).encode(
+    d["short"] = d["verdict"].map({"Uppfylls helt": "H", "Uppfylls delvis": "D", "Uppfylls ej": "E",
+                                   "Ingen bedömning": "–"})
+    base = alt.Chart().encode(
         x=alt.X(f"{x}:N", title=x_title, sort=list(dict.fromkeys(d.sort_values("x_order")[x])),
                 axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y(f"{y}:N", title=y_title, sort=None),
@@ -93,10 +118,9 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
                  alt.Tooltip("verdict:N", title="Bedömning")])
     label = base.mark_text(fontSize=11, color="#000000").encode(
         text=alt.Text("short:N"))
-    d["short"] = d["verdict"].map({"Uppfylls helt": "H", "Uppfylls delvis": "D", "Uppfylls ej": "E",
-                                   "Ingen bedömning": "–"})
-    chart = alt.layer(rect, label, data=d).properties(width=min(560, 44 * n_x), height=30 * n_y)
-    return Chart(name, finish(chart), alt_text, columns, rows)
+    chart = alt.layer(rect, label, data=DATA).properties(width=min(560, 44 * n_x), height=30 * n_y)
+    cols = [x, y, "verdict", "short"]
+    return Chart(name, finish(chart, d[cols]), alt_text, columns, rows)
 
 
 def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
@@ -104,7 +128,7 @@ def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
     d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_LABELS.get(v or "", VERDICT_LABELS[""])))
     order = list(VERDICT_COLOURS)
     d["order"] = d["verdict"].map(order.index)
-    chart = alt.Chart(d).mark_bar().encode(
+    chart = alt.Chart(DATA).mark_bar().encode(
         y=alt.Y("level_label:N", title=None, sort=None),
         x=alt.X("n:Q", title="Antal mål", axis=alt.Axis(
             values=list(range(0, int(d.groupby("level_label")["n"].sum().max()) + 1)), format="d")),
@@ -114,14 +138,15 @@ def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
                  alt.Tooltip("n:Q", title="Antal")],
     ).properties(width=420, height=34 * max(1, d["level_label"].nunique()))
     rows = [[r.level_label, r.verdict, str(int(r.n))] for r in d.itertuples()]
-    return Chart(name, finish(chart), alt_text, ["Nivå", "Bedömning", "Antal mål"], rows)
+    return Chart(name, finish(chart, d[["level_label", "verdict", "n", "order"]]), alt_text,
+                 ["Nivå", "Bedömning", "Antal mål"], rows)
 
 
 def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
                      rows: list[list[str]]) -> Chart:
     """Districts compared: one bar per label (df: label, value, target), the target as a black tick."""
     title = f"Värde ({unit})" if unit else "Värde"
-    base = alt.Chart(df).encode(y=alt.Y("label:N", title=None, sort=None))
+    base = alt.Chart().encode(y=alt.Y("label:N", title=None, sort=None))
     bars = base.mark_bar(color=OKABE_ITO[0]).encode(
         x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"),
@@ -129,8 +154,8 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
                  alt.Tooltip("target:Q", title="Årsmål", format=",~r")])
     ticks = base.transform_filter("isValid(datum.target)").mark_tick(
         color="#000000", thickness=3, size=26).encode(x="target:Q")
-    chart = alt.layer(bars, ticks).properties(width=460, height=34 * max(1, len(df)))
-    return Chart(name, finish(chart), alt_text, columns, rows)
+    chart = alt.layer(bars, ticks, data=DATA).properties(width=460, height=34 * max(1, len(df)))
+    return Chart(name, finish(chart, df[["label", "value", "target"]]), alt_text, columns, rows)
 
 
 def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
@@ -139,7 +164,7 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
     title = f"Värde ({unit})" if unit else "Värde"
     order = list(dict.fromkeys(df.sort_values("period_order")["period"]))
     series = ["Utfall", "Prognos helår", "Årsmål"]
-    chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(
+    chart = alt.Chart(DATA).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(
         x=alt.X("period:N", title="Rapport", sort=order, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",~r")),
         color=alt.Color("series:N", title="Serie", scale=alt.Scale(
@@ -157,14 +182,14 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
             facet=alt.Facet("district:N", title=None), columns=2)
     else:
         chart = chart.properties(width=460, height=220)
-    return Chart(name, finish(chart), alt_text, columns, rows)
+    return Chart(name, finish(chart, df[["district", "period", "series", "value"]]), alt_text, columns, rows)
 
 
 def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
               rows: list[list[str]]) -> Chart:
     """Grouped bars (df: label, sex, value)."""
     title = f"Utfall ({unit})" if unit else "Utfall"
-    chart = alt.Chart(df).mark_bar().encode(
+    chart = alt.Chart(DATA).mark_bar().encode(
         y=alt.Y("sex:N", title=None, axis=alt.Axis(labels=False, ticks=False)),
         x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
         color=alt.Color("sex:N", title="Kön", scale=alt.Scale(domain=["Kvinnor", "Män"],
@@ -173,4 +198,4 @@ def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: li
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"), alt.Tooltip("sex:N", title="Kön"),
                  alt.Tooltip("value:Q", title="Utfall", format=",~r")],
     ).properties(width=360, height=44)
-    return Chart(name, finish(chart), alt_text, columns, rows)
+    return Chart(name, finish(chart, df[["label", "sex", "value"]]), alt_text, columns, rows)
