@@ -100,3 +100,15 @@ def test_every_chart_spec_is_valid_vega_lite(pages):
     assert len(specs) >= 10
     for spec in specs:
         Root.validate(spec)  # raises on an invalid spec
+
+
+def test_verdict_counts_with_many_goals():
+    import pandas as pd
+    from altair.vegalite.v6.schema.core import Root
+
+    df = pd.DataFrame({"level_label": ["Nämndmål", "Nämndmål"], "verdict": ["helt", "delvis"], "n": [24, 3]})
+    c = charts.verdict_counts("x", df, "alt")
+    Root.validate(c.spec)
+    assert "values" not in c.spec["encoding"]["x"]["axis"]
+    small = charts.verdict_counts("y", df.assign(n=[2, 1]), "alt")
+    assert small.spec["encoding"]["x"]["axis"]["values"] == [0, 1, 2, 3]

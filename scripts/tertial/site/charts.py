@@ -109,7 +109,7 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
                                    "Ingen bedömning": "–"})
     base = alt.Chart().encode(
         x=alt.X(f"{x}:N", title=x_title, sort=list(dict.fromkeys(d.sort_values("x_order")[x])),
-                axis=alt.Axis(labelAngle=0, orient="top")),
+                axis=alt.Axis(labelAngle=0 if n_x <= 8 else -90, orient="top")),
         y=alt.Y(f"{y}:N", title=y_title, sort=None),
     )
     rect = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
@@ -118,7 +118,7 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
                  alt.Tooltip("verdict:N", title="Bedömning")])
     label = base.mark_text(fontSize=11, color="#000000").encode(
         text=alt.Text("short:N"))
-    chart = alt.layer(rect, label, data=DATA).properties(width=min(560, 44 * n_x), height=30 * n_y)
+    chart = alt.layer(rect, label, data=DATA).properties(width=44 * n_x if n_x <= 8 else 28 * n_x, height=30 * n_y)
     cols = [x, y, "verdict", "short"]
     return Chart(name, finish(chart, d[cols]), alt_text, columns, rows)
 
@@ -130,13 +130,13 @@ def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
     d["order"] = d["verdict"].map(order.index)
     chart = alt.Chart(DATA).mark_bar().encode(
         y=alt.Y("level_label:N", title=None, sort=None),
-        x=alt.X("n:Q", title="Antal mål", axis=alt.Axis(
-            values=list(range(0, int(d.groupby("level_label")["n"].sum().max()) + 1)), format="d")),
+        x=alt.X("n:Q", title="Antal mål", axis=alt.Axis(format="d", tickMinStep=1, values=(
+            list(range(0, top + 1)) if (top := int(d.groupby("level_label")["n"].sum().max())) <= 10 else alt.Undefined))),
         color=alt.Color("verdict:N", title="Nämndens bedömning", scale=verdict_scale()),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("level_label:N", title="Nivå"), alt.Tooltip("verdict:N", title="Bedömning"),
                  alt.Tooltip("n:Q", title="Antal")],
-    ).properties(width=420, height=34 * max(1, d["level_label"].nunique()))
+    ).properties(width=320, height=34 * max(1, d["level_label"].nunique()))
     rows = [[r.level_label, r.verdict, str(int(r.n))] for r in d.itertuples()]
     return Chart(name, finish(chart, d[["level_label", "verdict", "n", "order"]]), alt_text,
                  ["Nivå", "Bedömning", "Antal mål"], rows)

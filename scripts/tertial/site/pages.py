@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import ids
 from . import charts as ch
 from . import status as st
 from .load import NUMERIC, SiteData
@@ -46,6 +47,7 @@ def rel(src: str, dst: str) -> str:
 class Page:
     path: str                      # address, e.g. 'stadsdelar/norrmalm/'
     title: str                     # plain title for <title> (sanitised)
+    wide: bool = False             # hide the (six-link) navigation sidebar to give tables room
     body: list[str] = field(default_factory=list)
     charts: list[ch.Chart] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)   # extra files beside the page
@@ -54,7 +56,8 @@ class Page:
         self.body.extend(parts)
 
     def markdown(self) -> str:
-        front = f"---\ntitle: \"{self.title}\"\n---\n\n"
+        hide = "hide:\n  - navigation\n" if self.wide else ""
+        front = f"---\ntitle: \"{self.title}\"\n{hide}---\n\n"
         return front + "\n\n".join(p.strip("\n") for p in self.body if p) + "\n"
 
 
@@ -237,7 +240,11 @@ def start_page(v: View) -> Page:
 
 
 def overview_chart(v: View) -> ch.Chart | None:
-    latest_ids = set(v.latest["report_id"])
+    """The newest mandate's city goals by district, from each district's latest report in it
+    (districts that ended before the mandate, e.g. merged ones, are left out)."""
+    reps = v.d.reports.assign(mandate=v.d.reports["year"].astype(int).map(ids.mandate_start))
+    reps = reps[reps["mandate"] == reps["mandate"].max()]
+    latest_ids = set(reps.sort_values(["year", "type_order"]).groupby("district_id").tail(1)["report_id"])
     g = v.goals[v.goals["report_id"].isin(latest_ids) & (v.goals["city_goal_id"] != "")]
     level = "verksamhetsmal" if (g["level"] == "verksamhetsmal").any() else "inriktningsmal"
     g = g[g["level"] == level].drop_duplicates(["district_id", "city_goal_id"])
@@ -308,7 +315,7 @@ def verdict_count_chart(v: View, report_id: str, name: str) -> ch.Chart | None:
 def district_page(v: View, did: str) -> Page:
     path = url_district(did)
     name = v.district_name(did)
-    p = Page(path, safe_title(name))
+    p = Page(path, safe_title(name), wide=True)
     reps = v.d.reports[v.d.reports["district_id"] == did]
     latest = v.latest.loc[did]
     p.add(crumbs(path, [("stadsdelar/", "Stadsdelar"), (path, name)]), f"# {inline(name)}")
@@ -363,7 +370,7 @@ def report_page(v: View, r) -> Page:
     path = url_report(r.district_id, r.year, r.report_type)
     dname = v.district_name(r.district_id)
     title = v.report_title(r)
-    p = Page(path, safe_title(title))
+    p = Page(path, safe_title(title), wide=True)
     p.add(crumbs(path, [("stadsdelar/", "Stadsdelar"), (url_district(r.district_id), dname), (path, report_label(r))]),
           f"# {inline(title)}")
     meta = f"<p>Rubrik i rapporten: <q>{esc(r.title)}</q>. Källfil: <code>{esc(r.source_file)}</code>"
@@ -434,7 +441,7 @@ def goals_index(v: View) -> Page:
 def goal_page(v: View, cg) -> Page:
     path = url_goal(cg.city_goal_id)
     label = goal_label(cg.code, cg.title)
-    p = Page(path, safe_title(label))
+    p = Page(path, safe_title(label), wide=True)
     p.add(crumbs(path, [("mal/", "Mål"), (path, cg.code or cg.city_goal_id)]), f"# {inline(label)}",
           f"<p>{esc(LEVEL_NAMES.get(cg.level, cg.level))} · id <code>{esc(cg.city_goal_id)}</code></p>")
     g = v.goals[v.goals["city_goal_id"] == cg.city_goal_id].sort_values(["district_id", "year", "type_order"])
@@ -500,7 +507,7 @@ def indicator_page(v: View, iid: str) -> Page:
     name = str(info["name"]) if info is not None else str(res["name"].iloc[0])
     unit = str(info["unit"]) if info is not None else str(res["unit"].iloc[0])
     direction = v.direction(iid)
-    p = Page(path, safe_title(name))
+    p = Page(path, safe_title(name), wide=True)
     p.add(crumbs(path, [("indikatorer/", "Indikatorer"), (path, name)]), f"# {inline(name)}",
           f"<p>Enhet: {esc(unit or 'ingen')} · {esc(DIRECTION_NAMES.get(direction, direction))} · "
           f"id <code>{esc(iid)}</code> · {link(path, path + iid + '.csv', 'Alla rader som CSV')}</p>")
