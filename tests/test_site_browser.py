@@ -78,3 +78,13 @@ def test_payload_page_shows_payload_as_text(page):
     assert "{{ 7*7 }}" in body and "<img src=x onerror=alert('bild')>" in body
     assert page.locator("article script, article img[src=x], article a[href^=javascript]").count() == 0
     page.wait_for_timeout(300)  # give any injected handler the chance to fire a dialog
+
+
+@pytest.mark.parametrize("path", ["/stadsdelar/norrmalm/2023-t2/", "/indikatorer/andel-nojda-brukare-i-hemtjansten/"])
+def test_dark_mode_has_no_serious_accessibility_issue(page, path):
+    page.emulate_media(color_scheme="dark")
+    page.goto(page.base + path, wait_until="networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad

@@ -21,6 +21,7 @@ def test_every_contract_address_has_a_page(pages):
                 "stadsdelar/hagersten-alvsjo/", "stadsdelar/norrmalm/",
                 "stadsdelar/hagersten-alvsjo/2023-t1/", "stadsdelar/hagersten-alvsjo/2023-t2/",
                 "stadsdelar/hagersten-alvsjo/2023-vb/", "stadsdelar/norrmalm/2023-t2/",
+                "stadsdelar/norrmalm/2024-vp/",
                 "mal/2023-1/", "mal/2023-1-1/", "mal/2023-1-2/",
                 "indikatorer/andel-nojda-brukare-i-hemtjansten/", "indikatorer/sjukfranvaro/",
                 "indikatorer/antal-hushall-med-ekonomiskt-bistand/"}
@@ -112,3 +113,13 @@ def test_verdict_counts_with_many_goals():
     assert "values" not in c.spec["encoding"]["x"]["axis"]
     small = charts.verdict_counts("y", df.assign(n=[2, 1]), "alt")
     assert small.spec["encoding"]["x"]["axis"]["values"] == [0, 1, 2, 3]
+
+
+def test_business_plan_is_latest_but_charts_show_the_latest_follow_up(pages):
+    md = pages["stadsdelar/norrmalm/"].markdown()
+    assert "Senaste rapporten: Verksamhetsplan 2024" in md
+    assert "Verksamhetsplanen innehåller inga bedömningar" in md
+    assert pages["stadsdelar/norrmalm/"].charts[0].rows  # verdicts of 2023 T2, not an empty VP
+    assert all(r[1] != "Ingen bedömning" for r in pages["stadsdelar/norrmalm/"].charts[0].rows)
+    vp = pages["stadsdelar/norrmalm/2024-vp/"].markdown()
+    assert "Ingen bedömning" in vp and "minska" in vp

@@ -138,6 +138,11 @@ class View:
             on="report_id", how="left")
         self.latest = (data.reports.sort_values(["year", "type_order"]).groupby("district_id").tail(1)
                        .set_index("district_id", drop=False).rename_axis(None))
+        # the latest report with verdicts (a business plan, VP, has none): what the charts show
+        assessed = set(self.goals.loc[self.goals["assessment"] != "", "report_id"])
+        ordered = data.reports.assign(has=data.reports["report_id"].isin(assessed))
+        self.latest_assessed = (ordered.sort_values(["has", "year", "type_order"]).groupby("district_id").tail(1)
+                                .set_index("district_id", drop=False).rename_axis(None))
         cg = self.goals[self.goals["city_goal_id"] != ""]
         self.city_goals = (cg.sort_values(["year", "type_order"])
                            .groupby("city_goal_id").agg(code=("code", "last"), title=("title", "last"),
@@ -242,7 +247,11 @@ def start_page(v: View) -> Page:
 def overview_chart(v: View) -> ch.Chart | None:
     """The newest mandate's city goals by district, from each district's latest report in it
     (districts that ended before the mandate, e.g. merged ones, are left out)."""
-    reps = v.d.reports.assign(mandate=v.d.reports["year"].astype(int).map(ids.mandate_start))
+    reps = v.d.reports
+    assessed = set(v.goals.loc[v.goals["assessment"] != "", "report_id"])
+    if assessed:  # business plans (VP) carry no verdicts
+        reps = reps[reps["report_id"].isin(assessed)]
+    reps = reps.assign(mandate=reps["year"].astype(int).map(ids.mandate_start))
     reps = reps[reps["mandate"] == reps["mandate"].max()]
     latest_ids = set(reps.sort_values(["year", "type_order"]).groupby("district_id").tail(1)["report_id"])
     g = v.goals[v.goals["report_id"].isin(latest_ids) & (v.goals["city_goal_id"] != "")]
@@ -331,6 +340,10 @@ def district_page(v: View, did: str) -> Page:
         p.add(f"<p class=\"tertial-note\">{target} gick upp i {esc(name)} {esc(d['valid_from'] if d is not None else '')}.</p>")
     p.add(f"## Senaste rapporten: {inline(TYPE_NAMES.get(latest.report_type, latest.report_type))} {int(latest.year)}",
           f"<p>{link(path, url_report(did, latest.year, latest.report_type), 'Läs hela rapporten med alla mål och indikatorer')}</p>")
+    if latest.report_id != v.latest_assessed.loc[did, "report_id"]:
+        latest = v.latest_assessed.loc[did]
+        p.add(f"<p>Verksamhetsplanen innehåller inga bedömningar; nedan visas den senaste uppföljningen, "
+              f"{link(path, url_report(did, latest.year, latest.report_type), TYPE_NAMES.get(latest.report_type, '') + ' ' + str(int(latest.year)))}.</p>")
     chart = verdict_count_chart(v, latest.report_id, "bedomningar")
     if chart:
         p.charts.append(chart)
