@@ -61,3 +61,15 @@ def test_mkdocs_config_is_swedish_offline_and_small():
     assert len(cfg["nav"]) <= 8 and cfg["strict"] is True
     schemes = {p["scheme"] for p in cfg["theme"]["palette"]}
     assert schemes == {"default", "slate"}
+
+
+def test_deferred_blocks_are_put_back_and_kept_out_of_search(fixture_site):
+    site, _ = fixture_site
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "tertialblock" not in text and "tertial:html" not in text, html
+    report = (site / "stadsdelar/hagersten-alvsjo/2023-t2/index.html").read_text(encoding="utf-8")
+    assert report.count('<div class="tertial-table') >= 3 and "Kontinuitetsmätning i hemtjänsten" in report
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Sjukfrånvaro" in index and "Äldre har ett tryggt och självständigt liv" in index
+    assert "Kontinuitetsmätning" not in index  # activity tables are not indexed

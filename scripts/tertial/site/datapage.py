@@ -66,5 +66,6 @@ def dictionary(pkg: Package) -> str:
                    f"(<code>{esc(res.get('name'))}.csv</code>)</h3>")
         if res.get("description"):
             out.append(f"<p>{esc(res['description'])}</p>")
-        out.append(table(["Kolumn", "Typ", "Rubrik", "Beskrivning"], rows, f"Kolumner i {res.get('name')}", raw=True))
+        out.append(table(["Kolumn", "Typ", "Rubrik", "Beskrivning"], rows, f"Kolumner i {res.get('name')}", raw=True,
+                         search=True))
     return "\n\n".join(out)

@@ -96,7 +96,14 @@ def line_ref(line, end=None) -> str:
     return f'<span class="tertial-line">rad {esc(line)}</span>'
 
 
-def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = False) -> str:
+def deferred(html: str) -> str:
+    """Mark a generated HTML block for the MkDocs hook overrides/hooks/tertial_deferred.py: it is put
+    into the page as is, without Python-Markdown re-parsing it and without filling the search index."""
+    return f"<!--tertial:html-->\n{html}\n<!--/tertial:html-->"
+
+
+def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = False,
+          search: bool = False) -> str:
     """An HTML table in a focusable scroll region (so a phone never scrolls sideways); wide tables
     turn into one card per row on a phone (each cell labelled by its column). Cells are escaped
     unless raw=True (then the caller built them from escaped pieces)."""
@@ -104,15 +111,16 @@ def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = F
     body = "".join("<tr>" + "".join(f'<td data-label="{esc(h)}">{c if raw else esc(c)}</td>'
                                     for h, c in zip(columns, r)) + "</tr>" for r in rows)
     cards = " tertial-cards" if len(columns) > 4 else ""
-    return (f'<p class="tertial-caption" aria-hidden="true">{esc(caption)}</p>'
+    html = (f'<p class="tertial-caption" aria-hidden="true">{esc(caption)}</p>'
             f'<div class="tertial-table{cards}" role="region" tabindex="0" aria-label="{esc(caption)}">'
             f'<table><caption class="tertial-visually-hidden">{esc(caption)}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+    return html if search else deferred(html)
 
 
 def figure(chart: ch.Chart, caption: str) -> str:
-    data = table(chart.columns, chart.rows, f"Data bakom diagrammet: {caption}")
-    return (f'<figure class="tertial-chart"><img src="{chart.name}.svg" alt="{esc(chart.alt)}" '
+    data = table(chart.columns, chart.rows, f"Data bakom diagrammet: {caption}", search=True)
+    return deferred(f'<figure class="tertial-chart"><img src="{chart.name}.svg" alt="{esc(chart.alt)}" '
             f'loading="lazy"><figcaption>{esc(caption)} · '
             f'<a href="{chart.name}.vl.json">Vega-Lite-specifikation</a></figcaption></figure>'
             f'<details class="tertial-data"><summary>Visa data som tabell</summary>{data}</details>')
@@ -148,17 +156,33 @@ class View:
                            .groupby("city_goal_id").agg(code=("code", "last"), title=("title", "last"),
                                                         level=("level", "last"), year=("year", "max"))
                            .reset_index())
+        # look-ups by key, made once (a report page must not scan city-wide tables per goal)
+        self.goals_by_report = {k: g for k, g in self.goals.groupby("report_id", sort=False)}
+        self.results_by_report = {k: g for k, g in self.results.groupby("report_id", sort=False)}
+        self.acts_by_report = {k: g for k, g in data.activities.groupby("report_id", sort=False)}
+        raw = data.raw["indicator_results"]
+        self.raw_results_by_report = {k: g for k, g in raw.groupby("report_id", sort=False)}
+        self.raw_results_by_indicator = {k: g for k, g in raw.groupby("indicator_id", sort=False)}
+        self.texts_by_goal: dict[str, list] = {}
+        for t in data.goal_texts.itertuples():
+            self.texts_by_goal.setdefault(t.goal_id, []).append(t)
+        self.name_of = {k: str(n) for k, n in zip(self.districts["district_id"], self.districts["name"])}
+        self.direction_of = dict(zip(self.indicators["indicator_id"], self.indicators["direction"]))
         by_id = self.goals.set_index("goal_id")
         self.parent = by_id["parent_goal_id"].to_dict()
         self.goal_city = by_id["city_goal_id"].to_dict()
+        self._anc: dict[str, list[str]] = {}
 
     def district_name(self, did) -> str:
-        return str(self.districts.loc[did, "name"]) if did in self.districts.index else did
+        return self.name_of.get(did, did)
 
     def report_title(self, r) -> str:
         return f"{self.district_name(r.district_id)} – {TYPE_NAMES.get(r.report_type, r.report_type)} {int(r.year)}"
 
     def city_ancestors(self, goal_id) -> list[str]:
+        if goal_id in self._anc:
+            return self._anc[goal_id]
+        start = goal_id
         out, seen = [], set()
         while goal_id and goal_id not in seen:
             seen.add(goal_id)
@@ -166,16 +190,17 @@ class View:
             if cg:
                 out.append(cg)
             goal_id = self.parent.get(goal_id, "")
+        self._anc[start] = out
         return out
 
     def direction(self, iid) -> str:
-        return str(self.indicators.loc[iid, "direction"]) if iid in self.indicators.index else "none"
+        return str(self.direction_of.get(iid, "none"))
 
     def status(self, row) -> st.Status:
         return st.compute(row, row.get("report_type", ""), self.direction(row.get("indicator_id")))
 
     def counts(self, report_id) -> dict[str, int]:
-        g = self.goals[self.goals["report_id"] == report_id]
+        g = self.goals_by_report.get(report_id, self.goals.iloc[:0])
         return {k: int((g["assessment"] == k).sum()) for k in ("helt", "delvis", "ej")}
 
 
@@ -394,11 +419,15 @@ def report_page(v: View, r) -> Page:
     c = v.counts(r.report_id)
     p.add(f"<p>Nämndens bedömning: {c['helt']} mål uppfylls helt, {c['delvis']} delvis och {c['ej']} ej.</p>",
           STATUS_NOTE)
-    goals = v.goals[v.goals["report_id"] == r.report_id].sort_values("source_line")
-    texts = v.d.goal_texts
-    res = v.results[v.results["report_id"] == r.report_id].sort_values("source_line")
-    acts = v.d.activities[v.d.activities["report_id"] == r.report_id].sort_values("source_line")
-    rows_csv = v.d.raw["indicator_results"][v.d.raw["indicator_results"]["report_id"] == r.report_id]
+    empty = {"g": v.goals.iloc[:0], "r": v.results.iloc[:0], "a": v.d.activities.iloc[:0]}
+    goals = v.goals_by_report.get(r.report_id, empty["g"]).sort_values("source_line")
+    res_by_goal: dict[str, list] = {}
+    for x in v.results_by_report.get(r.report_id, empty["r"]).sort_values("source_line").itertuples():
+        res_by_goal.setdefault(x.goal_id, []).append(x)
+    acts_by_goal: dict[str, list] = {}
+    for a in v.acts_by_report.get(r.report_id, empty["a"]).sort_values("source_line").itertuples():
+        acts_by_goal.setdefault(a.goal_id, []).append(a)
+    rows_csv = v.raw_results_by_report.get(r.report_id, v.d.raw["indicator_results"].iloc[:0])
     for g in goals.itertuples():
         h = HEADING.get(g.level, "####")
         p.add(f"{h} {inline(goal_label(g.code, g.title))}")
@@ -406,21 +435,21 @@ def report_page(v: View, r) -> Page:
         if g.city_goal_id:
             bits.append(link(path, url_goal(g.city_goal_id), "Alla stadsdelar om målet"))
         p.add(f'<p class="tertial-goalmeta">{" · ".join(b for b in bits if b)}</p>')
-        for t in texts[texts["goal_id"] == g.goal_id].itertuples():
+        for t in v.texts_by_goal.get(g.goal_id, []):
             p.add(f'<div class="tertial-text"><p class="tertial-section">{esc(section_name(t.section))}</p>'
                   f'{block(t.text)}</div>')
-        gres = res[res["goal_id"] == g.goal_id]
-        if not gres.empty:
-            p.add(table(INDICATOR_COLUMNS, [indicator_row_cells(v, path, x) for x in gres.itertuples()],
+        gres = res_by_goal.get(g.goal_id, [])
+        if gres:
+            p.add(table(INDICATOR_COLUMNS, [indicator_row_cells(v, path, x) for x in gres],
                         f"Indikatorer för målet {goal_label(g.code, g.title)}", raw=True))
-            for x in gres.itertuples():
+            for x in gres:
                 if x.analysis:
                     p.add(f'<details class="tertial-text"><summary>Nämndens kommentar till {esc(x.name)} '
                           f'({line_ref(x.source_line)})</summary>{block(x.analysis)}</details>')
-        gacts = acts[acts["goal_id"] == g.goal_id]
-        if not gacts.empty:
+        gacts = acts_by_goal.get(g.goal_id, [])
+        if gacts:
             arows = [[esc(a.text), esc(a.start_date), esc(a.end_date), esc(a.deviation),
-                      line_ref(a.source_line)] for a in gacts.itertuples()]
+                      line_ref(a.source_line)] for a in gacts]
             p.add(table(["Aktivitet", "Start", "Slut", "Avvikelse", "Källa"], arows,
                         f"Aktiviteter för målet {goal_label(g.code, g.title)}", raw=True))
     p.add("## Ladda ner",
@@ -574,7 +603,7 @@ def indicator_page(v: View, iid: str) -> Page:
     p.add(table(cols, [indicator_row_cells(v, path, x, with_report=True) for x in
                        res.sort_values(["district_id", "year", "type_order"], ascending=[True, False, False]).itertuples()],
                 f"Alla rader för {name}", raw=True))
-    raw = v.d.raw["indicator_results"][v.d.raw["indicator_results"]["indicator_id"] == iid]
+    raw = v.raw_results_by_indicator[iid]
     p.files[f"{iid}.csv"] = raw.to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p
 
