@@ -436,16 +436,16 @@ def report_page(v: View, r) -> Page:
             bits.append(link(path, url_goal(g.city_goal_id), "Alla stadsdelar om målet"))
         p.add(f'<p class="tertial-goalmeta">{" · ".join(b for b in bits if b)}</p>')
         for t in v.texts_by_goal.get(g.goal_id, []):
-            p.add(f'<div class="tertial-text"><p class="tertial-section">{esc(section_name(t.section))}</p>'
-                  f'{block(t.text)}</div>')
+            p.add(deferred(f'<div class="tertial-text"><p class="tertial-section">{esc(section_name(t.section))}</p>'
+                           f'{block(t.text)}</div>'))
         gres = res_by_goal.get(g.goal_id, [])
         if gres:
             p.add(table(INDICATOR_COLUMNS, [indicator_row_cells(v, path, x) for x in gres],
                         f"Indikatorer för målet {goal_label(g.code, g.title)}", raw=True))
             for x in gres:
                 if x.analysis:
-                    p.add(f'<details class="tertial-text"><summary>Nämndens kommentar till {esc(x.name)} '
-                          f'({line_ref(x.source_line)})</summary>{block(x.analysis)}</details>')
+                    p.add(deferred(f'<details class="tertial-text"><summary>Nämndens kommentar till '
+                                   f'{esc(x.name)} ({line_ref(x.source_line)})</summary>{block(x.analysis)}</details>'))
         gacts = acts_by_goal.get(g.goal_id, [])
         if gacts:
             arows = [[esc(a.text), esc(a.start_date), esc(a.end_date), esc(a.deviation),
