@@ -74,3 +74,4 @@ def test_deferred_blocks_are_put_back_and_kept_out_of_search(fixture_site):
                        ensure_ascii=False)
     assert "Sjukfrånvaro" in index and "Äldre har ett tryggt och självständigt liv" in index
     assert "Kontinuitetsmätning" not in index  # activity tables are not indexed
+    assert "tertialblock" not in index

@@ -31,9 +31,14 @@ def on_page_markdown(markdown, page, config, files):
     return out
 
 
+def on_page_content(html, page, config, files):
+    # placeholder paragraphs become comments, which the search plugin does not index
+    return re.sub(rf"<p>({_TOKEN}x\d+x)</p>", r"<!--\1-->", html)
+
+
 def on_post_page(output, page, config):
     blocks = _stash.pop(page.file.src_uri, [])
     if not blocks:
         return output
-    pattern = re.compile(rf"<p>{_TOKEN}x(\d+)x</p>")
+    pattern = re.compile(rf"<!--{_TOKEN}x(\d+)x-->")
     return pattern.sub(lambda m: blocks[int(m.group(1))], output)
