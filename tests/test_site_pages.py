@@ -123,3 +123,10 @@ def test_business_plan_is_latest_but_charts_show_the_latest_follow_up(pages):
     assert all(r[1] != "Ingen bedömning" for r in pages["stadsdelar/norrmalm/"].charts[0].rows)
     vp = pages["stadsdelar/norrmalm/2024-vp/"].markdown()
     assert "Ingen bedömning" in vp and "minska" in vp
+
+
+def test_merged_district_is_listed_with_its_successor(pages):
+    md = pages["stadsdelar/"].markdown()
+    assert "Hägersten-Liljeholmen" in md and "Fanns till 2020-06-30" in md
+    assert 'gick sedan upp i <a href="hagersten-alvsjo/">Hägersten-Älvsjö</a>' in md
+    assert "stadsdelar/hagersten-liljeholmen/" not in pages  # no reports, no page

@@ -315,7 +315,7 @@ def districts_index(v: View) -> Page:
             note = f"Fanns till {esc(d.valid_to)}"
             if merged:
                 note += " och gick sedan upp i " + (link(path, url_district(merged), v.district_name(merged))
-                                                    if merged in v.districts.index else esc(merged))
+                                                    if merged in v.latest.index else esc(v.district_name(merged)))
         rows.append([link(path, url_district(d.district_id), d.name) if latest is not None else esc(d.name),
                      link(path, url_report(d.district_id, latest.year, latest.report_type),
                           f"{TYPE_NAMES.get(latest.report_type)} {int(latest.year)}") if latest is not None else "",
