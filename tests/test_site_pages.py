@@ -130,3 +130,9 @@ def test_merged_district_is_listed_with_its_successor(pages):
     assert "Hägersten-Liljeholmen" in md and "Fanns till 2020-06-30" in md
     assert 'gick sedan upp i <a href="hagersten-alvsjo/">Hägersten-Älvsjö</a>' in md
     assert "stadsdelar/hagersten-liljeholmen/" not in pages  # no reports, no page
+
+
+def test_indicator_page_rows_start_with_the_report_and_keep_flags(pages):
+    md = pages["indikatorer/antal-hushall-med-ekonomiskt-bistand/"].markdown()
+    assert '<th scope="col">Rapport</th><th scope="col">Utfall</th>' in md
+    assert ">Norrmalm 2023 T2</a> <span class=\"tertial-review\">Behöver granskas" in md

@@ -208,7 +208,9 @@ def goal_label(code, title) -> str:
     return f"{code} {title}" if code else str(title)
 
 
-def indicator_row_cells(v: View, src: str, r, with_report: bool = False) -> list[str]:
+def indicator_row_cells(v: View, src: str, r, with_report: bool = False, with_name: bool = True) -> list[str]:
+    """One indicator row as table cells (INDICATOR_COLUMNS; 'Rapport' second with with_report;
+    without the name, on the indicator's own page, the report comes first and carries the flags)."""
     unit = r.unit or ""
     s = v.status(r._asdict() if hasattr(r, "_asdict") else dict(r))
     target = with_unit(r.annual_target, unit) or r.annual_target_text
@@ -217,10 +219,12 @@ def indicator_row_cells(v: View, src: str, r, with_report: bool = False) -> list
     if str(r.needs_review).lower() == "true":
         reason = getattr(r, "review_reason", "") or "kolumnerna kunde inte skiljas åt säkert"
         name += f' <span class="tertial-review">Behöver granskas: {esc(reason)}</span>'
-    cells = [name]
-    if with_report:
-        cells.append(link(src, url_report(r.district_id, r.year, r.report_type),
-                          f"{v.district_name(r.district_id)} {int(r.year)} {r.report_type}"))
+    report = link(src, url_report(r.district_id, r.year, r.report_type),
+                  f"{v.district_name(r.district_id)} {int(r.year)} {r.report_type}")
+    if not with_name:
+        cells = [report + name[name.index("</a>") + 4:]]
+    else:
+        cells = [name] + ([report] if with_report else [])
     cells += [esc(with_unit(r.period_outcome, unit)), esc(with_unit(r.forecast, unit)), esc(target),
               status_badge(s), line_ref(r.source_line, getattr(r, "source_line_end", None)),
               esc(with_unit(r.outcome_women, unit)), esc(with_unit(r.outcome_men, unit)),
@@ -599,8 +603,8 @@ def indicator_page(v: View, iid: str) -> Page:
         p.charts.append(chart)
         p.add("## Kvinnor och män", figure(chart, "Senaste utfall för kvinnor och män"))
     p.add("## Alla rader", STATUS_NOTE)
-    cols = INDICATOR_COLUMNS[:1] + ["Rapport"] + INDICATOR_COLUMNS[1:]
-    p.add(table(cols, [indicator_row_cells(v, path, x, with_report=True) for x in
+    cols = ["Rapport"] + INDICATOR_COLUMNS[1:]
+    p.add(table(cols, [indicator_row_cells(v, path, x, with_name=False) for x in
                        res.sort_values(["district_id", "year", "type_order"], ascending=[True, False, False]).itertuples()],
                 f"Alla rader för {name}", raw=True))
     raw = v.raw_results_by_indicator[iid]
