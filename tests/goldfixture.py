@@ -114,8 +114,9 @@ def make_project(root: Path, reports: list[str] | None = None, curation: bool = 
     return root
 
 
-def build_project(root: Path, reports: list[str] | None = None, until: str | None = None) -> list[str]:
-    """make_project + `tertial build` with the reference extractions; returns the build output lines."""
+def build_project(root: Path, reports: list[str] | None = None, until: str | None = "package") -> list[str]:
+    """make_project + `tertial build` (the data stages, by default) with the reference extractions; returns
+    the build output lines."""
     from tertial import build
 
     make_project(root, reports)

@@ -22,7 +22,7 @@ def _versions(root: Path) -> dict[str, tuple[str, str]]:
 
 def _rebuild(root: Path) -> list[str]:
     lines: list[str] = []
-    build.build(root, build.Context(extractor=gold_extractor, out=lines.append))
+    build.build(root, build.Context(extractor=gold_extractor, out=lines.append), until="package")
     return lines
 
 

@@ -17,7 +17,7 @@ HL = "hagersten-liljeholmen-2020-t1"
 def _rebuild(root, corrections_yml: str) -> list[str]:
     (root / "curation" / "corrections.yml").write_text(corrections_yml, encoding="utf-8")
     lines: list[str] = []
-    build.build(root, build.Context(extractor=gold_extractor, out=lines.append))
+    build.build(root, build.Context(extractor=gold_extractor, out=lines.append), until="package")
     return lines
 
 

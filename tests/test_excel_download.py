@@ -24,7 +24,7 @@ def _project_with_formula_texts(root):
     from goldfixture import gold_extractor
 
     from tertial import build
-    build.build(root, build.Context(extractor=gold_extractor, out=lambda s: None))
+    build.build(root, build.Context(extractor=gold_extractor, out=lambda s: None), until="package")
 
 
 def test_formula_looking_text_stays_text(tmp_path):

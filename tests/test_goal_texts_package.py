@@ -20,7 +20,7 @@ def _with_texts(path, meta):
 
 def test_goal_texts_published(tmp_path):
     make_project(tmp_path)
-    build.build(tmp_path, build.Context(extractor=_with_texts, out=lambda s: None))
+    build.build(tmp_path, build.Context(extractor=_with_texts, out=lambda s: None), until="package")
     with (tmp_path / "datapackages" / "hagersten-alvsjo" / "data" / "goal_texts.csv").open(encoding="utf-8") as fh:
         rows = {(r["goal_id"], r["section"]): r["text"] for r in csv.DictReader(fh)}
     first = "hagersten-alvsjo-2023-t2-g001"

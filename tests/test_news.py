@@ -38,7 +38,7 @@ def test_write_news_writes_pages_and_feed(tmp_path):
     assert index.index("(1-1-0.md)") < index.index("(1-0-0.md)")  # newest first
     page = (folder / "1-0-0.md").read_text(encoding="utf-8")
     assert "# Publicering 1.0.0" in page and "28 september 2023" in page
-    assert "[Södermalm, tertialrapport 2 2023](../../stadsdelar/sodermalm/2023-t2/)" in page
+    assert "[Södermalm, tertialrapport 2 2023](../stadsdelar/sodermalm/2023-t2/index.md)" in page
     assert "Den första rapporten från Södermalm" in page and "45 indikatorrader" in page
 
 
@@ -89,6 +89,11 @@ def test_news_pages_build_with_mkdocs_strict(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    for entry in ENTRIES:  # the report pages the news link to (strict mode checks those links)
+        for rep in entry.get("reports_added", []):
+            page = docs / "stadsdelar" / rep["district_id"] / f"{rep['year']}-{rep['report_type'].lower()}" / "index.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text("# Rapport\n", encoding="utf-8")
     news.write_news(tmp_path, ENTRIES, docs)
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nsite_url: https://example.org/\ntheme:\n  name: material\n"
                                          "  language: sv\n", encoding="utf-8")

@@ -104,11 +104,20 @@ def stage_package(root: Path, ctx: Context) -> list[str]:
     return package.run(root).summary()
 
 
+def stage_site(root: Path, ctx: Context) -> list[str]:
+    from .site import build_site
+
+    figures = build_site(root)
+    return [f"site: {figures['pages']} pages, {figures['charts']} charts in build/site/ "
+            f"(pages and charts {figures['generate_s']:.1f} s, MkDocs {figures['mkdocs_s']:.1f} s)"]
+
+
 STAGES: list[Stage] = [
     Stage("extract", stage_extract),
     Stage("curate", stage_curate),
     Stage("changelog", stage_changelog),  # an entry in changelog/ when the curated tables differ from the published
     Stage("package", stage_package),
+    Stage("site", stage_site),
 ]
 
 

@@ -59,8 +59,9 @@ def report_label(rep: dict) -> str:
 
 
 def report_href(rep: dict, depth: int) -> str:
-    """Relative address of the report's page, from a page `depth` folders below the site root."""
-    return "../" * depth + f"stadsdelar/{rep['district_id']}/{rep['year']}-{rep['report_type'].lower()}/"
+    """Link to the report's page from a Markdown file `depth` folders below the docs root (MkDocs resolves
+    links between source files, so strict mode checks them)."""
+    return "../" * depth + f"stadsdelar/{rep['district_id']}/{rep['year']}-{rep['report_type'].lower()}/index.md"
 
 
 def entry_title(entry: dict) -> str:
@@ -111,7 +112,7 @@ def entry_page(entry: dict) -> str:
     lines = [f"# Publicering {entry['version']}", "",
              f"*{swedish_date(entry['date'])}* · {entry_summary(entry)}", ""]
     for rep in entry.get("reports_added", []):
-        lines += [f"## Ny rapport: [{text(report_label(rep))}]({report_href(rep, 2)})", "",
+        lines += [f"## Ny rapport: [{text(report_label(rep))}]({report_href(rep, 1)})", "",
                   f"{text(rep.get('title', ''))}: {count(rep.get('indicator_rows', 0), 'indikatorrad', 'indikatorrader')}.",
                   ""]
         against = rep.get("against_previous")

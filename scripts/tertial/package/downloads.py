@@ -36,18 +36,24 @@ def write_zip(package_dir: Path, out: Path) -> None:
             zf.writestr(info, f.read_bytes(), compresslevel=9)
 
 
-def _created(descriptor: dict) -> dt.datetime:
-    return dt.datetime.strptime(descriptor["created"][:10], "%Y-%m-%d")
+def _created(descriptor: dict) -> dt.datetime | None:
+    created = descriptor.get("created") or ""
+    return dt.datetime.strptime(created[:10], "%Y-%m-%d") if created else None
 
 
 def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> None:
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    # any valid package can be written; ours always carry every property read here
+    descriptor = {"title": package_dir.name, "description": "", "keywords": [], "version": "",
+                  "created": "", "licenses": [], "sources": [], **descriptor}
     out.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(out), {"strings_to_numbers": False, "strings_to_formulas": False,
                                         "strings_to_urls": False})
-    wb.set_properties({"title": descriptor["title"], "subject": descriptor["description"][:250],
-                       "author": "tertial", "keywords": ", ".join(descriptor["keywords"]),
-                       "created": _created(descriptor)})
+    props = {"title": descriptor["title"], "subject": descriptor["description"][:250],
+             "author": "tertial", "keywords": ", ".join(descriptor["keywords"])}
+    if _created(descriptor):
+        props["created"] = _created(descriptor)
+    wb.set_properties(props)
     bold = wb.add_format({"bold": True})
     quoted = wb.add_format({"quote_prefix": True})
     date = wb.add_format({"num_format": "yyyy-mm-dd"})
@@ -58,9 +64,11 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
     about.set_column(1, 1, 100)
     info = [("Titel", descriptor["title"]), ("Beskrivning", descriptor["description"]),
             ("Version", descriptor["version"]), ("Skapad", descriptor["created"][:10]),
-            ("Licens", f"{descriptor['licenses'][0]['title']} ({descriptor['licenses'][0]['path']})"),
+            *[("Licens", f"{lic.get('title', lic.get('name', ''))} ({lic.get('path', '')})")
+              for lic in descriptor["licenses"][:1]],
             ("Kolumner", f"Bladet {SHEET_HELP} förklarar varje kolumn i varje tabell.")]
-    info += [("Källa", f"{s['title']} ({s['path']}, SHA-256 {s['sha256']})") for s in descriptor["sources"]]
+    info += [("Källa", f"{s.get('title', '')} ({s.get('path', '')}, SHA-256 {s.get('sha256', '')})")
+             for s in descriptor["sources"]]
     for r, (k, v) in enumerate(info):
         about.write_string(r, 0, k, bold)
         about.write_string(r, 1, v, wrap)
@@ -73,7 +81,7 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
             ws.write_string(0, c, f["name"], bold)
         for r, row in enumerate(tables[table], start=1):
             for c, f in enumerate(fields):
-                _write_cell(ws, r, c, f["type"], row[f["name"]], quoted, date)
+                _write_cell(ws, r, c, f.get("type", "string"), row.get(f["name"]) or "", quoted, date)
         ws.freeze_panes(1, 0)
         if tables[table]:
             ws.autofilter(0, 0, len(tables[table]), len(fields) - 1)
@@ -91,15 +99,16 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
         refs = {tuple(fk["fields"]): fk["reference"] for fk in s.get("foreignKeys", [])}
         for f in s["fields"]:
             key = []
-            if f["name"] in s["primaryKey"]:
+            if f["name"] in s.get("primaryKey", []):
                 key.append("primärnyckel")
             ref = refs.get((f["name"],))
             if ref:
-                key.append(f"pekar på {ref['resource'] or resource['name']}.{ref['fields'][0]}")
+                key.append(f"pekar på {ref.get('resource') or resource['name']}.{ref['fields'][0]}")
             allowed = f.get("constraints", {}).get("enum")
-            text = f["description"] + (f" Tillåtna värden: {', '.join(allowed)}." if allowed else "")
-            for c, v in enumerate([resource["name"], resource["title"], f["name"], f["title"],
-                                   TYPE_SV.get(f["type"], f["type"]), text, ", ".join(key)]):
+            text = f.get("description", "") + (f" Tillåtna värden: {', '.join(allowed)}." if allowed else "")
+            ftype = f.get("type", "string")
+            for c, v in enumerate([resource["name"], resource.get("title", ""), f["name"], f.get("title", ""),
+                                   TYPE_SV.get(ftype, ftype), text, ", ".join(key)]):
                 _write_text(help_ws, r, c, v, quoted)
             r += 1
     help_ws.freeze_panes(1, 0)

@@ -10,17 +10,13 @@ import json
 import logging
 import shutil
 import time
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import charts as ch
 from .datapage import data_page
-from .load import Package, SiteData, load, resource_schema
+from .load import Package, SiteData, load
 from .pages import Page, View, all_pages
-
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
 
 # --- process ------------------------------------------------------------------------------------
 def generate(data: SiteData) -> list[Page]:
@@ -50,56 +46,38 @@ def write_pages(pages: list[Page], docs_dir: Path, cache: Path | None = None) ->
     return len(jobs)
 
 
-def write_zip(pkg: Package, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
-        for f in sorted(p for p in pkg.folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{pkg.name}/{f.relative_to(pkg.folder).as_posix()}", ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, f.read_bytes())
+def write_downloads(data: SiteData, docs_dir: Path, downloads_dir: Path | None = None) -> None:
+    """/data/<pkg>/ (the package as published), /data/<pkg>.zip and /data/<pkg>.xlsx.
+
+    The zip and the workbook are the package stage's (build/downloads/, formula-safe Excel with a Swedish
+    column sheet); when the package stage has not made them (a site built from packages alone), the same
+    functions make them here.
+    """
+    from ..package import downloads as dl
+
+    for pkg in data.packages:
+        out = docs_dir / "data"
+        shutil.copytree(pkg.folder, out / pkg.name, dirs_exist_ok=True)
+        for suffix in ("zip", "xlsx"):
+            made = downloads_dir / f"{pkg.name}.{suffix}" if downloads_dir else None
+            if made and made.is_file():
+                shutil.copyfile(made, out / f"{pkg.name}.{suffix}")
+            elif suffix == "zip":
+                dl.write_zip(pkg.folder, out / f"{pkg.name}.zip")
+            else:
+                dl.write_xlsx(pkg.folder, _tables_of(pkg), out / f"{pkg.name}.xlsx")
 
 
-def write_excel(pkg: Package, dest: Path) -> None:
-    """One sheet per table; number and integer columns as numbers, everything else as text."""
+def _tables_of(pkg: Package) -> dict[str, list[dict]]:
     import csv
 
-    import xlsxwriter
-
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(dest), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
-    wb.set_properties({"title": pkg.descriptor.get("title", pkg.name)})
-    wb.set_calc_mode("manual")
-    bold = wb.add_format({"bold": True})
+    tables = {}
     for res in pkg.descriptor.get("resources", []):
         path = pkg.folder / res.get("path", "")
-        if not path.is_file():
-            continue
-        types = {f["name"]: f.get("type", "string") for f in resource_schema(pkg, res).get("fields", [])}
-        ws = wb.add_worksheet(str(res.get("name", path.stem))[:31])
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, [])
-            ws.write_row(0, 0, header, bold)
-            for i, row in enumerate(reader, start=1):
-                for j, cell in enumerate(row):
-                    kind = types.get(header[j] if j < len(header) else "", "string")
-                    if cell != "" and kind in ("number", "integer"):
-                        try:
-                            ws.write_number(i, j, float(cell))
-                            continue
-                        except ValueError:
-                            pass
-                    ws.write_string(i, j, cell)
-        ws.freeze_panes(1, 0)
-    wb.close()
-
-
-def write_downloads(data: SiteData, docs_dir: Path) -> None:
-    for pkg in data.packages:
-        shutil.copytree(pkg.folder, docs_dir / "data" / pkg.name, dirs_exist_ok=True)
-        write_zip(pkg, docs_dir / "data" / f"{pkg.name}.zip")
-        write_excel(pkg, docs_dir / "data" / f"{pkg.name}.xlsx")
+        if path.is_file():
+            with open(path, encoding="utf-8", newline="") as fh:
+                tables[res.get("name", path.stem)] = list(csv.DictReader(fh))
+    return tables
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool = True) -> None:
@@ -119,23 +97,43 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool =
 def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
                docs_dir: Path | None = None, strict: bool = True) -> dict:
     """Build the site from the packages. Defaults: root/datapackages -> root/build/docs -> root/build/site.
-    Returns figures: pages, charts, generate_s, mkdocs_s."""
+    Returns figures: pages, charts, generate_s, mkdocs_s.
+
+    The site is built into a staging folder beside `out_dir` and only replaces it when MkDocs succeeded,
+    so a failure leaves the previous site exactly as it was.
+    """
+    from .. import changelog, news
+
     root = Path(root)
     packages_dir = Path(packages_dir or root / "datapackages")
     out_dir = Path(out_dir or root / "build" / "site")
     docs_dir = Path(docs_dir or out_dir.parent / "docs")
     t0 = time.perf_counter()
     data = load(packages_dir)                                 # load
+    entries = changelog.load_entries(root)
     pages = generate(data)                                    # process
     shutil.rmtree(docs_dir, ignore_errors=True)               # save
     shutil.copytree(root / "docs", docs_dir)
     n_charts = write_pages(pages, docs_dir, cache=out_dir.parent / "chart-cache")
-    write_downloads(data, docs_dir)
+    news.write_news(root, entries, docs_dir)
+    write_downloads(data, docs_dir, root / "build" / "downloads")
     t1 = time.perf_counter()
-    shutil.rmtree(out_dir, ignore_errors=True)
-    run_mkdocs(root / "mkdocs.yml", docs_dir, out_dir, strict=strict)
+    staging = out_dir.parent / f".{out_dir.name}.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict)
     t2 = time.perf_counter()
+    _swap_into_place(staging, out_dir)
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
                "charts": n_charts, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures
+
+
+def _swap_into_place(staging: Path, out_dir: Path) -> None:
+    """Replace out_dir by staging with two renames (the old site is removed only afterwards)."""
+    old = out_dir.parent / f".{out_dir.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out_dir.exists():
+        out_dir.rename(old)
+    staging.rename(out_dir)
+    shutil.rmtree(old, ignore_errors=True)
