@@ -58,6 +58,8 @@ def cmd_extract(args) -> int:
                       ids.report_id(did, args.year, args.report_type), str(args.report))
     ex = extract_file(args.report, meta)
     write_tables(ex, args.out)
+    for line, message in ex.warnings:  # kept as printed, but the maintainer should look
+        print(f"tertial: warning: {args.report}:{line}: {message}", file=sys.stderr)
     flagged = sum(r.needs_review for r in ex.rows)
     print(f"{meta.report_id}: {len(ex.goals)} goals, {len(ex.rows)} indicator rows "
           f"({flagged} need review), {len(ex.activities)} activities -> {args.out}")

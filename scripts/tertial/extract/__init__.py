@@ -33,6 +33,9 @@ def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") 
     ex.layout = layout
     if not ex.goals:
         raise TertialError("no goal headings found: this does not look like a district council report", source)
+    from .checks import check_not_truncated, goal_code_warnings
+    check_not_truncated(ex, lines, source)
+    ex.warnings = goal_code_warnings(ex)
     return ex
 
 
