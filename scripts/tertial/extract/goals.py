@@ -18,7 +18,7 @@ _LABELS = [
     (re.compile(r"^KF:?s\s+m[åa]l\s+f[öo]r\s+verksamhetsomr[åa]det\s*:?", re.IGNORECASE), "verksamhetsmal"),
     (re.compile(r"^N[äa]mndm[åa]l\s*:", re.IGNORECASE), "namndmal"),
 ]
-_CODE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$)\s*")
+_CODE = re.compile(r"^(?P<code>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?(?=\s|$)\s*")
 _TOC_TAIL = re.compile(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3})\s*$")
 _VERDICT = re.compile(
     r"^[^\wåäöÅÄÖ]*(?:målet\s+)?uppfyl\w*\s+(?P<word>helt|delvis|ej|inte|ej\s+alls)\b",

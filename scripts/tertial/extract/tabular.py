@@ -30,7 +30,7 @@ from .values import EMPTY, fold, parse_cell
 # ---------------------------------------------------------------------------------------------------------
 # Column headers, recognised by name
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only
 _LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # Bullets and symbols printed before a name: '●', '♀', '✓', '▶'. Only non-ASCII symbols (and the space
 # around them): a name starting with ASCII ('<b>', '{{', '=', '"') is kept verbatim, as printed.
