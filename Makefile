@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: site test serve bench extract chromium clean
+.PHONY: site test fuzz-long serve bench extract chromium clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ site: $(STAMP)
 ## test: the whole suite (unit, end-to-end, real browser)
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -n 2
+
+## fuzz-long: the extractor fuzzed with thousands of examples per case (for the scheduled workflow)
+fuzz-long: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
 
 ## serve: preview the site on http://127.0.0.1:8000
 serve: site

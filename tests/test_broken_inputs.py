@@ -109,3 +109,13 @@ def test_goal_codes_that_skip_or_repeat_are_kept_as_printed_with_warnings(projec
         "both kept as printed",
         f"tertial: warning: {report}:27: goal code 3 skips 2: kept as printed",
     ]
+
+
+def test_out_that_is_a_file_is_refused_in_one_line(project, tmp_path):
+    out = tmp_path / "out"
+    out.write_text("not a folder", encoding="utf-8")
+    before = snapshot(project)
+    result = extract(ALVSJO, out, project)
+    assert_clean_refusal(result, str(out))
+    assert out.read_text(encoding="utf-8") == "not a folder"
+    assert snapshot(project) == before
