@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: site test fuzz-long serve bench extract chromium clean
+.PHONY: site test fuzz install serve bench extract chromium clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,9 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+## install: the virtual environment with the pinned dependencies (what `site` and `test` do first)
+install: $(STAMP)
+
 ## site: build everything from sources/ and curation/ into datapackages/ and build/site/
 site: $(STAMP)
 	$(BIN)/tertial build
@@ -22,9 +25,9 @@ site: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -n 2
 
-## fuzz-long: the extractor fuzzed with thousands of examples per case (for the scheduled workflow)
-fuzz-long: $(STAMP)
-	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
+## fuzz: the property-based (fuzz) tests with many more examples than in `make test`
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest -m fuzz -n 2 --hypothesis-profile=fuzz
 
 ## serve: preview the site on http://127.0.0.1:8000
 serve: site
