@@ -23,6 +23,10 @@ PAYLOADS = [  # as printed in the report, one per field kind
 ]
 
 
+# A payload as live markup: a script element around it, or a tag or handler carrying it.
+LIVE = re.compile(r"<script\b[^>]*>[^<]*tertial-xss|<(?:img|svg|iframe|b|a)\b[^>]*tertial-xss", re.I)
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("payload-publish"))
@@ -66,6 +70,6 @@ def test_site_pages_carry_no_payload_as_markup(published):
     joined = "\n".join(pages)
     assert "tertial-xss-1" in joined, "the payload report's goal is not on any page"
     for page in pages:
-        assert not re.search(r"<(script|img|svg|iframe)[^>]*tertial-xss", page), "a payload is live markup"
+        assert not LIVE.search(page), "a payload is live markup"
         assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", page, re.I), "a javascript: link"
         assert not re.search(r"<[a-z]+[^>]*\son[a-z]+\s*=\s*[^>]*tertial-xss", page, re.I), "a live handler"
