@@ -57,7 +57,12 @@ def cmd_extract(args) -> int:
     meta = ReportMeta(args.district, did, args.report_type, args.year,
                       ids.report_id(did, args.year, args.report_type), str(args.report))
     ex = extract_file(args.report, meta)
-    write_tables(ex, args.out)
+    try:
+        write_tables(ex, args.out)
+    except OSError as exc:  # --out is a file, or not writable
+        raise TertialError(f"cannot write the tables there ({exc.strerror or exc})", args.out) from None
+    for line, message in ex.warnings:  # kept as printed, but the maintainer should look
+        print(f"tertial: warning: {args.report}:{line}: {message}", file=sys.stderr)
     flagged = sum(r.needs_review for r in ex.rows)
     print(f"{meta.report_id}: {len(ex.goals)} goals, {len(ex.rows)} indicator rows "
           f"({flagged} need review), {len(ex.activities)} activities -> {args.out}")

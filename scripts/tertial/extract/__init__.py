@@ -24,6 +24,9 @@ def detect_layout(lines: list[str]) -> str:
 
 def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") -> Extraction:
     """Process: parse lines of a report into an Extraction (pure; reads no file)."""
+    from .goals import heading_label
+    if not any(heading_label(line) for line in lines):  # before any layout: no goal label anywhere
+        raise TertialError("no goal headings found: this does not look like a district council report", source)
     layout = detect_layout(lines)
     if layout == "tabular":
         from .tabular import parse
@@ -33,6 +36,9 @@ def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") 
     ex.layout = layout
     if not ex.goals:
         raise TertialError("no goal headings found: this does not look like a district council report", source)
+    from .checks import check_not_truncated, goal_code_warnings
+    check_not_truncated(ex, lines, source)
+    ex.warnings = goal_code_warnings(ex)
     return ex
 
 

@@ -18,7 +18,7 @@ _LABELS = [
     (re.compile(r"^KF:?s\s+m[åa]l\s+f[öo]r\s+verksamhetsomr[åa]det\s*:?", re.IGNORECASE), "verksamhetsmal"),
     (re.compile(r"^N[äa]mndm[åa]l\s*:", re.IGNORECASE), "namndmal"),
 ]
-_CODE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$)\s*")
+_CODE = re.compile(r"^(?P<code>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?(?=\s|$)\s*")
 _TOC_TAIL = re.compile(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3})\s*$")
 # A verdict is a whole line: optional bullets or symbols (including the private-use bullets of Symbol
 # fonts, U+F0B7 and the like), an optional 'Målet' / 'Målet är' / 'Nämndmålet bedöms', the verdict, and

@@ -78,3 +78,4 @@ class Extraction:
     rows: list[IndicatorRow] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     layout: str = ""  # 'tabular' | 'pdftext'
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message): kept as printed, but odd

@@ -30,9 +30,11 @@ from .values import EMPTY, fold, parse_cell
 # ---------------------------------------------------------------------------------------------------------
 # Column headers, recognised by name
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only
 _LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_MARKER = re.compile(r"^[^\w\"'«(\[]+")  # bullets and symbols printed before a name: '●', '♀', '✓', '▶'
+# Bullets and symbols printed before a name: '●', '♀', '✓', '▶'. Only non-ASCII symbols (and the space
+# around them): a name starting with ASCII ('<b>', '{{', '=', '"') is kept verbatim, as printed.
+_MARKER = re.compile(r"^(?:[^\w\s\x00-\x7f«»“”‘’„‚]|\s)+")
 _PERIOD_WORDS = re.compile(r"^(?:tertial|t[123]\b|år\b|helår|halvår|kvartal|månad|vecka|läsår|mätår)", re.IGNORECASE)
 _VERDICT_MAX = 40  # a verdict line is short: '● Uppfylls helt'
 
@@ -227,8 +229,8 @@ def _strip_marker(text: str) -> str:
 
 
 def _is_marker(cell: str) -> bool:
-    text = cell.strip()
-    return bool(text) and not any(ch.isalnum() for ch in text)
+    """A cell holding only a bullet or symbol ('●', '✓'): non-ASCII symbols, no letters or digits."""
+    return bool(_MARKER.fullmatch(cell)) and bool(cell.strip())
 
 
 @dataclass
