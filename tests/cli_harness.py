@@ -21,7 +21,7 @@ REAL = {
     "hagersten-liljeholmen-2020-t1": ("Hägersten-Liljeholmen", "T1", "2020"),
 }
 # What a project holds that a command could touch (build/ and datapackages/ appear after later merges).
-PROJECT_PARTS = ("sources", "curation", "datapackages", "build", "mkdocs.yml")
+PROJECT_PARTS = ("sources", "curation", "changelog", "datapackages", "build", "mkdocs.yml", "docs", "overrides")
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -8,8 +8,10 @@ list here. `ctx` carries options shared by the stages (e.g. the extractor to use
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -132,16 +134,47 @@ def register_stage(stage: Stage, after: str | None = None) -> None:
         STAGES.insert(i + 1, stage)
 
 
+# What a build publishes. A build is all or nothing: these are kept aside before the first stage runs and
+# put back, exactly as they were, when any stage fails.
+PUBLISHED = (Path("datapackages"), Path("changelog"), Path("build") / "site", Path("build") / "downloads")
+ROLLBACK = Path("build") / ".rollback"
+# folders only ever replaced by renaming a new folder into place: kept aside as hard links (no copying)
+_RENAMED_ONLY = (Path("build") / "site",)
+
+
+@contextmanager
+def all_or_nothing(root: Path):
+    keep = root / ROLLBACK
+    shutil.rmtree(keep, ignore_errors=True)
+    for rel in PUBLISHED:
+        if (root / rel).is_dir():
+            copy = os.link if rel in _RENAMED_ONLY else shutil.copy2
+            shutil.copytree(root / rel, keep / rel, copy_function=copy)
+    try:
+        yield
+    except BaseException:
+        for rel in PUBLISHED:
+            if (root / rel).exists():
+                shutil.rmtree(root / rel)
+            if (keep / rel).exists():
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (keep / rel).rename(root / rel)
+        shutil.rmtree(keep, ignore_errors=True)
+        raise
+    shutil.rmtree(keep, ignore_errors=True)
+
+
 def build(root: Path, ctx: Context | None = None, until: str | None = None) -> Context:
     """Run the stages in order (up to and including `until`). A failing stage raises TertialError;
-    nothing after it runs, and what it publishes is only replaced when it succeeds."""
+    nothing after it runs, and the published outputs (PUBLISHED) are left exactly as they were."""
     ctx = ctx or Context()
     sources.load_manifest(root)  # every sha256 checked before anything runs
-    for stage in list(STAGES):
-        start = time.perf_counter()
-        for line in stage.run(root, ctx):
-            ctx.out(line)
-        ctx.timings[stage.name] = time.perf_counter() - start
-        if stage.name == until:
-            break
+    with all_or_nothing(root):
+        for stage in list(STAGES):
+            start = time.perf_counter()
+            for line in stage.run(root, ctx):
+                ctx.out(line)
+            ctx.timings[stage.name] = time.perf_counter() - start
+            if stage.name == until:
+                break
     return ctx
