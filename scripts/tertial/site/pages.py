@@ -254,7 +254,8 @@ def start_page(v: View) -> Page:
           "verksamhetsplaner, tertialrapporter och verksamhetsberättelser och finns att ladda ner som "
           "öppna data.</p>",
           f"<p>Välj din stadsdel nedan, eller sök efter en indikator eller ett mål med sökrutan högst upp. "
-          f"{link('', 'data/', 'Ladda ner data')} · {link('', 'om/', 'Hur siffrorna tas fram')}</p>",
+          f"{link('', 'data/', 'Ladda ner data')} · {link('', 'om/', 'Hur siffrorna tas fram')} · "
+          f"{link('', 'nyheter/', 'Nyheter')}</p>",
           "## Senaste rapport per stadsdel")
     rows = []
     for r in v.latest.sort_values("district_id").itertuples():
@@ -262,7 +263,8 @@ def start_page(v: View) -> Page:
         rows.append([link("", url_district(r.district_id), v.district_name(r.district_id)),
                      link("", url_report(r.district_id, r.year, r.report_type),
                           f"{TYPE_NAMES.get(r.report_type, r.report_type)} {int(r.year)}"),
-                     str(c["helt"]), str(c["delvis"]), str(c["ej"])])
+                     *([str(c["helt"]), str(c["delvis"]), str(c["ej"])] if sum(c.values())
+                       else ["–", "–", "–"])])  # a business plan prints no verdicts: no zeros
     p.add(table(["Stadsdel", "Senaste rapport", "Mål som uppfylls helt", "delvis", "ej"], rows,
                 "Senaste rapport per stadsdel", raw=True))
     chart = overview_chart(v)
