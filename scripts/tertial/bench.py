@@ -13,6 +13,7 @@ until then `pages`, `mkdocs_s`, `site_bytes` and `search_index_bytes` are null, 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import platform
@@ -79,11 +80,27 @@ def perturb(text: str, rng: random.Random) -> str:
     return _PERCENT.sub(pct, _DECIMAL.sub(dec, text))
 
 
+_DATE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+
+
+def _valid_date(m: re.Match) -> str:
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return m.group(0)
+    while day > 28:
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            day -= 1
+    return dt.date(year, month, day).isoformat()
+
+
 def synthesize(template: sources.SourceReport, text: str, district: str, report_type: str, year: int,
                rng: random.Random) -> tuple[str, str]:
     """(text, title) of one synthetic report made from a real one."""
     shift = {template.year + d: year + d for d in (-1, 0, 1)}
     text = re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda m: str(shift.get(int(m.group(1)), m.group(1))), text)
+    text = _DATE.sub(_valid_date, text)  # 2020-02-29 moved to 2023 is 2023-02-28
     text = text.replace(template.district, district)
     src_type = template.report_type
     if src_type != report_type:  # e.g. a VB made from a T2: its title and period cells
