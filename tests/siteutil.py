@@ -1,0 +1,39 @@
+"""Shared helpers for the site tests: build the fixture site once, serve it on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_PACKAGES = ROOT / "tests" / "fixtures" / "site" / "datapackages"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def build_fixture_site(tmp: Path) -> tuple[Path, dict]:
+    """Copy the project's site sources into tmp and build the fixture packages into tmp/build/site."""
+    from tertial.site import build_site
+
+    shutil.copytree(ROOT / "docs", tmp / "docs")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    figures = build_site(tmp, FIXTURE_PACKAGES, tmp / "build" / "site")
+    return tmp / "build" / "site", figures
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Start http.server on 127.0.0.1 on a free port; returns (server, base_url)."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -1,0 +1,138 @@
+"""Page and chart generation from the fixture package (no MkDocs here)."""
+
+import json
+
+import pytest
+
+from siteutil import FIXTURE_PACKAGES
+from tertial.site import charts
+from tertial.site.build import generate
+from tertial.site.load import load
+from tertial.site.pages import rel
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return {p.path: p for p in generate(load(FIXTURE_PACKAGES))}
+
+
+def test_every_contract_address_has_a_page(pages):
+    expected = {"", "stadsdelar/", "mal/", "indikatorer/", "data/",
+                "stadsdelar/hagersten-alvsjo/", "stadsdelar/norrmalm/",
+                "stadsdelar/hagersten-alvsjo/2023-t1/", "stadsdelar/hagersten-alvsjo/2023-t2/",
+                "stadsdelar/hagersten-alvsjo/2023-vb/", "stadsdelar/norrmalm/2023-t2/",
+                "stadsdelar/norrmalm/2024-vp/",
+                "mal/2023-1/", "mal/2023-1-1/", "mal/2023-1-2/",
+                "indikatorer/andel-nojda-brukare-i-hemtjansten/", "indikatorer/sjukfranvaro/",
+                "indikatorer/antal-hushall-med-ekonomiskt-bistand/"}
+    assert set(pages) == expected
+
+
+def test_report_page_traces_values_and_keeps_text_targets(pages):
+    md = pages["stadsdelar/norrmalm/2023-t2/"].markdown()
+    assert "rad 302" in md and "rad 340–342" in md
+    assert "Behöver granskas: kolumnerna kunde inte skiljas åt säkert" in md
+    assert "Beräknad status" in md and "inte nämndens egen bedömning" in md
+    ha = pages["stadsdelar/hagersten-alvsjo/2023-t2/"].markdown()
+    assert "Tas fram av nämnd" in ha
+    assert "Kontinuitetsmätning i hemtjänsten" in ha and "2023-12-31" in ha
+
+
+def test_payloads_are_escaped_in_markdown(pages):
+    md = pages["stadsdelar/norrmalm/2023-t2/"].markdown()
+    for bad in ("<script", "<img", "{{", "{%", "<em>trivs", 'href="javascript'):
+        assert bad not in md, bad
+    assert "&lt;script&gt;alert(&#x27;titel&#x27;)" in md
+    assert pages["stadsdelar/norrmalm/2023-t2/"].title == "Norrmalm – Tertialrapport 2 2023"
+
+
+def test_numbers_are_swedish_in_tables(pages):
+    md = pages["stadsdelar/hagersten-alvsjo/2023-vb/"].markdown()
+    assert "1\u00a0310\u00a0st" in md and "89,4\u00a0%" in md
+
+
+def test_charts_carry_alt_text_data_and_swedish_locale(pages):
+    ind = pages["indikatorer/antal-hushall-med-ekonomiskt-bistand/"]
+    names = [c.name for c in ind.charts]
+    assert names == ["jamforelse", "utveckling"]  # no men/women data for this indicator
+    for c in ind.charts:
+        assert len(c.alt) > 40 and c.rows and len(c.rows[0]) == len(c.columns)
+        assert c.spec["config"]["locale"]["number"]["decimal"] == ","
+        assert f'alt="{c.alt}"'.split('"')[1][:20] in ind.markdown()
+    svg = charts.render_svg(ind.charts[0].spec)
+    assert "<svg" in svg and "1\u00a0000" in svg  # axis label with a Swedish thousands separator
+    nojda = pages["indikatorer/andel-nojda-brukare-i-hemtjansten/"]
+    assert [c.name for c in nojda.charts] == ["jamforelse", "utveckling", "kon"]
+    assert any("Kvinnor" in r for r in nojda.charts[2].rows)
+
+
+def test_start_page_overview_by_city_goal(pages):
+    start = pages[""]
+    assert start.charts and start.charts[0].name == "oversikt"
+    rows = start.charts[0].rows
+    assert ["Norrmalm", "1.1", "Uppfylls delvis"] in rows
+    assert ["Hägersten-Älvsjö", "1.2", "Uppfylls ej"] in rows  # latest = VB
+
+
+def test_indicator_csv_is_the_published_rows(pages):
+    blob = pages["indikatorer/sjukfranvaro/"].files["sjukfranvaro.csv"].decode()
+    head, *rows = blob.strip().split("\n")
+    assert head.startswith("report_id,goal_id,indicator_id") and len(rows) == 1 and ",7.9," in rows[0]
+
+
+def test_relative_links():
+    assert rel("stadsdelar/norrmalm/2023-t2/", "indikatorer/x/") == "../../../indikatorer/x/"
+    assert rel("", "data/stockholm.zip") == "data/stockholm.zip"
+    assert rel("stadsdelar/", "") == "../"
+    assert rel("mal/", "mal/") == "./"
+
+
+def test_spec_is_json_serialisable(pages, tmp_path):
+    c = pages["mal/2023-1-1/"].charts[0]
+    svg, spec = charts.save(c, tmp_path)
+    assert json.loads((tmp_path / spec).read_text())["config"]["locale"]
+    assert (tmp_path / svg).read_text().startswith("<svg")
+
+
+def test_every_chart_spec_is_valid_vega_lite(pages):
+    from altair.vegalite.v6.schema.core import Root
+
+    specs = [c.spec for p in pages.values() for c in p.charts]
+    assert len(specs) >= 10
+    for spec in specs:
+        Root.validate(spec)  # raises on an invalid spec
+
+
+def test_verdict_counts_with_many_goals():
+    import pandas as pd
+    from altair.vegalite.v6.schema.core import Root
+
+    df = pd.DataFrame({"level_label": ["Nämndmål", "Nämndmål"], "verdict": ["helt", "delvis"], "n": [24, 3]})
+    c = charts.verdict_counts("x", df, "alt")
+    Root.validate(c.spec)
+    assert "values" not in c.spec["encoding"]["x"]["axis"]
+    small = charts.verdict_counts("y", df.assign(n=[2, 1]), "alt")
+    assert small.spec["encoding"]["x"]["axis"]["values"] == [0, 1, 2, 3]
+
+
+def test_business_plan_is_latest_but_charts_show_the_latest_follow_up(pages):
+    md = pages["stadsdelar/norrmalm/"].markdown()
+    assert "Senaste rapporten: Verksamhetsplan 2024" in md
+    assert "Verksamhetsplanen innehåller inga bedömningar" in md
+    assert pages["stadsdelar/norrmalm/"].charts[0].rows  # verdicts of 2023 T2, not an empty VP
+    assert all(r[1] != "Ingen bedömning" for r in pages["stadsdelar/norrmalm/"].charts[0].rows)
+    vp = pages["stadsdelar/norrmalm/2024-vp/"].markdown()
+    assert "Ingen bedömning" in vp and "minska" in vp
+
+
+def test_merged_district_is_listed_with_its_successor(pages):
+    md = pages["stadsdelar/"].markdown()
+    assert "Hägersten-Liljeholmen" in md and "Fanns till 2020-06-30" in md
+    assert 'gick sedan upp i <a href="hagersten-alvsjo/">Hägersten-Älvsjö</a>' in md
+    assert "stadsdelar/hagersten-liljeholmen/" not in pages  # no reports, no page
+
+
+def test_indicator_page_rows_start_with_the_report_and_keep_flags(pages):
+    md = pages["indikatorer/antal-hushall-med-ekonomiskt-bistand/"].markdown()
+    assert '<th scope="col">Rapport</th><th scope="col">Utfall</th>' in md
+    assert ">Norrmalm 2023 T2</a> <span class=\"tertial-review\">Behöver granskas" in md
