@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT_KEYS = {"pages", "cold_s", "mkdocs_s", "cold_stages_s", "incremental_s", "incremental_stages_s",
                  "site_bytes", "search_index_bytes", "peak_rss_mb"}
@@ -18,10 +20,12 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_bench_small(tmp_path):
     project = tmp_path / "project"
-    for name in ("sources", "curation", "changelog", "datapackages"):
+    for name in ("sources", "curation", "changelog", "datapackages", "docs", "overrides"):
         shutil.copytree(ROOT / name, project / name)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     before = _snapshot(project)
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()

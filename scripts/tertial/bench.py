@@ -147,6 +147,17 @@ def write_project(real: Path, work: Path, districts: int, years: int) -> tuple[l
             shutil.copy2(real / "curation" / name, work / "curation" / name)
     (work / "curation" / "corrections.yml").write_text("# synthetic project: no corrections\ncorrections: []\n",
                                                        encoding="utf-8")
+    for name in ("mkdocs.yml", "docs", "overrides"):  # the site's hand-written parts
+        src = real / name
+        if src.is_dir():
+            shutil.copytree(src, work / name)
+        elif src.is_file():
+            shutil.copy2(src, work / name)
+    config = work / "mkdocs.yml"
+    if config.is_file():  # every page of the synthetic site says it in its header
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^site_name:\s*", "site_name: SYNTETISKA DATA – ", text, count=1),
+                          encoding="utf-8")
     (work / SYNTHETIC_MARKER).write_text(MARK + "\n", encoding="utf-8")
     (work / "README.md").write_text(f"# {MARK}\n", encoding="utf-8")
     reports = []

@@ -141,7 +141,9 @@ class View:
         self.indicators = data.indicators.drop_duplicates("indicator_id").set_index("indicator_id", drop=False).rename_axis(None)
         self.goals = data.goals.merge(data.reports[["report_id", "district_id", "year", "report_type",
                                                     "type_order"]], on="report_id", how="left")
-        self.results = data.indicator_results.merge(
+        # the package's indicator_results may carry district_id and year itself: the reports' are used
+        own = [c for c in ("district_id", "year", "report_type", "type_order") if c in data.indicator_results]
+        self.results = data.indicator_results.drop(columns=own).merge(
             data.reports[["report_id", "district_id", "year", "report_type", "type_order"]],
             on="report_id", how="left")
         self.latest = (data.reports.sort_values(["year", "type_order"]).groupby("district_id").tail(1)
