@@ -17,15 +17,16 @@ from pathlib import Path
 from . import charts as ch
 from .datapage import data_page
 from .load import Package, SiteData, load, resource_schema
+from .pagecache import PageCache
 from .pages import Page, View, all_pages
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 # --- process ------------------------------------------------------------------------------------
-def generate(data: SiteData) -> list[Page]:
+def generate(data: SiteData, cache: PageCache | None = None) -> list[Page]:
     v = View(data)
-    return all_pages(v) + [data_page(v)]
+    return all_pages(v, cache) + [data_page(v)]
 
 
 # --- save ----------------------------------------------------------------------------------------
@@ -68,7 +69,14 @@ def write_excel(pkg: Package, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(dest), {"strings_to_numbers": False, "strings_to_formulas": False,
                                          "strings_to_urls": False})
-    wb.set_properties({"title": pkg.descriptor.get("title", pkg.name)})
+    import datetime as dt
+
+    created = str(pkg.descriptor.get("created", ""))[:10]  # never the clock: same inputs, same bytes
+    try:
+        when = dt.datetime.strptime(created, "%Y-%m-%d")
+    except ValueError:
+        when = dt.datetime(2000, 1, 1)
+    wb.set_properties({"title": pkg.descriptor.get("title", pkg.name), "created": when})
     wb.set_calc_mode("manual")
     bold = wb.add_format({"bold": True})
     for res in pkg.descriptor.get("resources", []):
@@ -126,7 +134,9 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     docs_dir = Path(docs_dir or out_dir.parent / "docs")
     t0 = time.perf_counter()
     data = load(packages_dir)                                 # load
-    pages = generate(data)                                    # process
+    cache = PageCache(out_dir.parent / "cache" / "site-pages")
+    pages = generate(data, cache)                             # process (unchanged pages from the cache)
+    cache.prune()
     shutil.rmtree(docs_dir, ignore_errors=True)               # save
     shutil.copytree(root / "docs", docs_dir)
     n_charts = write_pages(pages, docs_dir, cache=out_dir.parent / "chart-cache")
@@ -136,6 +146,6 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     run_mkdocs(root / "mkdocs.yml", docs_dir, out_dir, strict=strict)
     t2 = time.perf_counter()
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
-               "charts": n_charts, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
+               "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures
