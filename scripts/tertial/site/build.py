@@ -103,9 +103,33 @@ def write_excel(pkg: Package, dest: Path) -> None:
     wb.close()
 
 
-def write_downloads(data: SiteData, docs_dir: Path) -> None:
+def ready_downloads(root: Path, pkg: Package) -> tuple[Path, Path] | None:
+    """The package stage's zip and workbook of this very package (build/downloads/), when its cache entry
+    says they were made from exactly these package files by the current code; else None."""
+    from ..package import DOWNLOADS
+    from ..package import cache as pcache
+
+    entry = pcache.get(root, "downloads", pkg.name)
+    if not entry:
+        return None
+    zip_path, xlsx_path = root / DOWNLOADS / f"{pkg.name}.zip", root / DOWNLOADS / f"{pkg.name}.xlsx"
+    files = {p.relative_to(pkg.folder).as_posix(): p.read_bytes() for p in pkg.folder.rglob("*") if p.is_file()}
+    if (entry.get("key") == pcache.downloads_key(files) and entry.get("zip") == pcache.file_sha256(zip_path)
+            and entry.get("xlsx") == pcache.file_sha256(xlsx_path)):
+        return zip_path, xlsx_path
+    return None
+
+
+def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None) -> None:
+    """/data/<package>/, /data/<package>.zip and .xlsx: the package stage's downloads when they are
+    fresh for these packages (made once per build, not twice), else made here."""
     for pkg in data.packages:
         shutil.copytree(pkg.folder, docs_dir / "data" / pkg.name, dirs_exist_ok=True)
+        ready = ready_downloads(root, pkg) if root is not None else None
+        if ready:
+            shutil.copyfile(ready[0], docs_dir / "data" / f"{pkg.name}.zip")
+            shutil.copyfile(ready[1], docs_dir / "data" / f"{pkg.name}.xlsx")
+            continue
         write_zip(pkg, docs_dir / "data" / f"{pkg.name}.zip")
         write_excel(pkg, docs_dir / "data" / f"{pkg.name}.xlsx")
 
@@ -140,7 +164,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     shutil.rmtree(docs_dir, ignore_errors=True)               # save
     shutil.copytree(root / "docs", docs_dir)
     n_charts = write_pages(pages, docs_dir, cache=out_dir.parent / "chart-cache")
-    write_downloads(data, docs_dir)
+    write_downloads(data, docs_dir, root)
     t1 = time.perf_counter()
     shutil.rmtree(out_dir, ignore_errors=True)
     run_mkdocs(root / "mkdocs.yml", docs_dir, out_dir, strict=strict)

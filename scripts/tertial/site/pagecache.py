@@ -32,12 +32,12 @@ def code_fingerprint() -> bytes:
 
 
 def _feed(h, part) -> None:
-    if isinstance(part, pd.DataFrame):
+    if isinstance(part, pd.DataFrame):  # columns, types and every cell (pandas' own value hashing)
         h.update(b"df" + repr([(c, str(t)) for c, t in part.dtypes.items()]).encode())
-        h.update(part.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        h.update(pd.util.hash_pandas_object(part, index=False).values.tobytes())
     elif isinstance(part, pd.Series):
-        h.update(b"series" + str(part.dtype).encode())
-        h.update(part.to_csv(index=True, lineterminator="\n").encode("utf-8"))
+        h.update(b"series" + str(part.dtype).encode() + repr(list(part.index)).encode())
+        h.update(pd.util.hash_pandas_object(part, index=False).values.tobytes())
     elif isinstance(part, dict):
         h.update(b"dict")
         for k in sorted(part, key=repr):
