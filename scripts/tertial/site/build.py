@@ -170,6 +170,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     run_mkdocs(root / "mkdocs.yml", docs_dir, out_dir, strict=strict)
     t2 = time.perf_counter()
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
-               "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
+               "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses,
+               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures

@@ -59,6 +59,7 @@ class PageCache:
         self.hits = 0
         self.misses = 0
         self._used: set[str] = set()
+        self.made: dict[str, int] = {}  # pages made (not from the cache), by kind
 
     def key(self, kind: str, parts) -> str:
         h = hashlib.sha256(self.code)
@@ -80,6 +81,7 @@ class PageCache:
             pass
         page = make()
         self.misses += 1
+        self.made[kind] = self.made.get(kind, 0) + 1
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
