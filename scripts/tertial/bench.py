@@ -198,6 +198,12 @@ def _site_figures(root: Path) -> dict:
             "search_index_bytes": index.stat().st_size if index.exists() else None}
 
 
+def _site_build_json(root: Path) -> dict | None:
+    """The site stage's own figures of the last build (pages made and from the cache, charts)."""
+    path = root / "build" / "site-build.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 def _peak_rss_mb() -> dict:
     """Linux ru_maxrss is in KiB. The children's figure is the largest single child."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -236,6 +242,7 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
         cold_s = time.perf_counter() - t0
         cold_ours, cold_mk = _stage_split(cold.timings)
         site = _site_figures(work)
+        site_cold = _site_build_json(work)
         rows = _rows(work)
         out(f"bench: cold build {cold_s:.1f} s " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
 
@@ -253,6 +260,7 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
         out(f"bench: add-report {result.report.report_id} {inc_s:.1f} s "
             + ", ".join(f"{k} {v:.2f} s" for k, v in inc_ctx.timings.items()))
 
+        site_inc = _site_build_json(work)
         rss = _peak_rss_mb()
         figures = {
             "synthetic": True,
@@ -272,6 +280,7 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
             "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
             "stages_cold": {k: round(v, 3) for k, v in cold.timings.items()},
             "stages_incremental": {k: round(v, 3) for k, v in inc_ctx.timings.items()},
+            "site_build_cold": site_cold, "site_build_incremental": site_inc,
             "synthesize_s": round(synth_s, 3),
             "datapackages_bytes": _tree_bytes(work / "datapackages"),
             "site_stage": has_site,
