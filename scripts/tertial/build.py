@@ -107,11 +107,17 @@ def stage_package(root: Path, ctx: Context) -> list[str]:
 
 
 def stage_site(root: Path, ctx: Context) -> list[str]:
+    """The published packages -> pages and charts in build/docs/ -> `mkdocs build --strict` into build/site/
+    (tertial.site.build_site). A project without mkdocs.yml (e.g. a test project of packages only) has
+    no site. MkDocs' own build time is reported as ctx.timings['mkdocs'] (part of the stage's time)."""
+    if not (root / "mkdocs.yml").is_file():
+        return ["site: no mkdocs.yml in the project, no site built"]
     from .site import build_site
 
     figures = build_site(root)
+    ctx.timings["mkdocs"] = float(figures["mkdocs_s"])
     return [f"site: {figures['pages']} pages, {figures['charts']} charts in build/site/ "
-            f"(pages and charts {figures['generate_s']:.1f} s, MkDocs {figures['mkdocs_s']:.1f} s)"]
+            f"(pages and charts {figures['generate_s']} s, MkDocs {figures['mkdocs_s']} s)"]
 
 
 STAGES: list[Stage] = [

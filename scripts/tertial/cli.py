@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--districts", type=int, default=13)
     p.add_argument("--years", type=int, default=4)
     p.add_argument("--json", type=Path, required=True, help="where to write the figures")
+    p.add_argument("--keep", type=Path, help="build in this (new) folder and keep it, instead of a temporary one")
     return parser
 
 

@@ -26,6 +26,10 @@ def run(args) -> int:
         from . import review
         print("\n".join(review.run(root)))
         return 0
+    if args.command == "bench":
+        from .bench import main as bench
+
+        return bench(args)
     if args.command == "add-report":
         from .add_report import main as add_report
 

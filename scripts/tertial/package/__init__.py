@@ -7,6 +7,9 @@ Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapacka
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
         the site serves them as /data/<package>.zip and /data/<package>.xlsx).
 
+Work already done for the same bytes (row-by-row validation, downloads) is skipped by content hash,
+through build/cache/package/ (see cache.py; safe to delete).
+
 Packages are written to build/datapackages.staging/ first and validated with the Frictionless API; only
 when every package is valid do they replace datapackages/. Same inputs, same bytes: no clock, sorted rows,
 LF line ends, stable number text.
@@ -24,7 +27,7 @@ from .. import sources
 from ..curate import load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
-from . import downloads, metadata, schema, tables, validate
+from . import cache, downloads, metadata, schema, tables, validate
 
 OUT = Path("datapackages")
 STAGING = Path("build") / "datapackages.staging"
@@ -117,18 +120,37 @@ def run(root: Path) -> Published:
     if staging.exists():
         shutil.rmtree(staging)
     problems: list[str] = []
+    rendered: dict[str, dict[str, bytes]] = {}
+    validated: dict[str, str] = {}
     for name, pkg in pkgs.items():
-        _write(staging / name, render(root, name, pkg, reports))
-        problems += validate.problems(staging / name / "datapackage.json")
+        files = rendered[name] = render(root, name, pkg, reports)
+        _write(staging / name, files)
+        key = cache.validation_key(files)
+        seen = cache.get(root, "valid", name)
+        if seen and seen.get("key") == key:  # these tables were validated as they are: metadata only
+            problems += validate.descriptor_problems(staging / name / "datapackage.json")
+            continue
+        found = validate.problems(staging / name / "datapackage.json")
+        problems += found
+        if not found:
+            validated[name] = key
     if problems:
         raise PackageInvalid(problems)
     _publish(staging, root / OUT, list(pkgs))
     shutil.rmtree(staging)
+    for name, key in validated.items():
+        cache.put(root, "valid", name, {"key": key})
     written = []
     for name, pkg in pkgs.items():
         zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        downloads.write_zip(root / OUT / name, zip_path)
-        downloads.write_xlsx(root / OUT / name, pkg, xlsx_path)
+        key = cache.downloads_key(rendered[name])
+        seen = cache.get(root, "downloads", name)
+        if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
+                and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
+            downloads.write_zip(root / OUT / name, zip_path)
+            downloads.write_xlsx(root / OUT / name, pkg, xlsx_path)
+            cache.put(root, "downloads", name, {"key": key, "zip": cache.file_sha256(zip_path),
+                                                "xlsx": cache.file_sha256(xlsx_path)})
         written += [zip_path, xlsx_path]
     return Published(pkgs, written)
 

@@ -26,6 +26,8 @@ HOMEPAGE_NOTE = ("Uppgifterna är lästa ur stadsdelsnämndernas verksamhetsplan
                  "(source_line) och varje källfil en kontrollsumma (SHA-256).")
 _DATE = re.compile(r"\b(20\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 HEAD_LINES = 40
+# A synthetic project (`tertial bench`) carries this file; its packages say so in their title.
+SYNTHETIC_MARKER = Path("sources") / "SYNTETISKA_DATA.txt"
 
 
 def newest(reports):
@@ -68,7 +70,10 @@ def descriptor(root: Path, name: str, reports) -> dict:
         title = "Mål och resultat för Stockholms stadsdelsnämnder"
         scope = "Stockholms stadsdelsnämnders"
     rep = newest(reports)
-    description = (f"{scope} mål, bedömningar, indikatorer och aktiviteter ur verksamhetsplaner, "
+    synthetic = (root / SYNTHETIC_MARKER).is_file()
+    if synthetic:
+        title = f"SYNTETISKA DATA – {title}"
+    description = ("SYNTETISKA DATA (benchmark, inte riktiga värden). " if synthetic else "") + (f"{scope} mål, bedömningar, indikatorer och aktiviteter ur verksamhetsplaner, "
                    f"tertialrapporter och verksamhetsberättelser ({len(reports)} "
                    f"{'rapport' if len(reports) == 1 else 'rapporter'}, den senaste {rep.title}). "
                    f"{HOMEPAGE_NOTE} Data är fria att använda (CC0 1.0); ange gärna källan "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frictionless import Package, system
+from frictionless import FrictionlessException, Package, system
 
 MAX_LISTED = 20
 
@@ -25,3 +25,14 @@ def problems(package_json: Path) -> list[str]:
             loc = f"{where}" + (f" row {row}" if row else "") + (f" field {field}" if field else "")
             out.append(f"{package_json.parent.name}/{loc}: {error.type}: {error.note or error.message}")
     return out
+
+
+def descriptor_problems(package_json: Path) -> list[str]:
+    """The package-level (metadata) errors only: what `problems` checks before it reads any table.
+    For a package whose resources (schemas and data bytes) were already validated as they are."""
+    try:
+        with system.use_context(trusted=False):
+            Package(str(package_json)).to_descriptor(validate=True)
+    except FrictionlessException as exc:
+        return [f"{package_json}: {error.message}" for error in exc.to_errors()]
+    return []

@@ -16,12 +16,13 @@ from pathlib import Path
 from . import charts as ch
 from .datapage import data_page
 from .load import Package, SiteData, load
+from .pagecache import PageCache
 from .pages import Page, View, all_pages
 
 # --- process ------------------------------------------------------------------------------------
-def generate(data: SiteData) -> list[Page]:
+def generate(data: SiteData, cache: PageCache | None = None) -> list[Page]:
     v = View(data)
-    return all_pages(v) + [data_page(v)]
+    return all_pages(v, cache) + [data_page(v)]
 
 
 # --- save ----------------------------------------------------------------------------------------
@@ -46,26 +47,25 @@ def write_pages(pages: list[Page], docs_dir: Path, cache: Path | None = None) ->
     return len(jobs)
 
 
-def write_downloads(data: SiteData, docs_dir: Path, downloads_dir: Path | None = None) -> None:
+def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None) -> None:
     """/data/<pkg>/ (the package as published), /data/<pkg>.zip and /data/<pkg>.xlsx.
 
     The zip and the workbook are the package stage's (build/downloads/, formula-safe Excel with a Swedish
-    column sheet); when the package stage has not made them (a site built from packages alone), the same
-    functions make them here.
+    column sheet) when its cache says they were made from these very package files (made once per build,
+    not twice); otherwise the same functions make them here (a site built from packages alone).
     """
     from ..package import downloads as dl
 
     for pkg in data.packages:
         out = docs_dir / "data"
         shutil.copytree(pkg.folder, out / pkg.name, dirs_exist_ok=True)
-        for suffix in ("zip", "xlsx"):
-            made = downloads_dir / f"{pkg.name}.{suffix}" if downloads_dir else None
-            if made and made.is_file():
-                shutil.copyfile(made, out / f"{pkg.name}.{suffix}")
-            elif suffix == "zip":
-                dl.write_zip(pkg.folder, out / f"{pkg.name}.zip")
-            else:
-                dl.write_xlsx(pkg.folder, _tables_of(pkg), out / f"{pkg.name}.xlsx")
+        ready = ready_downloads(root, pkg) if root is not None else None
+        if ready:
+            shutil.copyfile(ready[0], out / f"{pkg.name}.zip")
+            shutil.copyfile(ready[1], out / f"{pkg.name}.xlsx")
+        else:
+            dl.write_zip(pkg.folder, out / f"{pkg.name}.zip")
+            dl.write_xlsx(pkg.folder, _tables_of(pkg), out / f"{pkg.name}.xlsx")
 
 
 def _tables_of(pkg: Package) -> dict[str, list[dict]]:
@@ -78,6 +78,23 @@ def _tables_of(pkg: Package) -> dict[str, list[dict]]:
             with open(path, encoding="utf-8", newline="") as fh:
                 tables[res.get("name", path.stem)] = list(csv.DictReader(fh))
     return tables
+
+
+def ready_downloads(root: Path, pkg: Package) -> tuple[Path, Path] | None:
+    """The package stage's zip and workbook of this very package (build/downloads/), when its cache entry
+    says they were made from exactly these package files by the current code; else None."""
+    from ..package import DOWNLOADS
+    from ..package import cache as pcache
+
+    entry = pcache.get(root, "downloads", pkg.name)
+    if not entry:
+        return None
+    zip_path, xlsx_path = root / DOWNLOADS / f"{pkg.name}.zip", root / DOWNLOADS / f"{pkg.name}.xlsx"
+    files = {p.relative_to(pkg.folder).as_posix(): p.read_bytes() for p in pkg.folder.rglob("*") if p.is_file()}
+    if (entry.get("key") == pcache.downloads_key(files) and entry.get("zip") == pcache.file_sha256(zip_path)
+            and entry.get("xlsx") == pcache.file_sha256(xlsx_path)):
+        return zip_path, xlsx_path
+    return None
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool = True) -> None:
@@ -111,12 +128,14 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     t0 = time.perf_counter()
     data = load(packages_dir)                                 # load
     entries = changelog.load_entries(root)
-    pages = generate(data)                                    # process
+    cache = PageCache(out_dir.parent / "cache" / "site-pages")
+    pages = generate(data, cache)                             # process (unchanged pages from the cache)
+    cache.prune()
     shutil.rmtree(docs_dir, ignore_errors=True)               # save
     shutil.copytree(root / "docs", docs_dir)
     n_charts = write_pages(pages, docs_dir, cache=out_dir.parent / "chart-cache")
     news.write_news(root, entries, docs_dir)
-    write_downloads(data, docs_dir, root / "build" / "downloads")
+    write_downloads(data, docs_dir, root)
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -124,7 +143,8 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     t2 = time.perf_counter()
     _swap_into_place(staging, out_dir)
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
-               "charts": n_charts, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
+               "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses,
+               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures
 

@@ -141,9 +141,9 @@ class View:
         self.indicators = data.indicators.drop_duplicates("indicator_id").set_index("indicator_id", drop=False).rename_axis(None)
         self.goals = data.goals.merge(data.reports[["report_id", "district_id", "year", "report_type",
                                                     "type_order"]], on="report_id", how="left")
-        # the package's indicator_results may carry district_id and year already: the reports table wins
-        results = data.indicator_results.drop(columns=["district_id", "year"], errors="ignore")
-        self.results = results.merge(
+        # the package's indicator_results may carry district_id and year itself: the reports' are used
+        own = [c for c in ("district_id", "year", "report_type", "type_order") if c in data.indicator_results]
+        self.results = data.indicator_results.drop(columns=own).merge(
             data.reports[["report_id", "district_id", "year", "report_type", "type_order"]],
             on="report_id", how="left")
         self.latest = (data.reports.sort_values(["year", "type_order"]).groupby("district_id").tail(1)
@@ -616,14 +616,53 @@ def indicator_page(v: View, iid: str) -> Page:
     return p
 
 
-def all_pages(v: View) -> list[Page]:
+# --- the inputs of the pages that can come from the page cache (site/pagecache.py) -----------------
+# Each names everything its builder reads; a page is made again when any of it changes.
+def report_inputs(v: View, r, packages: list[str]) -> tuple:
+    rid = r.report_id
+    goals = v.goals_by_report.get(rid)
+    results = v.results_by_report.get(rid)
+    texts = [tuple(t) for gid in ([] if goals is None else goals["goal_id"])
+             for t in v.texts_by_goal.get(gid, [])]
+    iids = [] if results is None else sorted(set(results["indicator_id"]))
+    raw = v.raw_results_by_report.get(rid)
+    return (tuple(r)[1:], list(v.d.reports.columns), v.district_name(r.district_id), goals, results,
+            v.acts_by_report.get(rid), raw if raw is not None else list(v.d.raw["indicator_results"].columns),
+            texts, {i: v.direction(i) for i in iids}, packages)
+
+
+def district_inputs(v: View, did: str, packages: list[str]) -> tuple:
+    reps = v.d.reports[v.d.reports["district_id"] == did]
+    latest, assessed = v.latest.loc[did], v.latest_assessed.loc[did]
+    goals = v.goals[v.goals["report_id"].isin(set(reps["report_id"]))]
+    results = v.results[v.results["report_id"].isin({latest.report_id, assessed.report_id})]
+    iids = sorted(set(results["indicator_id"]))
+    return (did, reps, latest, assessed, goals, results, {i: v.direction(i) for i in iids}, v.d.districts,
+            sorted(v.latest.index), {d: v.district_name(d) for d in v.districts.index}, packages)
+
+
+def indicator_inputs(v: View, iid: str, res: pd.DataFrame) -> tuple:
+    info = v.indicators.loc[iid] if iid in v.indicators.index else None
+    return (iid, info, res, v.direction(iid), {d: v.district_name(d) for d in sorted(set(res["district_id"]))},
+            v.raw_results_by_indicator.get(iid))
+
+
+def all_pages(v: View, cache=None) -> list[Page]:
+    """Every generated page. With a cache (pagecache.PageCache), district, report and indicator pages
+    whose inputs are unchanged are taken from it."""
+    def make(kind, inputs, build):
+        return cache.page(kind, inputs(), build) if cache is not None else build()
+
+    packages = sorted(pkg.name for pkg in v.d.packages)
     pages = [start_page(v), districts_index(v), goals_index(v), indicators_index(v)]
     for did in sorted(set(v.d.reports["district_id"])):
-        pages.append(district_page(v, did))
+        pages.append(make("district", lambda: district_inputs(v, did, packages), lambda: district_page(v, did)))
     for r in v.d.reports.itertuples():
-        pages.append(report_page(v, r))
+        pages.append(make("report", lambda: report_inputs(v, r, packages), lambda: report_page(v, r)))
     for cg in v.city_goals.itertuples():
         pages.append(goal_page(v, cg))
+    by_indicator = {k: g for k, g in v.results.groupby("indicator_id", sort=False)}
     for iid in sorted(set(v.results["indicator_id"])):
-        pages.append(indicator_page(v, iid))
+        pages.append(make("indicator", lambda: indicator_inputs(v, iid, by_indicator[iid]),
+                          lambda: indicator_page(v, iid)))
     return pages

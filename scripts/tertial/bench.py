@@ -1,0 +1,319 @@
+"""`tertial bench`: the city-scale benchmark, in a temporary folder; it never touches the project.
+
+Load: the real reports of the project (sources/reports.yml) as templates, curation/indicators.yml and
+curation/city_goals.yml. Process: synthesize N districts x Y years x (VP, T1, T2, VB) reports from the
+templates (district, type and year rewritten in the title block and period cells, numbers perturbed by a
+seeded RNG, every file marked SYNTETISKA DATA), build them cold through the real stages of
+`tertial.build` (each stage timed), then publish one more report through the add-report code path
+(timed: the whole command and each stage of its build). Save: the figures as JSON.
+
+MkDocs' own build is timed by the site stage (`ctx.timings["mkdocs"]`, a part of the stage `site`):
+`cold_stages_s` and `incremental_stages_s` are every stage's time minus MkDocs' own build. Without a site
+stage, `pages`, `mkdocs_s`, `site_bytes` and `search_index_bytes` are null, never guessed.
+`incremental_s` is the whole add-report (staging copy, build, commit); `incremental_overhead_s` is the part
+outside the stages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import add_report, build, ids, sources
+
+SEED = 20240101
+MARK = ("SYNTETISKA DATA: genererad av `tertial bench` ur riktiga rapporter med slumpvis ändrade värden. "
+        "Inte en riktig rapport; publiceras aldrig.")
+SYNTHETIC_MARKER = Path("sources") / "SYNTETISKA_DATA.txt"  # the package stage marks titles when it exists
+TYPES = ("VP", "T1", "T2", "VB")
+LAST_YEAR = 2024  # the synthetic years end here (all after the 2020 merger)
+EXTRA_TYPE = "VP"  # the report added after the cold build: the next year's business plan
+SITE_DIR = Path("build") / "site"
+DATE_OF = {"VP": "{y0}-12-15", "T1": "{y}-05-20", "T2": "{y}-09-20", "VB": "{y1}-02-10"}
+
+
+# ------------------------------------------------------------------------------------------ process
+
+def current_districts(n: int) -> list[str]:
+    """The first n of today's districts (the two that ended in 2020 left out)."""
+    names = [d["name"] for d in ids.DISTRICTS if not d.get("valid_to")]
+    if not 1 <= n <= len(names):
+        raise ValueError(f"--districts must be 1..{len(names)}")
+    return names[:n]
+
+
+def _templates(reports: list[sources.SourceReport], root: Path) -> dict[str, tuple[sources.SourceReport, str]]:
+    """One real report per type: {type: (report, text)}. A VB is made from a T2 (and a missing T1 from
+    a T2) when the project has none."""
+    by_type: dict[str, tuple[sources.SourceReport, str]] = {}
+    for rep in sorted(reports, key=lambda r: r.report_id):
+        by_type.setdefault(rep.report_type, (rep, (root / rep.file).read_text(encoding="utf-8")))
+    for want, source in (("T1", "T2"), ("T2", "T1"), ("VB", "T2"), ("VB", "T1")):
+        if want not in by_type and source in by_type:
+            by_type[want] = by_type[source]
+    if "T2" in by_type and by_type["T1"][0].report_type == "T1":
+        by_type["T1*"] = by_type["T2"]  # a second T1 template, made from the T2
+    missing = [t for t in TYPES if t not in by_type]
+    if missing:
+        raise ValueError(f"the project has no report to make a {', '.join(missing)} from")
+    return by_type
+
+
+_DECIMAL = re.compile(r"(?<![\d,.:/-])(\d{1,4}),(\d{1,3})(?![\d,.:/-])")
+_PERCENT = re.compile(r"(?<![\d,.:/-])(\d{1,3})(?=\s?%)")
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    """Every decimal number and whole percentage changed by up to +-15 %, in the same format."""
+    def dec(m: re.Match) -> str:
+        digits = len(m.group(2))
+        value = float(f"{m.group(1)}.{m.group(2)}") * rng.uniform(0.85, 1.15)
+        return f"{value:.{digits}f}".replace(".", ",")
+
+    def pct(m: re.Match) -> str:
+        return str(min(100, max(0, round(int(m.group(1)) * rng.uniform(0.85, 1.15)))))
+
+    return _PERCENT.sub(pct, _DECIMAL.sub(dec, text))
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
+
+
+def _valid_date(m: re.Match) -> str:
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return m.group(0)
+    while day > 28:
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            day -= 1
+    return dt.date(year, month, day).isoformat()
+
+
+def synthesize(template: sources.SourceReport, text: str, district: str, report_type: str, year: int,
+               rng: random.Random) -> tuple[str, str]:
+    """(text, title) of one synthetic report made from a real one."""
+    shift = {template.year + d: year + d for d in (-1, 0, 1)}
+    text = re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda m: str(shift.get(int(m.group(1)), m.group(1))), text)
+    text = _DATE.sub(_valid_date, text)  # 2020-02-29 moved to 2023 is 2023-02-28
+    text = text.replace(template.district, district)
+    src_type = template.report_type
+    if src_type != report_type:  # e.g. a VB made from a T2: its title and period cells
+        words = {"T1": ("Tertialrapport 1", "tertialrapport 1", f"Tertial 1 {year}"),
+                 "T2": ("Tertialrapport 2", "tertialrapport 2", f"Tertial 2 {year}"),
+                 "VB": ("Verksamhetsberättelse", "verksamhetsberättelse", f"{year}")}
+        for old, new in zip(words[src_type], words[report_type]):
+            text = text.replace(old, new)
+        # a period cell broken over two lines in PDF text: 'Tertial 2 \n2023'
+        text = re.sub(rf"{words[src_type][2].split()[0]} {src_type[1]}\s*\n{year}\b", words[report_type][2], text)
+    text = perturb(text, rng)
+    title = f"{add_report.TYPE_TITLES[report_type].format(year=year)} – SYNTETISKA DATA"
+    date = DATE_OF[report_type].format(y=year, y0=year - 1, y1=year + 1)
+    head = f"{MARK}\n\n{district} stadsdelsnämnd\n{date}\n\n{title}\n\n"
+    return head + text, title
+
+
+def make_report(templates, district: str, report_type: str, year: int) -> tuple[str, str]:
+    """One synthetic report. The templates come from two KF mandates (in the real project the VP and the
+    T1 carry the 2019-2022 goal texts, the T2 the 2023-2026 ones); a T1 is made from the T2 for every
+    other district and year, so that in each mandate one title per city goal is clearly the most common
+    (with equal counts, one more report would rename city goals, which a real republish does not)."""
+    template, text = templates[report_type]
+    index = current_districts(len([d for d in ids.DISTRICTS if not d.get("valid_to")])).index(district)
+    if report_type == "T1" and (index + year) % 2 and "T1*" in templates:
+        template, text = templates["T1*"]
+    rng = random.Random(f"{SEED}-{district}-{report_type}-{year}")
+    return synthesize(template, text, district, report_type, year, rng)
+
+
+# --------------------------------------------------------------------------------------------- save
+
+def write_project(real: Path, work: Path, districts: int, years: int) -> tuple[list[sources.SourceReport], dict]:
+    """The synthetic project in `work`: sources/, curation/ (without the real corrections)."""
+    real_reports = sources.load_manifest(real)
+    templates = _templates(real_reports, real)
+    (work / sources.REPORTS_DIR).mkdir(parents=True)
+    (work / "curation").mkdir()
+    for name in ("indicators.yml", "city_goals.yml"):
+        if (real / "curation" / name).exists():
+            shutil.copy2(real / "curation" / name, work / "curation" / name)
+    (work / "curation" / "corrections.yml").write_text("# synthetic project: no corrections\ncorrections: []\n",
+                                                       encoding="utf-8")
+    for name in ("mkdocs.yml", "docs", "overrides"):  # the site's hand-written parts
+        src = real / name
+        if src.is_dir():
+            shutil.copytree(src, work / name)
+        elif src.is_file():
+            shutil.copy2(src, work / name)
+    config = work / "mkdocs.yml"
+    if config.is_file():  # every page of the synthetic site says it in its header
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^site_name:\s*", "site_name: SYNTETISKA DATA – ", text, count=1),
+                          encoding="utf-8")
+    (work / SYNTHETIC_MARKER).write_text(MARK + "\n", encoding="utf-8")
+    (work / "README.md").write_text(f"# {MARK}\n", encoding="utf-8")
+    reports = []
+    for district in current_districts(districts):
+        did = ids.district_id(district)
+        for year in range(LAST_YEAR - years + 1, LAST_YEAR + 1):
+            for rtype in TYPES:
+                text, title = make_report(templates, district, rtype, year)
+                rid = ids.report_id(did, year, rtype)
+                path = sources.REPORTS_DIR / f"{rid}.txt"
+                (work / path).write_text(text, encoding="utf-8")
+                reports.append(sources.SourceReport(rid, district, did, rtype, year, str(path),
+                                                    sources.sha256_of(work / path), title))
+    (work / sources.MANIFEST).write_text(sources.dump_manifest(reports), encoding="utf-8")
+    return reports, templates
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
+
+
+def _rows(root: Path) -> int:
+    path = root / "datapackages" / "stockholm" / "data" / "indicator_results.csv"
+    with path.open(encoding="utf-8") as fh:
+        return sum(1 for _ in fh) - 1
+
+
+def _site_figures(root: Path) -> dict:
+    site = root / SITE_DIR
+    if not site.exists():
+        return {"pages": None, "site_bytes": None, "search_index_bytes": None}
+    index = site / "search" / "search_index.json"
+    return {"pages": sum(1 for _ in site.rglob("*.html")),
+            "site_bytes": _tree_bytes(site),
+            "search_index_bytes": index.stat().st_size if index.exists() else None}
+
+
+def _site_build_json(root: Path) -> dict | None:
+    """The site stage's own figures of the last build (pages made and from the cache, charts)."""
+    path = root / "build" / "site-build.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def _peak_rss_mb() -> dict:
+    """Linux ru_maxrss is in KiB. The children's figure is the largest single child."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self": round(own, 1), "children": round(children, 1)}
+
+
+def _stage_split(timings: dict[str, float]) -> tuple[float, float | None]:
+    """(our stages, MkDocs' own build) from a build's timings; the site stage reports 'mkdocs' inside
+    its own time."""
+    mk = timings.get("mkdocs")
+    ours = sum(v for k, v in timings.items() if k != "mkdocs")
+    if mk is not None:
+        ours -= mk
+    return ours, mk
+
+
+def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
+              out=print) -> dict:
+    real = Path(real).resolve()
+    start_all = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="tertial-bench-")) if keep is None else keep
+    work = tmp / "project"
+    work.mkdir(parents=True)
+    try:
+        t0 = time.perf_counter()
+        reports, templates = write_project(real, work, districts, years)
+        synth_s = time.perf_counter() - t0
+        out(f"bench: {len(reports)} synthetic reports ({districts} districts x {years} years x 4) in {work}")
+
+        quiet = lambda line: None  # noqa: E731
+        stage_names = [s.name for s in build.STAGES]
+        has_site = "site" in stage_names
+        t0 = time.perf_counter()
+        cold = build.build(work, build.Context(out=quiet))
+        cold_s = time.perf_counter() - t0
+        cold_ours, cold_mk = _stage_split(cold.timings)
+        site = _site_figures(work)
+        site_cold = _site_build_json(work)
+        rows = _rows(work)
+        out(f"bench: cold build {cold_s:.1f} s " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
+
+        # one more report, through the add-report code path (staging copy, build, commit)
+        first = current_districts(districts)[0]
+        extra_year = LAST_YEAR + 1
+        text, _ = make_report(templates, first, EXTRA_TYPE, extra_year)
+        extra = tmp / f"{ids.district_id(first)}-{extra_year}-{EXTRA_TYPE.lower()}.txt"
+        extra.write_text(text, encoding="utf-8")
+        inc_ctx = build.Context(out=quiet)
+        t0 = time.perf_counter()
+        result = add_report.add_report(work, extra, build=lambda root: build.build(root, inc_ctx))
+        inc_s = time.perf_counter() - t0
+        inc_ours, inc_mk = _stage_split(inc_ctx.timings)
+        out(f"bench: add-report {result.report.report_id} {inc_s:.1f} s "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in inc_ctx.timings.items()))
+
+        site_inc = _site_build_json(work)
+        rss = _peak_rss_mb()
+        figures = {
+            "synthetic": True,
+            "districts": districts, "years": years,
+            "reports": len(reports), "reports_after_add": len(reports) + 1, "rows": rows,
+            "pages": site["pages"],
+            "cold_s": round(cold_s, 3),
+            "mkdocs_s": None if cold_mk is None else round(cold_mk, 3),
+            "cold_stages_s": round(cold_ours, 3),
+            "incremental_s": round(inc_s, 3),
+            "incremental_stages_s": round(inc_ours, 3),
+            "incremental_mkdocs_s": None if inc_mk is None else round(inc_mk, 3),
+            "incremental_overhead_s": round(inc_s - sum(v for k, v in inc_ctx.timings.items() if k != "mkdocs"), 3),
+            "site_bytes": site["site_bytes"],
+            "search_index_bytes": site["search_index_bytes"],
+            "peak_rss_mb": round(rss["self"] + rss["children"], 1),
+            "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
+            "stages_cold": {k: round(v, 3) for k, v in cold.timings.items()},
+            "stages_incremental": {k: round(v, 3) for k, v in inc_ctx.timings.items()},
+            "site_build_cold": site_cold, "site_build_incremental": site_inc,
+            "synthesize_s": round(synth_s, 3),
+            "datapackages_bytes": _tree_bytes(work / "datapackages"),
+            "site_stage": has_site,
+            "notes": [],
+            "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version(),
+                        "platform": platform.platform(), "machine": platform.machine()},
+            "total_s": None,
+        }
+        if not has_site:
+            figures["notes"].append("the build has no 'site' stage yet: pages, mkdocs_s, site_bytes and "
+                                    "search_index_bytes are null (not measured)")
+        elif cold_mk is None:
+            figures["notes"].append("the site stage does not report MkDocs' own build time (timings['mkdocs']): "
+                                    "mkdocs_s is null and cold_stages_s includes it")
+        figures["notes"].append("peak_rss_mb = this process's peak + the largest child's peak (an upper bound)")
+        if cold_mk:
+            figures["cold_stages_over_mkdocs"] = round(cold_ours / cold_mk, 3)
+        if cold_ours:
+            figures["incremental_over_cold_stages"] = round(inc_ours / cold_ours, 3)
+        figures["total_s"] = round(time.perf_counter() - start_all, 3)
+        return figures
+    finally:
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main(args) -> int:
+    figures = run_bench(args.root, args.districts, args.years,
+                        keep=getattr(args, "keep", None))
+    text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(text, encoding="utf-8")
+    for note in figures["notes"]:
+        print(f"bench: note: {note}", file=sys.stderr)
+    print(text, end="")
+    return 0
