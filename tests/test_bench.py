@@ -37,7 +37,8 @@ def test_bench_small(tmp_path):
     assert proc.returncode == 0, proc.stderr
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert CONTRACT_KEYS <= figures.keys()
-    assert {"stages_cold", "stages_incremental", "machine", "reports", "rows"} <= figures.keys()
+    assert {"stages_cold", "stages_incremental", "machine", "reports", "rows", "extract_5000_lines_s"} <= figures.keys()
+    assert {k.split("_")[0] for k in figures["extract_5000_lines_s"]} == {"tabular", "pdftext"}
     assert figures["reports"] == 8 and figures["reports_after_add"] == 9
     assert figures["rows"] > 100  # extraction did real work on the synthetic reports
     assert {"extract", "curate", "changelog", "package"} <= figures["stages_cold"].keys()

@@ -221,6 +221,28 @@ def _stage_split(timings: dict[str, float]) -> tuple[float, float | None]:
     return ours, mk
 
 
+def extraction_speed(real: Path, lines: int = 5000, repeat: int = 5) -> dict[str, float]:
+    """Seconds to extract a report of about `lines` lines, per layout (best of `repeat`): each real report
+    repeated until it is that long, read by the real extractor (lines -> Extraction -> the four tables)."""
+    from .extract import detect_layout, extract_lines
+    from .extract.reader import read_lines
+    from .extract.write import tables
+
+    best: dict[str, float] = {}
+    for rep in sources.load_manifest(real):
+        text = read_lines(real / rep.file)
+        long = (text * (lines // len(text) + 1))[:max(lines, len(text))]
+        layout = detect_layout(long)
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            tables(extract_lines(long, rep.meta(), rep.file))
+            times.append(time.perf_counter() - t0)
+        key = f"{layout}_{len(long)}_lines"
+        best[key] = round(min(min(times), best.get(key, float("inf"))), 4)
+    return best
+
+
 def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
               out=print) -> dict:
     real = Path(real).resolve()
@@ -233,6 +255,10 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
         reports, templates = write_project(real, work, districts, years)
         synth_s = time.perf_counter() - t0
         out(f"bench: {len(reports)} synthetic reports ({districts} districts x {years} years x 4) in {work}")
+
+        extract_speed = extraction_speed(real)
+        out("bench: extraction of one report of about 5,000 lines: "
+            + ", ".join(f"{k} {v:.3f} s" for k, v in extract_speed.items()))
 
         quiet = lambda line: None  # noqa: E731
         stage_names = [s.name for s in build.STAGES]
@@ -266,6 +292,7 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
             "synthetic": True,
             "districts": districts, "years": years,
             "reports": len(reports), "reports_after_add": len(reports) + 1, "rows": rows,
+            "extract_5000_lines_s": extract_speed,
             "pages": site["pages"],
             "cold_s": round(cold_s, 3),
             "mkdocs_s": None if cold_mk is None else round(cold_mk, 3),
