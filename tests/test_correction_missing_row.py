@@ -44,3 +44,18 @@ def test_build_refuses_a_correction_of_a_missing_row_and_publishes_nothing(tmp_p
 def published(project):
     """Inputs and published outputs: everything but the build's cache of extracted reports."""
     return {k: v for k, v in snapshot(project).items() if not k.startswith("build/extracted/")}
+
+
+def test_add_report_names_the_projects_file_not_its_staging_copy(tmp_path):
+    """add-report builds in a hidden staging copy; an error from that build names the project's own file."""
+    project = make_project(tmp_path)
+    (project / "curation").mkdir(exist_ok=True)
+    (project / "curation" / "corrections.yml").write_text(CORRECTIONS, encoding="utf-8")
+    before = snapshot(project)
+    report = project / "sources" / "reports" / "hagersten-alvsjo-2023-t2.txt"
+    result = run_cli("add-report", str(report), "--district", "Södermalm", cwd=project)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "curation/corrections.yml:3: " in lines[0], lines[0]
+    assert ".tertial-add-" not in lines[0], lines[0]
+    assert snapshot(project) == before

@@ -25,7 +25,7 @@ from typing import Callable
 from . import changelog, ids, sources
 from .errors import TertialError
 from .extract.goals import heading_label, is_toc_line
-from .extract.reader import decode
+from .extract.reader import decode, read_bytes, split_lines
 
 # What a staging copy leaves out: tools' own folders, never inputs or outputs of the build.
 SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
@@ -225,12 +225,8 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     root = Path(root).resolve()
     report = Path(report)
     # load
-    try:
-        data = report.read_bytes()
-    except OSError as exc:
-        raise TertialError(f"cannot read the file ({exc.strerror})", report) from None
-    text = decode(data, report)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    data = read_bytes(report)  # bounded: a huge or endless file is refused without reading it all
+    lines = split_lines(decode(data, report))
     manifest = sources.load_manifest(root)
     # process
     if not is_report(lines):
@@ -256,7 +252,11 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
         if build_fn is not None:
             old_tables = changelog.published_tables(root)
             entries_before = len(changelog.load_entries(staging))
-            build_fn(staging)
+            try:
+                build_fn(staging)
+            except TertialError as exc:  # name the project's files, not the staging copy's
+                raise TertialError(exc.message.replace(str(staging), str(root)),
+                                   exc.path and exc.path.replace(str(staging), str(root)), exc.line) from None
             if len(changelog.load_entries(staging)) == entries_before:  # the build did not write one
                 changelog.update(staging, changelog.published_tables(staging), old_tables)
             summary = _summary(staging, rep)
