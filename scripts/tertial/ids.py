@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -83,3 +84,54 @@ def city_goal_id(year: int, code: str | None, title: str) -> str:
     if code:
         return check_id(f"{mandate_start(year)}-{code.strip('.').replace('.', '-')}", "city goal")
     return check_id(f"{mandate_start(year)}-{slugify(title, 60)}", "city goal")
+
+
+# --- indicators: one id for the same indicator in every report and district -------------------------
+
+MAX_INDICATOR_ID = 80
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u00b4": "'", "`": "'", "\u201c": '"',
+                         "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
+# 'bygg- och anläggning', 'vård- eller omsorg': a hyphen before a conjunction is part of the name
+_CONJUNCTIONS = r"(?:och|eller|samt|respektive|resp|till|som|&)"
+
+
+def indicator_key(name: str) -> str:
+    """The key two printings of one indicator share.
+
+    Folded white space, lower case; soft hyphens and zero-width characters gone; every kind of dash a
+    hyphen and every kind of quote a straight one; a word broken over two lines ('förskol- lärare')
+    joined again, but not a hyphen before a conjunction ('bygg- och anläggning'); one spacing around
+    ' - ', '/', ',', brackets ('x(årsarbetare)' = 'x (årsarbetare)') and number ranges ('dag 1 - 14' =
+    'dag 1-14'); no bullet in front and no dot, colon or semicolon at the end. Words are never changed.
+    """
+    text = _INVISIBLE.sub("", name)
+    text = _fold(_DASHES.sub("-", text).translate(_QUOTES)).lower()
+    text = re.sub(rf"(?<=[^\W\d_])- +(?!{_CONJUNCTIONS}\b)(?=[^\W\d_])", "", text)
+    text = re.sub(r"(?<=\d) *- *(?=\d)", "-", text)
+    text = re.sub(r"(?<=\S) +-(?=\S)", " - ", text)
+    text = re.sub(r" +- +", " - ", text)
+    text = re.sub(r" */ *", "/", text)
+    text = re.sub(r" *, *", ", ", text)
+    text = re.sub(r"(?<=\S) *\( *", " (", text)
+    text = re.sub(r" *\)", ")", text)
+    text = re.sub(r"\)(?=[^\W_])", ") ", text)
+    text = re.sub(r"^[\s\-\u2022\u25cf*\u00b7]+", "", text)
+    text = re.sub(r"[ .:;,]+$", "", text)
+    return text
+
+
+def indicator_slug(name: str) -> str:
+    """A stable id from a name alone (never from other names)."""
+    full = slugify(indicator_key(name))
+    if len(full) <= MAX_INDICATOR_ID:
+        return check_id(full or "indikator", "indicator")
+    digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:6]
+    return check_id(f"{slugify(full, MAX_INDICATOR_ID - 7)}-{digest}", "indicator")

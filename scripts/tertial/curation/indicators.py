@@ -22,7 +22,6 @@ printed as `öka` in every report that gives a word target is `higher`, `minska`
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -34,51 +33,14 @@ from . import yamlfile
 
 FILE = Path("curation") / "indicators.yml"
 DIRECTIONS = ("higher", "lower", "none")
-MAX_ID = 80
 _KEYS = {"name", "indicator_id", "aliases", "direction", "unit", "description"}
 _WORD_DIRECTION = {"öka": "higher", "ökning": "higher", "minska": "lower", "minskning": "lower"}
 
 
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u00b4": "'", "`": "'", "\u201c": '"',
-                         "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
-# 'bygg- och anläggning', 'vård- eller omsorg': a hyphen before a conjunction is part of the name
-_CONJUNCTIONS = r"(?:och|eller|samt|respektive|resp|till|som|&)"
-
-
-def normalize_name(name: str) -> str:
-    """The key two printings of one indicator share.
-
-    Folded white space, lower case; soft hyphens and zero-width characters gone; every kind of dash a
-    hyphen and every kind of quote a straight one; a word broken over two lines ('förskol- lärare')
-    joined again, but not a hyphen before a conjunction ('bygg- och anläggning'); one spacing around
-    ' - ', '/', ',', brackets ('x(årsarbetare)' = 'x (årsarbetare)') and number ranges ('dag 1 - 14' =
-    'dag 1-14'); no bullet in front and no dot, colon or semicolon at the end. Words are never changed.
-    """
-    text = _INVISIBLE.sub("", name)
-    text = fold(_DASHES.sub("-", text).translate(_QUOTES)).lower()
-    text = re.sub(rf"(?<=[^\W\d_])- +(?!{_CONJUNCTIONS}\b)(?=[^\W\d_])", "", text)
-    text = re.sub(r"(?<=\d) *- *(?=\d)", "-", text)
-    text = re.sub(r"(?<=\S) +-(?=\S)", " - ", text)
-    text = re.sub(r" +- +", " - ", text)
-    text = re.sub(r" */ *", "/", text)
-    text = re.sub(r" *, *", ", ", text)
-    text = re.sub(r"(?<=\S) *\( *", " (", text)
-    text = re.sub(r" *\)", ")", text)
-    text = re.sub(r"\)(?=[^\W_])", ") ", text)
-    text = re.sub(r"^[\s\-\u2022\u25cf*\u00b7]+", "", text)
-    text = re.sub(r"[ .:;,]+$", "", text)
-    return text
-
-
-def slug_id(name: str) -> str:
-    """A stable id from a name alone (never from other names)."""
-    full = ids.slugify(normalize_name(name))
-    if len(full) <= MAX_ID:
-        return ids.check_id(full or "indikator", "indicator")
-    digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:6]
-    return ids.check_id(f"{ids.slugify(full, MAX_ID - 7)}-{digest}", "indicator")
+# The name key and the slug live in ids.py, so that `tertial extract` and the curate stage give every
+# indicator the same id.
+normalize_name = ids.indicator_key
+slug_id = ids.indicator_slug
 
 
 def load(root: Path) -> dict:

@@ -6,6 +6,7 @@ is lost and cells wrap over lines (`pdftext.py`). `detect_layout` tells them apa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import TertialError
@@ -13,11 +14,17 @@ from .model import Extraction, ReportMeta
 from .reader import read_lines
 
 
+_TABLE_WORD = re.compile(r"^\W*(?:Indikator|Aktivitet)", re.IGNORECASE)
+
+
 def detect_layout(lines: list[str]) -> str:
-    """'tabular' when the indicator or activity tables are tab-separated, else 'pdftext'."""
-    for line in lines:
-        stripped = line.strip()
-        if stripped.startswith(("Indikator\t", "Aktivitet\t")):
+    """'tabular' when an indicator or activity table has a tab-separated header row that the tabular
+    parser reads (columns recognised by name: 'Indikator', 'Indikatorer', a marker cell first...), else
+    'pdftext'."""
+    from .tabular import parse_header
+
+    for i, line in enumerate(lines, start=1):
+        if "\t" in line and parse_header(line, i) is not None:
             return "tabular"
     return "pdftext"
 
@@ -38,7 +45,12 @@ def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") 
         raise TertialError("no goal headings found: this does not look like a district council report", source)
     from .checks import check_not_truncated, goal_code_warnings
     check_not_truncated(ex, lines, source)
-    ex.warnings = goal_code_warnings(ex)
+    ex.warnings += goal_code_warnings(ex)
+    if not ex.rows and not ex.activities:
+        table_line = next((i for i, line in enumerate(lines, start=1) if _TABLE_WORD.match(line)), None)
+        if table_line:
+            ex.warnings.append((table_line, "a table seems to start here, but no indicator row and no "
+                                            "activity could be read: check the layout of the tables"))
     return ex
 
 

@@ -26,7 +26,8 @@ _TOC_TAIL = re.compile(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3})\s*$")
 # 'Uppfylles'), the VB forms 'Uppfyllt', 'Helt uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Inte uppfyllt',
 # 'Målet uppfylls delvis', 'Uppnås helt'. A sentence that merely starts like one ('Uppfylls helt under
 # året då ...') is analysis, not a verdict.
-_LEAD = r"^[^\wåäöÅÄÖ]*(?:(?:nämndmålet|målet|mål)\s+)?(?:(?:är|bedöms|blev|har)\s+)?"
+_LEAD = (r"^[^\wåäöÅÄÖ]*(?:(?:nämndens\s+|förvaltningens\s+)?(?:bedömning|måluppfyllelse|status)\s*:\s*)?"
+         r"(?:(?:nämndmålet|målet|mål)\s+)?(?:(?:är|bedöms|blev|har)\s+)?")  # 'Bedömning: Uppfylls delvis'
 _WORD = r"(?P<word>helt|delvis|ej\s+alls|ej|inte|icke)"
 _VERB = r"(?:uppfyl\w*|uppn[åa]\w*)"
 _TAIL = r"[\s.!:;,\u00a0]*$"

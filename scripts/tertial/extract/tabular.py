@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import date
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -31,6 +32,17 @@ from .values import EMPTY, fold, parse_cell
 # Column headers, recognised by name
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only
+
+
+def _real_date(text: str) -> bool:
+    """YYYY-MM-DD in ASCII digits, and a day that exists (2023-02-30 is not)."""
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 _LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # Bullets and symbols printed before a name: '●', '♀', '✓', '▶'. Only non-ASCII symbols (and the space
 # around them): a name starting with ASCII ('<b>', '{{', '=', '"') is kept verbatim, as printed.
@@ -576,9 +588,12 @@ class _Parser:
         start, end = values.get("start_date", ""), values.get("end_date", "")
         text = values.get("text", "")
         deviation = values.get("deviation", "")
-        if (start and not _DATE.match(start)) or (end and not _DATE.match(end)) or len(cells) > header.width + 1:
+        misplaced = len(cells) > header.width + 1 or any(
+            _real_date(c.strip()) for k, c in enumerate(cells)
+            if k >= len(header.fields) or header.fields[k] not in ("start_date", "end_date"))
+        if misplaced:
             # Misplaced cells: take the dates where they are printed, the text before them.
-            dates = [(k, c.strip()) for k, c in enumerate(cells) if _DATE.match(c.strip())]
+            dates = [(k, c.strip()) for k, c in enumerate(cells) if _real_date(c.strip())]
             if dates:
                 first = dates[0][0]
                 text = fold(" ".join(c for c in cells[:first] if c.strip() and not _is_marker(c)))
@@ -586,9 +601,12 @@ class _Parser:
                 end = dates[1][1] if len(dates) > 1 else ""
                 last = dates[1][0] if len(dates) > 1 else first
                 deviation = fold(" ".join(c for c in cells[last + 1:] if c.strip()))
-            else:
-                start = start if _DATE.match(start) else ""
-                end = end if _DATE.match(end) else ""
+        for label, value in (("start", start), ("end", end)):
+            if value and not _real_date(value):  # kept out of the date column, never moved to the other
+                self.ex.warnings.append((line_no, f"the activity's {label} date {value!r} is not a date "
+                                                  "(YYYY-MM-DD); left empty"))
+        start = start if _real_date(start) else ""
+        end = end if _real_date(end) else ""
         act = Activity(goal=t.goal, text=_strip_marker(text), source_line=line_no,
                        start_date=start or None, end_date=end or None, deviation=deviation)
         self.ex.activities.append(act)

@@ -48,11 +48,27 @@ def parse_cell(raw: str) -> Cell:
     if not text:
         return EMPTY
     m = _CELL.match(text)
-    if m and not _looks_like_date(text):
+    if m and not _looks_like_date(text) and not _second_number(m.group("unit") or ""):
         unit = m.group("unit")
         unit = fold(unit) if unit else None
         return Cell(raw=text, value=to_number(m.group("num")), unit=unit or None)
     return Cell(raw=text, text=text)
+
+
+# A unit may name a number ('per 1000 invånare', '% relativt 2018', 'kg CO2'), but a cell with a second
+# value ('5-6 st', '5,2 st 6 st', '10 / 12 %') is not one number: it stays text.
+_STANDALONE_NUMBER = re.compile(rf"(?<![\w.,])(?P<before>\w+\s+)?{NUMBER}(?![\w])")
+_NUMBER_AFTER = {"per", "relativt", "jämfört", "med", "mot", "från", "till", "år", "av", "sedan", "inom"}
+
+
+def _second_number(unit: str) -> bool:
+    if unit and unit[0] in "-\u2212\u2013+/":
+        return True
+    for m in _STANDALONE_NUMBER.finditer(unit):
+        before = (m.group("before") or "").strip().lower()
+        if before not in _NUMBER_AFTER:
+            return True
+    return False
 
 
 def _looks_like_date(text: str) -> bool:

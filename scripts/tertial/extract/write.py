@@ -70,7 +70,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
     results = []
     for r in ex.rows:
         row = {
-            "report_id": rid, "goal_id": gid(r.goal), "indicator_id": ids.slugify(r.name, 80),
+            "report_id": rid, "goal_id": gid(r.goal), "indicator_id": ids.indicator_slug(r.name),
             "name": r.name, "unit": row_unit(r.cells), "period": r.period or "",
             "needs_review": "true" if r.needs_review else "false", "review_reason": r.review_reason,
             "analysis": r.analysis, "source_line": r.source_line,
@@ -87,6 +87,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
         "analysis": a.analysis, "source_line": a.source_line,
     } for i, a in enumerate(ex.activities)]
     results.sort(key=lambda r: (r["report_id"], r["source_line"]))
+    texts.sort(key=lambda r: (r["goal_id"], r["section"]))
     return {"goals": goals, "goal_texts": texts, "indicator_results": results, "activities": activities}
 
 
