@@ -52,3 +52,12 @@ def test_downloads_at_the_contract_addresses(real_site):
 
 def test_no_broken_internal_link(real_site):
     assert broken_links(real_site / "build" / "site") == []
+
+
+def test_search_indexes_pages_readers_search_not_the_publication_diffs(real_site):
+    import json
+
+    docs = json.loads((real_site / "build" / "site" / "search" / "search_index.json").read_text())["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert "stadsdelar/hagersten-alvsjo/" in locations
+    assert not [loc for loc in locations if loc.startswith("nyheter/") and loc != "nyheter/"]

@@ -108,8 +108,13 @@ def _change_table(rows: list[dict], with_report: bool) -> list[str]:
     return out
 
 
+# A publication's page lists every changed value: long at city scale, and not what readers search for
+# (the report, district and indicator pages are). Material's search plugin leaves such pages out.
+NOT_IN_SEARCH = ["---", "search:", "  exclude: true", "---", ""]
+
+
 def entry_page(entry: dict) -> str:
-    lines = [f"# Publicering {entry['version']}", "",
+    lines = [*NOT_IN_SEARCH, f"# Publicering {entry['version']}", "",
              f"*{swedish_date(entry['date'])}* · {entry_summary(entry)}", ""]
     for rep in entry.get("reports_added", []):
         lines += [f"## Ny rapport: [{text(report_label(rep))}]({report_href(rep, 1)})", "",
