@@ -53,7 +53,8 @@ def check(want, ex):
     return a
 
 
-@pytest.mark.parametrize("seed, footer", [(1, "plain"), (2, "dnr"), (3, "sida")])
+@pytest.mark.parametrize("seed, footer", [(1, "plain"), (2, "dnr"), (3, "sida"), (4, "district"),
+                                          (1, "Tertialrapport 1"), (2, "Kvartalsöversikt Norr")])
 def test_tertial_report_printed_as_pdf_text(ha, seed, footer):
     lines, meta, ex = ha
     out, line_map = synth.render_pdf(lines, ex, seed, footer=footer, toc="dots" if seed != 3 else "number")

@@ -38,12 +38,6 @@ _PAGE_FURNITURE = re.compile(
 )
 _TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|[ÅA]rsm[åa]l|KF|Årets|Prognos|Mål)", re.IGNORECASE)
 _ACTIVITY_HEADER = re.compile(r"^\s*Aktivitet\s+Startdatum\b", re.IGNORECASE)
-_SECTION_LABELS = {
-    "analys": "analys",
-    "beskrivning": "beskrivning",
-    "förväntat resultat": "forvantat_resultat",
-    "forvantat resultat": "forvantat_resultat",
-}
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _DATES_AT_START = re.compile(rf"^\s*(?P<start>{_DATE})(?:\s+(?P<end>{_DATE}))?(?P<rest>.*)$")
 _DATES_AT_END = re.compile(rf"^(?P<text>.*?)\s+(?P<start>{_DATE})\s+(?P<end>{_DATE})(?P<rest>\s+\D.*)?\s*$")
@@ -80,9 +74,7 @@ def _is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def section_label(line: str) -> str | None:
-    """'Analys' / ' Beskrivning' / 'Förväntat resultat' standing alone -> section id."""
-    return _SECTION_LABELS.get(fold(line).rstrip(":").lower())
+section_label = goal_rules.section_label  # one list of section labels for both layouts
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -101,16 +93,61 @@ class Item:
         return self.kind == "line" and not self.text.strip()
 
 
+_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_DISTRICT_LINE = re.compile(r"^\s*\S.{0,50}\bstadsdels(?:nämnd|förvaltning)(?:en)?\s*$", re.IGNORECASE)
+
+
+def _furniture_near(lines: list[str], i: int) -> list[int]:
+    """0-based indexes of the non-blank lines printed right above (up to 3) and below (up to 2) line i."""
+    near = []
+    for step, reach in ((-1, 3), (1, 2)):
+        k = i + step
+        while 0 <= k < len(lines) and abs(k - i) <= reach and not _is_blank(lines[k]):
+            near.append(k)
+            k += step
+    return near
+
+
+def _could_be_furniture(text: str) -> bool:
+    t = text.strip()
+    return (0 < len(t) <= 60 and bool(re.search(r"[A-Za-zÅÄÖåäö]{3}", t)) and not _TABLE_HEADER.match(t)
+            and not _ACTIVITY_HEADER.match(t) and not section_label(t) and not goal_rules.heading_label(t)
+            and not goal_rules.verdict(t))
+
+
+def learn_furniture(lines: list[str]) -> set[str]:
+    """The page footer/header lines of this document: short lines printed next to the page number
+    ('Sid 18 (81)', 'Sida 3 av 40') on many pages, whatever their words ('Tjänsteutlåtande',
+    'Tertialrapport 1', a district's name)."""
+    pages = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
+    counts: dict[str, int] = {}
+    for i in pages:
+        for t in {re.sub(r"\s+", " ", lines[k].strip()) for k in _furniture_near(lines, i)}:
+            if _could_be_furniture(t):
+                counts[t] = counts.get(t, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    return {t for t, c in counts.items() if c >= need}
+
+
 def _page_blocks(lines: list[str]) -> set[int]:
     """0-based indexes of page footer/header lines and the blank lines around them."""
+    learned = learn_furniture(lines)
+
+    def furniture(line: str) -> bool:
+        return bool(_PAGE_FURNITURE.match(line) or _DISTRICT_LINE.match(line)
+                    or re.sub(r"\s+", " ", line.strip()) in learned)
+
     drop: set[int] = set()
     for i, line in enumerate(lines):
         if not _PAGE_NUMBER.match(line):
-            continue
+            # a bare page number counts only next to a learned footer line
+            if not (learned and _BARE_PAGE_NUMBER.match(line) and any(
+                    re.sub(r"\s+", " ", lines[k].strip()) in learned for k in _furniture_near(lines, i))):
+                continue
         lo = hi = i
-        while lo - 1 >= 0 and i - (lo - 1) <= 3 and _PAGE_FURNITURE.match(lines[lo - 1]):
+        while lo - 1 >= 0 and i - (lo - 1) <= 3 and furniture(lines[lo - 1]):
             lo -= 1
-        while hi + 1 < len(lines) and (hi + 1) - i <= 2 and _PAGE_FURNITURE.match(lines[hi + 1]):
+        while hi + 1 < len(lines) and (hi + 1) - i <= 2 and furniture(lines[hi + 1]):
             hi += 1
         while lo - 1 >= 0 and _is_blank(lines[lo - 1]):
             lo -= 1
@@ -531,7 +568,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
                 mode = "goal"
                 continue
         label = section_label(it.text)
-        if label and st.ex.goals and (mode != "table" or label != "analys"):
+        if label and st.ex.goals and (mode != "table" or label not in ("analys", "kommentar")):
             flush()
             section = (st.current, label, [])
             mode = "text"
