@@ -252,7 +252,42 @@ class Token:
     gap: bool = False  # printed after two or more spaces on the same line (an empty cell between)
 
 
-def _tokens(value_lines: list[str], clue: bool) -> list[Token]:
+_WORD_CHARS = re.compile(r"[A-Za-zÅÄÖåäöéÉü]+")
+
+
+def vocabulary(lines: list[str]) -> set[str]:
+    """Lower-case words of the document's running text (lines of eight words or more): what a word cut
+    at a line end must join back into when the export left no trailing spaces to tell."""
+    words: set[str] = set()
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 8:
+            words.update(w.lower() for w in _WORD_CHARS.findall(line))
+    return words
+
+
+def _join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
+    """Whether the word piece `after` (starting a line) continues the word `before` (ending the line
+    above) without a space, and whether that was a guess. Without trailing spaces only the document's
+    own words can tell: 'Faststäl' + 'ls' -> 'Fastställs' when that word is known, else a space."""
+    if vocab is None:
+        return False, False
+    head = _WORD_CHARS.findall(before)
+    tail = _WORD_CHARS.findall(after)
+    if not head or not tail or not re.search(r"[A-Za-zÅÄÖåäöé]$", before):
+        return False, False
+    joined = (head[-1] + tail[0]).lower()
+    if joined in vocab:
+        return True, False
+    if len(joined) >= 8 and tail[0].lower() not in vocab and after == tail[0] and any(
+            w.startswith(joined) for w in vocab):
+        return True, False  # a long word cut twice: 'energie' / 'ffektivis' / 'ering'
+    # neither the joined word nor the piece is a known word: cannot tell
+    return False, tail[0].lower() not in vocab or head[-1].lower() not in vocab
+
+
+def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
+            guesses: list[str] | None = None) -> list[Token]:
     """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
     toks: list[Token] = []
     prev: str | None = None
@@ -274,6 +309,10 @@ def _tokens(value_lines: list[str], clue: bool) -> list[Token]:
             gap = False
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
+        if not cut and not clue and prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0]):
+            cut, guess = _join_cut(toks[-1].text, words[0], vocab)
+            if guess and guesses is not None:
+                guesses.append(f"{toks[-1].text} / {words[0]}")
         if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):
             toks[-1] = Token(toks[-1].text + words[0], toks[-1].gap)
             words, gaps = words[1:], gaps[1:]
@@ -354,7 +393,9 @@ def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawC
         while i < n and not tokens[i].gap:
             w = tokens[i].text
             if _is_number(w):
-                if len(parts) == 1 and (parts[0].startswith(("+/-", "±")) or parts[0][:1].isupper()):
+                # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
+                if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or
+                                                           parts[0][:1].isupper()):
                     parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
                     i += 1
                     while i < n and not tokens[i].gap and not _is_number(tokens[i].text) and not _text_start(
@@ -518,6 +559,7 @@ class _State:
     goal_stack: dict[str, int] = field(default_factory=dict)
     current: int | None = None  # the goal whose section we are in
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
+    vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word
 
 
 def _uses_trailing_spaces(lines: list[str]) -> bool:
@@ -528,6 +570,8 @@ def _uses_trailing_spaces(lines: list[str]) -> bool:
 def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     items = build_stream(lines)
     st = _State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
+    if not st.clue:
+        st.vocab = vocabulary(lines)
     i, n = 0, len(items)
     mode = "text"
     section: tuple[int, str, list[str]] | None = None  # (goal, section id, raw lines)
@@ -871,11 +915,16 @@ def _row(st: _State, i: int) -> int | None:
         k += 1
     if not any(v.strip() for v in value_lines):
         return None
-    tokens = _tokens(value_lines, st.clue)
+    guesses: list[str] = []
+    tokens = _tokens(value_lines, st.clue, st.vocab, guesses)
     raw_cells, period = split_cells(tokens, st.meta.year)
     goal_idx = st.current
     city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
     cells, review, reason = place(raw_cells, st.columns, period, city, st.meta.report_type)
+    if guesses:
+        # no trailing spaces and no known word: a cell may be cut in a word or between two words
+        review = True
+        reason = "; ".join(filter(None, [reason, "word cut at a line end? " + ", ".join(guesses)]))
     if period is None:
         review, reason = True, "; ".join(filter(None, [reason, "no period cell found"]))
     row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,
