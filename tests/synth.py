@@ -170,7 +170,7 @@ class _Out:
     """The variant being written, with page breaks every ~45 lines and the table header after them."""
 
     rng: random.Random
-    footer: str = "plain"  # plain | dnr | sida | district
+    footer: str = "plain"  # plain | dnr | sida | district | any other text: printed as the footer line
     district: str = ""
     lines: list[str] = field(default_factory=list)
     page: int = 5
@@ -191,6 +191,12 @@ class _Out:
                      f"Sid {self.page} (81)", ""]
         elif self.footer == "sida":
             block = ["", "", "", f"Sida {self.page} av 81", ""]
+        elif self.footer == "district":
+            # the district's office above the page number, as some exports print it
+            block = ["", "", "", f"{self.district}s stadsdelsförvaltning", f"Sid {self.page} (81)", ""]
+        elif self.footer != "plain":
+            # unfamiliar footer words: the extractor must learn them from the document itself
+            block = ["", "", "", self.footer, f"Sida {self.page} av 81", ""]
         self.lines.extend(block)
         if self.header:
             self.lines.extend(self.header + [""])
@@ -215,7 +221,8 @@ def render_pdf(lines: list[str], ex: Extraction, seed: int, footer: str = "plain
                gaps: bool = False, toc: str = "dots") -> tuple[list[str], dict[int, int]]:
     """The tab-layout report `lines` (extracted as `ex`) printed as text from PDF.
 
-    footer: the page footer style; gaps: an empty cell between two printed cells shows as an extra space;
+    footer: the page footer style ('plain', 'dnr', 'sida', 'district' or any footer text);
+    gaps: an empty cell between two printed cells shows as an extra space;
     toc: how table-of-contents lines end in the export ('dots' leaders or a bare page 'number')."""
     rng = random.Random(seed)
     out = _Out(rng, footer, ex.meta.district)

@@ -93,3 +93,28 @@ def verdict(line: str) -> str | None:
 
 def code_depth(code: str | None) -> int:
     return 0 if not code else code.count(".") + 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# Section labels, shared by both layouts: a label stands alone on its line ('Förväntat resultat',
+# 'Förväntade resultat:', ' Analys'); the text below it belongs to that section of the current goal.
+
+_SECTION_LABELS = {
+    "analys": "analys",
+    "beskrivning": "beskrivning",
+    "forvantat resultat": "forvantat_resultat",
+    "forvantade resultat": "forvantat_resultat",
+    "kommentar": "kommentar",
+    "bedomning": "bedomning",
+    "maluppfyllelse": "maluppfyllelse",
+    "atgarder": "atgarder",
+}
+
+
+def section_label(line: str) -> str | None:
+    """'Förväntat resultat' / 'Förväntade resultat:' -> 'forvantat_resultat'; any other line -> None."""
+    text = re.sub(r"\s+", " ", fold(line)).strip().rstrip(":").strip().lower()
+    if len(text) > 30:
+        return None
+    key = text.replace("å", "a").replace("ä", "a").replace("ö", "o")
+    return _SECTION_LABELS.get(key)

@@ -38,12 +38,6 @@ _PAGE_FURNITURE = re.compile(
 )
 _TABLE_HEADER = re.compile(r"^\s*Indikator\s+(?:Period|Utfall|[ÅA]rsm[åa]l|KF|Årets|Prognos|Mål)", re.IGNORECASE)
 _ACTIVITY_HEADER = re.compile(r"^\s*Aktivitet\s+Startdatum\b", re.IGNORECASE)
-_SECTION_LABELS = {
-    "analys": "analys",
-    "beskrivning": "beskrivning",
-    "förväntat resultat": "forvantat_resultat",
-    "forvantat resultat": "forvantat_resultat",
-}
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _DATES_AT_START = re.compile(rf"^\s*(?P<start>{_DATE})(?:\s+(?P<end>{_DATE}))?(?P<rest>.*)$")
 _DATES_AT_END = re.compile(rf"^(?P<text>.*?)\s+(?P<start>{_DATE})\s+(?P<end>{_DATE})(?P<rest>\s+\D.*)?\s*$")
@@ -80,9 +74,7 @@ def _is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def section_label(line: str) -> str | None:
-    """'Analys' / ' Beskrivning' / 'Förväntat resultat' standing alone -> section id."""
-    return _SECTION_LABELS.get(fold(line).rstrip(":").lower())
+section_label = goal_rules.section_label  # one list of section labels for both layouts
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -101,16 +93,61 @@ class Item:
         return self.kind == "line" and not self.text.strip()
 
 
+_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_DISTRICT_LINE = re.compile(r"^\s*\S.{0,50}\bstadsdels(?:nämnd|förvaltning)(?:en)?\s*$", re.IGNORECASE)
+
+
+def _furniture_near(lines: list[str], i: int) -> list[int]:
+    """0-based indexes of the non-blank lines printed right above (up to 3) and below (up to 2) line i."""
+    near = []
+    for step, reach in ((-1, 3), (1, 2)):
+        k = i + step
+        while 0 <= k < len(lines) and abs(k - i) <= reach and not _is_blank(lines[k]):
+            near.append(k)
+            k += step
+    return near
+
+
+def _could_be_furniture(text: str) -> bool:
+    t = text.strip()
+    return (0 < len(t) <= 60 and bool(re.search(r"[A-Za-zÅÄÖåäö]{3}", t)) and not _TABLE_HEADER.match(t)
+            and not _ACTIVITY_HEADER.match(t) and not section_label(t) and not goal_rules.heading_label(t)
+            and not goal_rules.verdict(t))
+
+
+def learn_furniture(lines: list[str]) -> set[str]:
+    """The page footer/header lines of this document: short lines printed next to the page number
+    ('Sid 18 (81)', 'Sida 3 av 40') on many pages, whatever their words ('Tjänsteutlåtande',
+    'Tertialrapport 1', a district's name)."""
+    pages = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
+    counts: dict[str, int] = {}
+    for i in pages:
+        for t in {re.sub(r"\s+", " ", lines[k].strip()) for k in _furniture_near(lines, i)}:
+            if _could_be_furniture(t):
+                counts[t] = counts.get(t, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    return {t for t, c in counts.items() if c >= need}
+
+
 def _page_blocks(lines: list[str]) -> set[int]:
     """0-based indexes of page footer/header lines and the blank lines around them."""
+    learned = learn_furniture(lines)
+
+    def furniture(line: str) -> bool:
+        return bool(_PAGE_FURNITURE.match(line) or _DISTRICT_LINE.match(line)
+                    or re.sub(r"\s+", " ", line.strip()) in learned)
+
     drop: set[int] = set()
     for i, line in enumerate(lines):
         if not _PAGE_NUMBER.match(line):
-            continue
+            # a bare page number counts only next to a learned footer line
+            if not (learned and _BARE_PAGE_NUMBER.match(line) and any(
+                    re.sub(r"\s+", " ", lines[k].strip()) in learned for k in _furniture_near(lines, i))):
+                continue
         lo = hi = i
-        while lo - 1 >= 0 and i - (lo - 1) <= 3 and _PAGE_FURNITURE.match(lines[lo - 1]):
+        while lo - 1 >= 0 and i - (lo - 1) <= 3 and furniture(lines[lo - 1]):
             lo -= 1
-        while hi + 1 < len(lines) and (hi + 1) - i <= 2 and _PAGE_FURNITURE.match(lines[hi + 1]):
+        while hi + 1 < len(lines) and (hi + 1) - i <= 2 and furniture(lines[hi + 1]):
             hi += 1
         while lo - 1 >= 0 and _is_blank(lines[lo - 1]):
             lo -= 1
@@ -215,7 +252,42 @@ class Token:
     gap: bool = False  # printed after two or more spaces on the same line (an empty cell between)
 
 
-def _tokens(value_lines: list[str], clue: bool) -> list[Token]:
+_WORD_CHARS = re.compile(r"[A-Za-zÅÄÖåäöéÉü]+")
+
+
+def vocabulary(lines: list[str]) -> set[str]:
+    """Lower-case words of the document's running text (lines of eight words or more): what a word cut
+    at a line end must join back into when the export left no trailing spaces to tell."""
+    words: set[str] = set()
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 8:
+            words.update(w.lower() for w in _WORD_CHARS.findall(line))
+    return words
+
+
+def _join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
+    """Whether the word piece `after` (starting a line) continues the word `before` (ending the line
+    above) without a space, and whether that was a guess. Without trailing spaces only the document's
+    own words can tell: 'Faststäl' + 'ls' -> 'Fastställs' when that word is known, else a space."""
+    if vocab is None:
+        return False, False
+    head = _WORD_CHARS.findall(before)
+    tail = _WORD_CHARS.findall(after)
+    if not head or not tail or not re.search(r"[A-Za-zÅÄÖåäöé]$", before):
+        return False, False
+    joined = (head[-1] + tail[0]).lower()
+    if joined in vocab:
+        return True, False
+    if len(joined) >= 8 and tail[0].lower() not in vocab and after == tail[0] and any(
+            w.startswith(joined) for w in vocab):
+        return True, False  # a long word cut twice: 'energie' / 'ffektivis' / 'ering'
+    # neither the joined word nor the piece is a known word: cannot tell
+    return False, tail[0].lower() not in vocab or head[-1].lower() not in vocab
+
+
+def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
+            guesses: list[str] | None = None) -> list[Token]:
     """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
     toks: list[Token] = []
     prev: str | None = None
@@ -237,6 +309,10 @@ def _tokens(value_lines: list[str], clue: bool) -> list[Token]:
             gap = False
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
+        if not cut and not clue and prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0]):
+            cut, guess = _join_cut(toks[-1].text, words[0], vocab)
+            if guess and guesses is not None:
+                guesses.append(f"{toks[-1].text} / {words[0]}")
         if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):
             toks[-1] = Token(toks[-1].text + words[0], toks[-1].gap)
             words, gaps = words[1:], gaps[1:]
@@ -317,7 +393,9 @@ def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawC
         while i < n and not tokens[i].gap:
             w = tokens[i].text
             if _is_number(w):
-                if len(parts) == 1 and (parts[0].startswith(("+/-", "±")) or parts[0][:1].isupper()):
+                # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
+                if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or
+                                                           parts[0][:1].isupper()):
                     parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
                     i += 1
                     while i < n and not tokens[i].gap and not _is_number(tokens[i].text) and not _text_start(
@@ -481,6 +559,7 @@ class _State:
     goal_stack: dict[str, int] = field(default_factory=dict)
     current: int | None = None  # the goal whose section we are in
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
+    vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word
 
 
 def _uses_trailing_spaces(lines: list[str]) -> bool:
@@ -491,6 +570,8 @@ def _uses_trailing_spaces(lines: list[str]) -> bool:
 def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     items = build_stream(lines)
     st = _State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
+    if not st.clue:
+        st.vocab = vocabulary(lines)
     i, n = 0, len(items)
     mode = "text"
     section: tuple[int, str, list[str]] | None = None  # (goal, section id, raw lines)
@@ -531,7 +612,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
                 mode = "goal"
                 continue
         label = section_label(it.text)
-        if label and st.ex.goals and (mode != "table" or label != "analys"):
+        if label and st.ex.goals and (mode != "table" or label not in ("analys", "kommentar")):
             flush()
             section = (st.current, label, [])
             mode = "text"
@@ -834,11 +915,16 @@ def _row(st: _State, i: int) -> int | None:
         k += 1
     if not any(v.strip() for v in value_lines):
         return None
-    tokens = _tokens(value_lines, st.clue)
+    guesses: list[str] = []
+    tokens = _tokens(value_lines, st.clue, st.vocab, guesses)
     raw_cells, period = split_cells(tokens, st.meta.year)
     goal_idx = st.current
     city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
     cells, review, reason = place(raw_cells, st.columns, period, city, st.meta.report_type)
+    if guesses:
+        # no trailing spaces and no known word: a cell may be cut in a word or between two words
+        review = True
+        reason = "; ".join(filter(None, [reason, "word cut at a line end? " + ", ".join(guesses)]))
     if period is None:
         review, reason = True, "; ".join(filter(None, [reason, "no period cell found"]))
     row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,

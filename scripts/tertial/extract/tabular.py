@@ -24,7 +24,7 @@ from datetime import date
 import unicodedata
 from dataclasses import dataclass, field
 
-from .goals import heading_label, is_toc_line, split_code, verdict
+from .goals import heading_label, is_toc_line, section_label, split_code, verdict
 from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
 from .values import EMPTY, fold, parse_cell
 
@@ -171,27 +171,8 @@ def parse_header(line: str, line_no: int, year: int | None = None) -> Header | N
 # ---------------------------------------------------------------------------------------------------------
 # Goal texts
 
-_SECTION_LABELS = {
-    "analys": "analys",
-    "beskrivning": "beskrivning",
-    "forvantat resultat": "forvantat_resultat",
-    "forvantade resultat": "forvantat_resultat",
-    "kommentar": "kommentar",
-    "bedomning": "bedomning",
-    "maluppfyllelse": "maluppfyllelse",
-    "atgarder": "atgarder",
-}
 UNLABELLED = "text"  # text printed under a heading before any section label (as in business plans)
 _BULLET = re.compile(r"^\s*[-–•·▪●]\s+")
-
-
-def section_label(line: str) -> str | None:
-    """'Förväntat resultat' -> 'forvantat_resultat'; a line that is not a section label -> None."""
-    text = fold(line).rstrip(":").strip().lower()
-    if len(text) > 30:
-        return None
-    key = text.replace("å", "a").replace("ä", "a").replace("ö", "o")
-    return _SECTION_LABELS.get(key)
 
 
 @dataclass
