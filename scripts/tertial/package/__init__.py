@@ -172,7 +172,7 @@ def _make_downloads(jobs: list) -> list:
     if len(jobs) < 2:
         return [_download(job) for job in jobs]
     jobs = sorted(jobs, key=lambda j: -sum(len(rows) for rows in j[3].values()))
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
     with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as pool:
         return list(pool.map(_download, jobs))
 
