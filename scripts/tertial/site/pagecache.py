@@ -17,6 +17,7 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 _HERE = Path(__file__).parent
@@ -32,12 +33,14 @@ def code_fingerprint() -> bytes:
 
 
 def _feed(h, part) -> None:
-    if isinstance(part, pd.DataFrame):  # columns, types and every cell (pandas' own value hashing)
+    if isinstance(part, pd.DataFrame):  # columns, types and every cell
         h.update(b"df" + repr([(c, str(t)) for c, t in part.dtypes.items()]).encode())
-        h.update(pd.util.hash_pandas_object(part, index=False).values.tobytes())
+        h.update(b"rows%d" % len(part))
+        for _, column in part.items():
+            _feed_values(h, column)
     elif isinstance(part, pd.Series):
         h.update(b"series" + str(part.dtype).encode() + repr(list(part.index)).encode())
-        h.update(pd.util.hash_pandas_object(part, index=False).values.tobytes())
+        _feed_values(h, part)
     elif isinstance(part, dict):
         h.update(b"dict")
         for k in sorted(part, key=repr):
@@ -50,6 +53,18 @@ def _feed(h, part) -> None:
     else:
         h.update(repr(part).encode())
     h.update(b"\x1e")
+
+
+def _feed_values(h, column: pd.Series) -> None:
+    """The cells of one column: the raw bytes of a numeric or date column, else the repr of every value
+    (unambiguous for the str, float, int, bool and None cells of our tables; much faster than pandas'
+    per-value hashing)."""
+    values = column.to_numpy()
+    if values.dtype.kind in "biufcmM":
+        h.update(values.dtype.str.encode() + np.ascontiguousarray(values).tobytes())
+    else:
+        h.update(repr(values.tolist()).encode())
+    h.update(b"\x1f")
 
 
 class PageCache:
