@@ -953,24 +953,26 @@ def _ends_row_inline(items: list[Item], k: int) -> bool:
                 re.match(r"^(?:Tertial|fram)\b", follow, re.IGNORECASE))
 
 
-def _row_analysis(st: _State, k: int) -> tuple[list[str], int]:
-    """Text under a row's 'Analys': up to a blank line that is followed by another row or section."""
+def _analysis_text(st: _State, k: int, stop: str, skip: str, next_content, starts_next) -> tuple[list[str], int]:
+    """Text under an 'Analys' label, from item k: up to a section label or goal heading, the other kind
+    of table header (`stop`; repeats of its own header, `skip`, are page breaks), or a blank line followed
+    by the next row or activity (`starts_next`)."""
     items = st.items
     raws: list[str] = []
     while k < len(items):
         it = items[k]
-        if it.kind == "acthdr":
+        if it.kind == stop:
             break
-        if it.kind == "tblhdr":
+        if it.kind == skip:
             k += 1
             continue
         if it.blank:
-            nxt = _next_content(items, k)
+            nxt = next_content(items, k)
             if nxt >= len(items) or items[nxt].kind != "line":
                 k = nxt
                 break
             t = items[nxt].text
-            if section_label(t) or goal_rules.heading_label(t) or _looks_like_row(st, nxt):
+            if section_label(t) or goal_rules.heading_label(t) or starts_next(nxt):
                 k = nxt
                 break
             raws.append("")
@@ -981,6 +983,11 @@ def _row_analysis(st: _State, k: int) -> tuple[list[str], int]:
         raws.append(it.text)
         k += 1
     return raws, k
+
+
+def _row_analysis(st: _State, k: int) -> tuple[list[str], int]:
+    """Text under a row's 'Analys': up to a blank line that is followed by another row or section."""
+    return _analysis_text(st, k, "acthdr", "tblhdr", _next_content, lambda j: _looks_like_row(st, j))
 
 
 def _looks_like_row(st: _State, k: int) -> bool:
@@ -1070,32 +1077,9 @@ def _next_content_any(items: list[Item], k: int) -> int:
 
 
 def _activity_analysis(st: _State, k: int) -> tuple[list[str], int]:
-    items = st.items
-    raws: list[str] = []
-    while k < len(items):
-        it = items[k]
-        if it.kind == "tblhdr":
-            break
-        if it.kind == "acthdr":
-            k += 1
-            continue
-        if it.blank:
-            nxt = _next_content_any(items, k)
-            if nxt >= len(items) or items[nxt].kind != "line" or _looks_like_activity(items, nxt):
-                k = nxt
-                break
-            t = items[nxt].text
-            if section_label(t) or goal_rules.heading_label(t):
-                k = nxt
-                break
-            raws.append("")
-            k += 1
-            continue
-        if section_label(it.text) or goal_rules.heading_label(it.text):
-            break
-        raws.append(it.text)
-        k += 1
-    return raws, k
+    """Text under an activity's 'Analys': up to a blank line that is followed by another activity."""
+    return _analysis_text(st, k, "tblhdr", "acthdr", _next_content_any,
+                          lambda j: _looks_like_activity(st.items, j))
 
 
 def _looks_like_activity(items: list[Item], k: int) -> bool:
