@@ -6,22 +6,14 @@ the reports really use; different indicators stay apart; direction never contrad
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
+from published import HA, HL, NM, ROOT, read_table
 
 from tertial.curation import indicators
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "datapackages" / "stockholm" / "data"
-HL, NM, HA = "hagersten-liljeholmen-2020-t1", "norrmalm-2022-vp", "hagersten-alvsjo-2023-t2"
-
-
-def _read(table: str) -> list[dict]:
-    with (DATA / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+_read = read_table
 
 
 @pytest.fixture(scope="module")

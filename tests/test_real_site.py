@@ -4,10 +4,9 @@ packages, the downloads at the contract's addresses, and no broken internal link
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 from cli_harness import make_project, run_cli
+from published import read_table
 from test_site_links import broken_links
 
 pytestmark = pytest.mark.slow
@@ -22,8 +21,7 @@ def real_site(tmp_path_factory):
 
 
 def _rows(project, table):
-    with (project / "datapackages" / "stockholm" / "data" / f"{table}.csv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return read_table(table, root=project)
 
 
 def test_a_page_for_everything_in_the_packages(real_site):
