@@ -2,7 +2,7 @@
 
 import pytest
 
-from tertial.extract.values import format_number, parse_cell
+from tertial.extract.values import fold, format_number, parse_cell
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,14 @@ def test_empty_cell():
 @pytest.mark.parametrize("value, text", [(15.0, "15"), (0.85, "0.85"), (9000.0, "9000"), (None, ""), (1 / 3, "0.3333333333")])
 def test_format_number_is_stable(value, text):
     assert format_number(value) == text
+
+
+def test_fold_splits_on_the_same_characters_as_the_white_space_pattern():
+    """fold() uses str.split(); it must fold exactly the characters of `[\\s\\u00a0\\u202f]+`."""
+    import re
+    import sys
+
+    pattern = re.compile(r"[\s\u00a0\u202f]+")
+    differ = [hex(c) for c in range(sys.maxunicode + 1) if bool(pattern.fullmatch(chr(c))) != chr(c).isspace()]
+    assert differ == []
+    assert fold(" a\u00a0\u202f\tb\n\r c\u2003 ") == "a b c"

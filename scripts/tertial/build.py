@@ -46,45 +46,80 @@ def _extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def stage_extract(root: Path, ctx: Context) -> list[str]:
+def _extract_one(root: Path, rep, stamp: str, extractor=None) -> tuple:
+    """Extract one report into build/extracted/.<report_id>.tmp/ (the caller moves it into place).
+    Returns ('ok', goals, rows, flagged, activities) or ('error', message, path, line): a worker process
+    hands back a TertialError as plain values, so the one-line message arrives whole."""
     from .extract.write import write_tables
 
-    extractor = ctx.extractor
     if extractor is None:
         from .extract import extract_file as extractor
+    try:
+        ex = extractor(root / rep.file, rep.meta())
+    except ModuleNotFoundError as exc:  # a layout module not in this tree: say so in one line
+        if not (exc.name or "").startswith("tertial.extract."):
+            raise
+        return ("error", f"cannot extract: the layout module {exc.name} is missing", rep.file, None)
+    except TertialError as exc:
+        return ("error", exc.message, exc.path, exc.line)
+    tmp = root / EXTRACTED / f".{rep.report_id}.tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    write_tables(ex, tmp)
+    (tmp / STAMP).write_text(stamp)
+    return ("ok", len(ex.goals), len(ex.rows), sum(r.needs_review for r in ex.rows), len(ex.activities))
+
+
+PARALLEL_FROM = 4  # reports to extract before two worker processes pay for their start
+
+
+def _extract_all(root: Path, todo: list, extractor) -> list[tuple]:
+    """_extract_one for each (report, stamp), in manifest order. The real extractor runs in two worker
+    processes when there are several reports (each report is extracted alone from its own file, so the
+    output is the same bytes as one by one); an extractor given by a test runs here."""
+    workers = min(2, os.cpu_count() or 1)
+    if extractor is not None or len(todo) < PARALLEL_FROM or workers < 2:
+        return [_extract_one(root, rep, stamp, extractor) for rep, stamp in todo]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        futures = [pool.submit(_extract_one, root, rep, stamp) for rep, stamp in todo]
+        return [f.result() for f in futures]
+
+
+def stage_extract(root: Path, ctx: Context) -> list[str]:
     reports = sources.load_manifest(root)
-    fingerprint = _extractor_fingerprint() if ctx.extractor is None else getattr(extractor, "__name__", "custom")
+    fingerprint = _extractor_fingerprint() if ctx.extractor is None else getattr(ctx.extractor, "__name__", "custom")
     out_root = root / EXTRACTED
     wanted = {r.report_id for r in reports}
     if out_root.exists():
         for stale in out_root.iterdir():
             if stale.is_dir() and stale.name not in wanted:
                 shutil.rmtree(stale)
-    lines, fresh = [], 0
+    todo = []
     for rep in reports:
         folder = out_root / rep.report_id
         stamp = f"{rep.sha256} {fingerprint}\n"
-        if (folder / STAMP).exists() and (folder / STAMP).read_text() == stamp:
-            continue
-        try:
-            ex = extractor(root / rep.file, rep.meta())
-        except ModuleNotFoundError as exc:  # a layout module not in this tree: say so in one line
-            if not (exc.name or "").startswith("tertial.extract."):
-                raise
-            raise TertialError(f"cannot extract: the layout module {exc.name} is missing", rep.file) from None
-        tmp = out_root / f".{rep.report_id}.tmp"
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        write_tables(ex, tmp)
-        (tmp / STAMP).write_text(stamp)
+        if not ((folder / STAMP).exists() and (folder / STAMP).read_text() == stamp):
+            todo.append((rep, stamp))
+    out_root.mkdir(parents=True, exist_ok=True)
+    results = _extract_all(root, todo, ctx.extractor)
+    for (rep, _), result in zip(todo, results):  # the first failing report, in manifest order
+        if result[0] == "error":
+            for other, _ in todo:
+                shutil.rmtree(out_root / f".{other.report_id}.tmp", ignore_errors=True)
+            raise TertialError(result[1], result[2], result[3])
+    lines = []
+    for (rep, _), (_, goals, rows, flagged, activities) in zip(todo, results):
+        folder = out_root / rep.report_id
         if folder.exists():
             shutil.rmtree(folder)
-        tmp.rename(folder)
-        fresh += 1
-        flagged = sum(r.needs_review for r in ex.rows)
-        lines.append(f"extracted {rep.report_id}: {len(ex.goals)} goals, {len(ex.rows)} indicator rows "
-                     f"({flagged} need review), {len(ex.activities)} activities")
-    lines.append(f"extract: {fresh} of {len(reports)} reports extracted, {len(reports) - fresh} unchanged")
+        (out_root / f".{rep.report_id}.tmp").rename(folder)
+        lines.append(f"extracted {rep.report_id}: {goals} goals, {rows} indicator rows "
+                     f"({flagged} need review), {activities} activities")
+    lines.append(f"extract: {len(todo)} of {len(reports)} reports extracted, {len(reports) - len(todo)} unchanged")
     return lines
 
 

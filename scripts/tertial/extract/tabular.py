@@ -19,6 +19,7 @@ a repeated header, when it carries no values, continues the item above it (a tex
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import date
 import unicodedata
@@ -76,6 +77,7 @@ _CANONICAL = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of its arguments; a report repeats its headers
 def column_field(header: str, year: int | None = None) -> str | None:
     """Which field a header cell names: 'Utfall män/ pojkar' -> 'outcome_men'; unknown -> None.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 # Thousands separators seen in exports: space, no-break space, narrow no-break space.
 _SPACES = "[ \u00a0\u202f]"
 NUMBER = rf"[-\u2212\u2013]?(?:\d{{1,3}}(?:{_SPACES}\d{{3}})+|\d+)(?:[,.]\d+)?"
+_SPACES_RE = re.compile(_SPACES)
 _CELL = re.compile(rf"^(?P<num>{NUMBER})(?:{_SPACES}*(?P<unit>[^\d\s].*?))?$")
 
 
@@ -33,12 +34,15 @@ EMPTY = Cell(raw="")
 
 
 def fold(text: str) -> str:
-    """Fold runs of white space (tabs, no-break spaces, newlines) to single spaces."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+    r"""Fold runs of white space (tabs, no-break spaces, newlines) to single spaces.
+
+    str.split() splits on exactly the characters of the pattern `[\s\u00a0\u202f]+` (every character for
+    which str.isspace() is true; tests/test_values.py checks the two agree), at a fraction of the cost."""
+    return " ".join(text.split())
 
 
 def to_number(num: str) -> float:
-    num = re.sub(_SPACES, "", num).replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
+    num = _SPACES_RE.sub("", num).replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
     return float(num)
 
 
