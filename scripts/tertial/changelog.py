@@ -20,7 +20,6 @@ Blocks: load (`load_entries`, `published_tables`) / process (`diff`, `make_entry
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import math
@@ -45,8 +44,9 @@ _ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
 def read_csv_rows(path: Path) -> list[dict]:
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    from .curate import read_csv
+
+    return read_csv(path)
 
 
 def published_tables(root: Path) -> dict[str, list[dict]]:

@@ -61,8 +61,22 @@ def load_curation(root: Path) -> Curation:
 
 
 def read_csv(path: Path) -> list[dict]:
+    """The rows of a CSV file we wrote, as dicts (header -> cell). A row whose length differs from the
+    header's is refused, naming the file and line (csv.DictReader would fill or keep it silently)."""
     with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header is None:
+            return []
+        width = len(header)
+        rows = []
+        for cells in reader:
+            if len(cells) != width:
+                if not cells:
+                    continue  # a blank line, as csv.DictReader skips it
+                raise TertialError(f"{len(cells)} cells where the header has {width}", path, reader.line_num)
+            rows.append(dict(zip(header, cells)))
+    return rows
 
 
 def load_extracted(root: Path, reports: list[sources.SourceReport]) -> dict[str, dict[str, list[dict]]]:
@@ -107,7 +121,7 @@ def curate(extracted: dict[str, dict[str, list[dict]]], reports: list[sources.So
 def save(curated: Curated, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for table, columns in CURATED_COLUMNS.items():
-        text = to_csv(columns, [{c: r.get(c, "") for c in columns} for r in curated.tables[table]])
+        text = to_csv(columns, curated.tables[table], ignore_extra=True)
         (out_dir / f"{table}.csv").write_text(text, encoding="utf-8", newline="")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -103,6 +104,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u00b4": "'", "`": "'", 
 _CONJUNCTIONS = r"(?:och|eller|samt|respektive|resp|till|som|&)"
 
 
+@functools.lru_cache(maxsize=16384)  # pure; every report prints the same names again
 def indicator_key(name: str) -> str:
     """The key two printings of one indicator share.
 
@@ -128,6 +130,7 @@ def indicator_key(name: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=16384)
 def indicator_slug(name: str) -> str:
     """A stable id from a name alone (never from other names)."""
     full = slugify(indicator_key(name))

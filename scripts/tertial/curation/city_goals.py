@@ -20,6 +20,7 @@ code; should two different goals claim the same id, the smaller gets a short has
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -72,7 +73,10 @@ def load(root: Path) -> dict:
     return {"threshold": float(threshold), "overrides": overrides}
 
 
+@functools.lru_cache(maxsize=65536)  # pure; the same titles meet again in every report
 def _similar(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

@@ -88,24 +88,32 @@ def _spaceless(unit: str) -> str:
     return re.sub(r"\s+", "", unit)
 
 
-def normalize_unit(unit: str, units: dict[str, str]) -> str:
+def normalize_unit(unit: str, units: dict[str, str], published: dict[str, str] | None = None) -> str:
     """The unit published for a unit as printed: the rule in `units` for it, else the published unit it
     equals but for white space (text from PDF breaks units over lines: 'barn/a vd.', 'livsmed el'),
-    else the unit as printed with white space folded."""
+    else the unit as printed with white space folded. `published` is `published_units(units)`, when the
+    caller has it already."""
     unit = fold(unit or "")
     if unit in units:
         return fold(units[unit])
-    published = {_spaceless(u): fold(u) for u in units.values()}
+    if published is None:
+        published = published_units(units)
     return published.get(_spaceless(unit), unit)
+
+
+def published_units(units: dict[str, str]) -> dict[str, str]:
+    """{unit without white space: unit as published} of the units named in `units`."""
+    return {_spaceless(u): fold(u) for u in units.values()}
 
 
 def assign(results: list[dict], rules: dict) -> list[dict]:
     """Process: set indicator_id and the normalized unit on every result row (in place); return the
     indicators table (indicator_id, name, unit, direction, description), sorted by id."""
+    published = published_units(rules["units"])
     for row in results:
         entry = rules["by_name"].get(normalize_name(row["name"]))
         row["indicator_id"] = entry["indicator_id"] if entry else slug_id(row["name"])
-        row["unit"] = normalize_unit(row.get("unit", ""), rules["units"])
+        row["unit"] = normalize_unit(row.get("unit", ""), rules["units"], published)
     by_id: dict[str, list[dict]] = {}
     for row in results:
         by_id.setdefault(row["indicator_id"], []).append(row)
