@@ -79,18 +79,41 @@ def read_csv(path: Path) -> list[dict]:
     return rows
 
 
-def load_extracted(root: Path, reports: list[sources.SourceReport]) -> dict[str, dict[str, list[dict]]]:
-    """{report_id: {table: rows}} from build/extracted/<report_id>/."""
-    out = {}
-    for rep in reports:
-        folder = root / EXTRACTED / rep.report_id
-        out[rep.report_id] = {}
-        for table in EXTRACTED_TABLES:
-            path = folder / f"{table}.csv"
-            if not path.exists():
-                raise TertialError(f"{rep.report_id} has not been extracted (run `tertial build`)", path)
-            out[rep.report_id][table] = read_csv(path)
-    return out
+def _extracted_csv(root: Path, rep: sources.SourceReport, table: str) -> Path:
+    path = root / EXTRACTED / rep.report_id / f"{table}.csv"
+    if not path.exists():
+        raise TertialError(f"{rep.report_id} has not been extracted (run `tertial build`)", path)
+    return path
+
+
+def load_extracted(root: Path, reports: list[sources.SourceReport],
+                   tables: tuple[str, ...] = EXTRACTED_TABLES) -> dict[str, dict[str, list[dict]]]:
+    """{report_id: {table: rows}} from build/extracted/<report_id>/ (a table not asked for: no rows)."""
+    return {rep.report_id: {t: read_csv(_extracted_csv(root, rep, t)) if t in tables else []
+                            for t in EXTRACTED_TABLES} for rep in reports}
+
+
+# goal_texts: curation changes nothing in it (no correction, no id), and it is most of the bytes. Each report's
+# file is sorted by (goal_id, section) and every goal_id starts with its report_id, so the curated table is
+# the reports' rows in report_id order: copied as bytes, not parsed and written again.
+COPIED = "goal_texts"
+
+
+def copied_table(root: Path, reports: list[sources.SourceReport]) -> str | None:
+    """The curated CSV text of COPIED: the header and every report's rows, in report_id order. None when a
+    report id is the start of another's (then report order might not be goal_id order: parse and sort)."""
+    rids = sorted(r.report_id for r in reports)
+    if any(b.startswith(a) for a, b in zip(rids, rids[1:])):
+        return None
+    header = ",".join(CURATED_COLUMNS[COPIED]) + "\n"
+    parts = [header]
+    for rep in sorted(reports, key=lambda r: r.report_id):
+        path = _extracted_csv(root, rep, COPIED)
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith(header):
+            raise TertialError(f"the header is not {header.strip()!r}", path, 1)
+        parts.append(text[len(header):])
+    return "".join(parts)
 
 
 # --- process ----------------------------------------------------------------------------------------
@@ -118,18 +141,24 @@ def curate(extracted: dict[str, dict[str, list[dict]]], reports: list[sources.So
 
 # --- save -------------------------------------------------------------------------------------------
 
-def save(curated: Curated, out_dir: Path) -> None:
+def save(curated: Curated, out_dir: Path, copied: str | None = None) -> None:
+    """Write every curated table; COPIED as the text `copied_table` made, when given."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for table, columns in CURATED_COLUMNS.items():
-        text = to_csv(columns, curated.tables[table], ignore_extra=True)
+        if table == COPIED and copied is not None:
+            text = copied
+        else:
+            text = to_csv(columns, curated.tables[table], ignore_extra=True)
         (out_dir / f"{table}.csv").write_text(text, encoding="utf-8", newline="")
 
 
 def run(root: Path) -> Curated:
     """The stage: load, process, save."""
     reports = sources.load_manifest(root)
-    curated = curate(load_extracted(root, reports), reports, load_curation(root))
-    save(curated, root / CURATED)
+    copied = copied_table(root, reports)
+    parsed = tuple(t for t in EXTRACTED_TABLES if not (t == COPIED and copied is not None))
+    curated = curate(load_extracted(root, reports, parsed), reports, load_curation(root))
+    save(curated, root / CURATED, copied)
     return curated
 
 
