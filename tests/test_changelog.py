@@ -194,3 +194,20 @@ def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
         "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets)"]
     assert changelog.stage(root) == ["changelog: no change, data version 1.0.0"]
     assert changelog.load_entries(root)[0]["date"] == "2023-05-20"
+
+
+def test_only_texts_float_refuses_skip_the_number_reading():
+    """_canonical skips float() for a text whose first character float() never accepts; that must never
+    skip a number (any script's digits, signs, dots, inf and nan)."""
+    import sys
+
+    from tertial.changelog import _may_be_number
+
+    for code in range(sys.maxunicode + 1):
+        first = chr(code)
+        for text in (first + "1", first + "nf", first + "an", first):
+            try:
+                float(text)
+            except ValueError:
+                continue
+            assert _may_be_number(text.strip()[0]), (hex(code), text)

@@ -109,8 +109,17 @@ def _canonical(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value).strip()
+    if not text or not _may_be_number(text[0]):  # float() would refuse it: no need to try
+        return text
     number = _number(text)
     return repr(number) if number is not None else text
+
+
+def _may_be_number(first: str) -> bool:
+    """Can float() read a text starting with this character? (a digit of any script, a sign, a dot, or
+    the i/n of inf, infinity and nan)"""
+    return first.isdecimal() or first in "+-.iInN"
+
 
 
 def tables_sha256(tables: dict[str, list[dict]]) -> str:
