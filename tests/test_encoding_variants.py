@@ -10,7 +10,6 @@ those the plain reference is the same report with those characters replaced firs
 from __future__ import annotations
 
 import codecs
-import importlib.util
 
 import pytest
 from cli_harness import REAL, REPORTS, extract, make_project, snapshot
@@ -37,14 +36,11 @@ VARIANTS = {  # name -> (text -> text of the reference, text -> bytes of the var
     "latin1": (lambda t: t.encode("latin-1", "replace").decode("latin-1"), lambda t: t.encode("latin-1")),
 }
 
-PDFTEXT = importlib.util.find_spec("tertial.extract.pdftext") is not None
 REPORT_CASES = [
     pytest.param("hagersten-alvsjo-2023-t2", list(VARIANTS), id="hagersten-alvsjo-2023-t2"),
     pytest.param("norrmalm-2022-vp", ["crlf", "utf16le-bom", "cp1252"], id="norrmalm-2022-vp"),
     pytest.param("hagersten-liljeholmen-2020-t1", ["crlf", "utf16le-bom", "cp1252", "latin1"],
-                 id="hagersten-liljeholmen-2020-t1",
-                 marks=pytest.mark.skipif(not PDFTEXT, reason="the PDF-text layout (extract/pdftext.py) "
-                                          "is not on this branch yet")),
+                 id="hagersten-liljeholmen-2020-t1"),
 ]
 
 

@@ -10,7 +10,6 @@ lines; cut the text at a random point. Run size: 60 examples per case in `make t
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from datetime import timedelta
 from functools import cache
 
@@ -32,11 +31,9 @@ pytestmark = pytest.mark.fuzz
 BOUNDED = settings(max_examples=60, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
 PROFILE = settings(settings.default) if settings.default.max_examples > 100 else BOUNDED
 
-PDFTEXT = importlib.util.find_spec("tertial.extract.pdftext") is not None
 LAYOUTS = [
     pytest.param("tabular", id="tabular"),
-    pytest.param("pdftext", id="pdftext", marks=pytest.mark.skipif(
-        not PDFTEXT, reason="the PDF-text layout (extract/pdftext.py) is not on this branch yet")),
+    pytest.param("pdftext", id="pdftext"),
 ]
 REPORT_IDS = list(REAL)
 
@@ -130,17 +127,13 @@ def test_layout_never_crashes_on_mutated_reports(layout, report_id):
     run()
 
 
-@pytest.mark.parametrize("report_id", [r for r in REPORT_IDS if r != "hagersten-liljeholmen-2020-t1"] + [
-    pytest.param("hagersten-liljeholmen-2020-t1", marks=pytest.mark.skipif(
-        not PDFTEXT, reason="the PDF-text layout (extract/pdftext.py) is not on this branch yet"))])
+@pytest.mark.parametrize("report_id", REPORT_IDS)
 def test_extract_lines_never_crashes_on_mutated_reports(report_id):
     meta = meta_of(report_id)
 
     @PROFILE
     @given(mutated(report_id))
     def run(lines):
-        if not PDFTEXT and detect_layout(lines) != "tabular":
-            return  # would be dispatched to the PDF-text layout, not on this branch yet
         try:
             ex = extract_lines(list(lines), meta, "<fuzz>")
             write_all(ex)

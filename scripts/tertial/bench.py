@@ -191,10 +191,11 @@ def _rows(root: Path) -> int:
 def _site_figures(root: Path) -> dict:
     site = root / SITE_DIR
     if not site.exists():
-        return {"pages": None, "site_bytes": None, "search_index_bytes": None}
+        return {"pages": None, "site_bytes": None, "search_index_bytes": None, "site_data_bytes": None}
     index = site / "search" / "search_index.json"
     return {"pages": sum(1 for _ in site.rglob("*.html")),
             "site_bytes": _tree_bytes(site),
+            "site_data_bytes": _tree_bytes(site / "data"),  # the downloads: every package, zip and workbook
             "search_index_bytes": index.stat().st_size if index.exists() else None}
 
 
@@ -302,6 +303,7 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
             "incremental_mkdocs_s": None if inc_mk is None else round(inc_mk, 3),
             "incremental_overhead_s": round(inc_s - sum(v for k, v in inc_ctx.timings.items() if k != "mkdocs"), 3),
             "site_bytes": site["site_bytes"],
+            "site_data_bytes": site["site_data_bytes"],
             "search_index_bytes": site["search_index_bytes"],
             "peak_rss_mb": round(rss["self"] + rss["children"], 1),
             "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
