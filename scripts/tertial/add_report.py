@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -130,6 +130,22 @@ def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_ty
                                 sha256="", title=title)
 
 
+def disagreements(inferred: Inferred, rep: sources.SourceReport) -> list[str]:
+    """Where the options given say otherwise than the report's own text, and a district not among
+    Stockholm's: published as asked, but the maintainer should look (printed as warnings)."""
+    out = []
+    if inferred.district and ids.district_id(inferred.district) != rep.district_id:
+        out.append(f"published as {rep.district}, but the text names {inferred.district}")
+    if inferred.report_type and inferred.report_type != rep.report_type:
+        out.append(f"published as {rep.report_type}, but the text says {inferred.report_type}")
+    if inferred.year and inferred.year != rep.year:
+        out.append(f"published as {rep.year}, but the text says {inferred.year}")
+    if ids.district_name(rep.district_id) is None:
+        known = ", ".join(d["name"] for d in ids.DISTRICTS if not d.get("valid_to"))
+        out.append(f"{rep.district} is not one of Stockholm's districts ({known}); check the spelling")
+    return out
+
+
 # ------------------------------------------------------------------------------- staging and commit
 
 def _walk(top: Path, skip_staging: bool = True) -> set[Path]:
@@ -187,6 +203,7 @@ class Result:
     replaced: bool
     summary: list[str]
     changed_files: list[Path]
+    warnings: list[str] = field(default_factory=list)
 
 
 def _summary(staging: Path, rep: sources.SourceReport) -> list[str]:
@@ -232,7 +249,9 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     if not is_report(lines):
         raise TertialError("not a district council report: it has no goal headings "
                            "(KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål)", report)
-    rep = resolve_meta(report, infer(lines), district, report_type, year)
+    inferred = infer(lines)
+    rep = resolve_meta(report, inferred, district, report_type, year)
+    warnings = disagreements(inferred, rep)
     rep.sha256 = hashlib.sha256(data).hexdigest()
     existing = next((r for r in manifest if r.report_id == rep.report_id), None)
     if existing is not None and not replace:
@@ -263,12 +282,14 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
         changed = commit(staging, root, original)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Result(rep, build_fn is not None, existing is not None, summary, changed)
+    return Result(rep, build_fn is not None, existing is not None, summary, changed, warnings)
 
 
 def main(args) -> int:
     res = add_report(args.root, args.report, args.district, args.report_type, args.year, args.replace)
     rep = res.report
+    for message in res.warnings:
+        print(f"tertial: warning: {args.report}: {message}", file=sys.stderr)
     verb = "replaced" if res.replaced else "added"
     print(f"{rep.report_id}: {verb} {rep.file} ({rep.district}, {rep.report_type} {rep.year}, "
           f"\"{rep.title}\"), sha256 {rep.sha256[:12]}…")
