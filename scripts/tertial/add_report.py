@@ -135,11 +135,11 @@ def disagreements(inferred: Inferred, rep: sources.SourceReport) -> list[str]:
     Stockholm's: published as asked, but the maintainer should look (printed as warnings)."""
     out = []
     if inferred.district and ids.district_id(inferred.district) != rep.district_id:
-        out.append(f"published as {rep.district}, but the text names {inferred.district}")
+        out.append(f"taken as {rep.district}, but the text names {inferred.district}")
     if inferred.report_type and inferred.report_type != rep.report_type:
-        out.append(f"published as {rep.report_type}, but the text says {inferred.report_type}")
+        out.append(f"taken as {rep.report_type}, but the text says {inferred.report_type}")
     if inferred.year and inferred.year != rep.year:
-        out.append(f"published as {rep.year}, but the text says {inferred.year}")
+        out.append(f"taken as {rep.year}, but the text says {inferred.year}")
     if ids.district_name(rep.district_id) is None:
         known = ", ".join(d["name"] for d in ids.DISTRICTS if not d.get("valid_to"))
         out.append(f"{rep.district} is not one of Stockholm's districts ({known}); check the spelling")
