@@ -157,30 +157,65 @@ def _walk(top: Path, skip_staging: bool = True) -> set[Path]:
     return files
 
 
+# Folders whose writers only add, replace (a temporary file, then a rename) or remove files and never write
+# into an existing one: the staging copy shares their files (hard links) instead of copying them.
+# tests/test_add_report_staging.py runs a real build in staging and fails it: the project must not change.
+SHARED = (Path("build/extracted"), Path("build/cache"), Path("build/chart-cache"))
+# Folders the site stage rebuilds whole on every build: not copied; the staging build's are moved in whole.
+REBUILT = (Path("build/site"), Path("build/docs"))
+
+
+def _inside(rel: Path, folders) -> bool:
+    return any(rel.parts[:len(f.parts)] == f.parts for f in folders)
+
+
 def stage_copy(root: Path) -> tuple[Path, set[Path]]:
-    """A copy of the project in a hidden folder inside it (same file system, so moves are renames)."""
+    """A copy of the project in a hidden folder inside it (same file system, so moves are renames).
+    Without REBUILT (made again by the build) and with SHARED as hard links where the file system allows."""
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     files = _walk(root)
     for rel in files:
+        if _inside(rel, REBUILT):
+            continue
         dst = staging / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
+        if _inside(rel, SHARED) and not (root / rel).is_symlink():
+            try:
+                os.link(root / rel, dst)
+                continue
+            except OSError:
+                pass  # no hard links here: copy
         shutil.copy2(root / rel, dst, follow_symlinks=False)
     return staging, files
 
 
+def _same(a: Path, b: Path) -> bool:
+    return os.path.samefile(a, b) or filecmp.cmp(a, b, shallow=False)
+
+
 def commit(staging: Path, root: Path, original: set[Path]) -> list[Path]:
-    """Move every file the staging copy added or changed into the project; remove what it removed."""
+    """Move every file the staging copy added or changed into the project; remove what it removed. A REBUILT
+    folder the staging build made replaces the project's whole (one rename each way); one it did not make
+    (a project without a site) is left as it is."""
     staged = _walk(staging, skip_staging=False)
-    changed = sorted(rel for rel in staged
-                     if rel not in original or not (root / rel).is_file()
-                     or not filecmp.cmp(staging / rel, root / rel, shallow=False))
-    removed = sorted(rel for rel in original - staged if (root / rel).exists())
+    rebuilt = [f for f in REBUILT if (staging / f).is_dir()]
+    changed = sorted(rel for rel in staged if not _inside(rel, rebuilt)
+                     and (rel not in original or not (root / rel).is_file() or not _same(staging / rel, root / rel)))
+    removed = sorted(rel for rel in original - staged if not _inside(rel, REBUILT) and (root / rel).exists())
     for rel in changed:  # same file system: each move is an atomic rename
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / rel, root / rel)
     for rel in removed:
         (root / rel).unlink()
-    return changed + removed
+    for folder in rebuilt:
+        old = root / folder.parent / f".{folder.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if (root / folder).exists():
+            (root / folder).rename(old)
+        (root / folder).parent.mkdir(parents=True, exist_ok=True)
+        (staging / folder).rename(root / folder)
+        shutil.rmtree(old, ignore_errors=True)
+    return changed + removed + rebuilt
 
 
 def find_build() -> Callable[[Path], object] | None:
