@@ -68,6 +68,21 @@ def finish(chart: alt.TopLevelMixin, df: pd.DataFrame, validate: bool = False) -
     return spec
 
 
+_TEMPLATES: dict[tuple, str] = {}
+
+
+def finish_shaped(key: tuple, make, df: pd.DataFrame) -> dict:
+    """finish() for a chart whose spec, apart from its rows, is fixed by `key`: Altair builds it once per
+    key (its to_dict is most of the cost of a small chart), and each chart gets a fresh copy with its
+    own rows. `key` must name every argument of `make` that shapes the spec."""
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = json.dumps(finish(make(), df.iloc[:0]))
+    spec = json.loads(template)
+    spec["data"] = {"values": json.loads(df.to_json(orient="records", force_ascii=False))}
+    return spec
+
+
 def render_svg(spec: dict) -> str:
     return vlc.vegalite_to_svg(spec, format_locale=_vlc_locale())
 
@@ -159,6 +174,12 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
                      rows: list[list[str]]) -> Chart:
     """Districts compared: one bar per label (df: label, value, target), the target as a black tick."""
     title = f"Värde ({unit})" if unit else "Värde"
+    key = ("bars_with_target", title, len(df))
+    return Chart(name, finish_shaped(key, lambda: _bars_chart(title, len(df)), df[["label", "value", "target"]]),
+                 alt_text, columns, rows)
+
+
+def _bars_chart(title: str, n: int):
     base = alt.Chart().encode(y=alt.Y("label:N", title=None, sort=None))
     bars = base.mark_bar(color=OKABE_ITO[0]).encode(
         x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
@@ -167,8 +188,7 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
                  alt.Tooltip("target:Q", title="Årsmål", format=",~r")])
     ticks = base.transform_filter("isValid(datum.target)").mark_tick(
         color="#000000", thickness=3, size=26).encode(x="target:Q")
-    chart = alt.layer(bars, ticks, data=DATA).properties(width=460, height=34 * max(1, len(df)))
-    return Chart(name, finish(chart, df[["label", "value", "target"]]), alt_text, columns, rows)
+    return alt.layer(bars, ticks, data=DATA).properties(width=460, height=34 * max(1, n))
 
 
 def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
@@ -179,10 +199,20 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
     forecast and every value are in the table beside it."""
     title = f"Värde ({unit})" if unit else "Värde"
     order = list(dict.fromkeys(df.sort_values("period_order")["period"]))
-    series = ["Utfall", "Årsmål"]
-    df = df[df["series"].isin(series)]
+    df = df[df["series"].isin(["Utfall", "Årsmål"])]
     many = df["district"].nunique() > 1
     firsts = [p for i, p in enumerate(order) if i == 0 or p[:4] != order[i - 1][:4]]  # a year's first report
+
+    def make():
+        return _trajectory_chart(title, order, firsts, many)
+
+    key = ("trajectory", title, tuple(order), tuple(firsts), many)
+    return Chart(name, finish_shaped(key, make, df[["district", "period", "series", "value"]]), alt_text,
+                 columns, rows)
+
+
+def _trajectory_chart(title: str, order: list[str], firsts: list[str], many: bool):
+    series = ["Utfall", "Årsmål"]
     chart = alt.Chart(DATA).mark_line(point=not many).encode(
         x=alt.X("period:N", title="Rapport", sort=order, axis=alt.Axis(
             labelAngle=0 if not many else -90, ticks=False,
@@ -201,14 +231,19 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
             facet=alt.Facet("district:N", title=None), columns=3)
     else:
         chart = chart.properties(width=460, height=220)
-    return Chart(name, finish(chart, df[["district", "period", "series", "value"]]), alt_text, columns, rows)
+    return chart
 
 
 def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
               rows: list[list[str]]) -> Chart:
     """Grouped bars (df: label, sex, value)."""
     title = f"Utfall ({unit})" if unit else "Utfall"
-    chart = alt.Chart(DATA).mark_bar().encode(
+    return Chart(name, finish_shaped(("men_women", title), lambda: _men_women_chart(title),
+                                     df[["label", "sex", "value"]]), alt_text, columns, rows)
+
+
+def _men_women_chart(title: str):
+    return alt.Chart(DATA).mark_bar().encode(
         y=alt.Y("sex:N", title=None, axis=alt.Axis(labels=False, ticks=False)),
         x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
         color=alt.Color("sex:N", title="Kön", scale=alt.Scale(domain=["Kvinnor", "Män"],
@@ -217,4 +252,3 @@ def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: li
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"), alt.Tooltip("sex:N", title="Kön"),
                  alt.Tooltip("value:Q", title="Utfall", format=",~r")],
     ).properties(width=360, height=44)
-    return Chart(name, finish(chart, df[["label", "sex", "value"]]), alt_text, columns, rows)
