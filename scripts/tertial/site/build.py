@@ -221,23 +221,35 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     out_dir = Path(out_dir or root / "build" / "site")
     docs_dir = Path(docs_dir or out_dir.parent / "docs")
     t0 = time.perf_counter()
+    phases: dict[str, float] = {}
+
+    def mark(name: str, since: list[float] = [t0]) -> None:
+        now = time.perf_counter()
+        phases[name] = round(now - since[0], 3)
+        since[0] = now
+
     pool = render_pool()
     try:
         data = load(packages_dir)                             # load
         entries = changelog.load_entries(root)
+        mark("load")
         cache = PageCache(out_dir.parent / "cache" / "site-pages")
         write = DocsWriter(docs_dir)                          # save (as pages are made): only what changed
         write.copytree(root / "docs", docs_dir)
         writer = PageWriter(docs_dir, write, out_dir.parent / "chart-cache", pool)
         pages = generate(data, cache, emit=writer)            # process (unchanged pages from the cache)
         cache.prune()
+        mark("pages")
         write_downloads(data, docs_dir, root, write)
+        mark("downloads")
         n_charts = writer.finish()
+        mark("charts_wait")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     for path in news.write_news(root, entries, docs_dir):
         write(Path(path), None)
     write.prune()                                             # whatever this build did not produce
+    mark("news_prune")
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -246,7 +258,8 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     _swap_into_place(staging, out_dir)
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
                "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses,
-               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
+               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3),
+               "generate_phases_s": phases, "charts_rendered": len(writer.futures), "docs_files_written": write.written}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures
 

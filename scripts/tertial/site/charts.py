@@ -84,7 +84,10 @@ def finish_shaped(key: tuple, make, df: pd.DataFrame) -> dict:
 
 
 def render_svg(spec: dict) -> str:
-    return vlc.vegalite_to_svg(spec, format_locale=_vlc_locale())
+    """The SVG as the site shows it (site/render.py: without tooltips)."""
+    from .render import static
+
+    return vlc.vegalite_to_svg(static(spec), format_locale=_vlc_locale())
 
 
 def _vlc_locale() -> dict:
@@ -107,7 +110,8 @@ def save(chart: Chart, folder: Path, cache: Path | None = None, write=None, pool
     svg, spec = folder / f"{chart.name}.svg", folder / f"{chart.name}.vl.json"
     text = spec_text(chart)
     write(spec, text.encode("utf-8"))
-    cached = cache / (hashlib.sha256((text + vlc.__version__).encode()).hexdigest() + ".svg") if cache else None
+    key = text + vlc.__version__ + render.VARIANT
+    cached = cache / (hashlib.sha256(key.encode()).hexdigest() + ".svg") if cache else None
     if cached is not None and cached.is_file():
         write(svg, cached.read_bytes())
         return svg.name, spec.name

@@ -11,6 +11,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# What the renderer does to a spec before drawing it (part of the chart cache key): tooltips are left
+# out of the static SVG (an <img> shows none; they cost a quarter of the rendering); the published
+# .vl.json keeps them for anyone who draws the chart interactively.
+VARIANT = "static-no-tooltip-1"
+
+
+def static(spec):
+    """The spec without tooltip encodings, at any depth (layers, facets)."""
+    if isinstance(spec, dict):
+        return {k: static(v) for k, v in spec.items() if not (k == "tooltip" and isinstance(v, (list, dict)))}
+    if isinstance(spec, list):
+        return [static(v) for v in spec]
+    return spec
+
 
 def render_to(spec_text: str, locale: dict, out: str, cached: str | None) -> str:
     """Render the spec (JSON text) to the SVG file `out`, and put a copy at `cached` when given."""
@@ -18,7 +32,7 @@ def render_to(spec_text: str, locale: dict, out: str, cached: str | None) -> str
 
     import vl_convert as vlc
 
-    svg = vlc.vegalite_to_svg(json.loads(spec_text), format_locale=locale)
+    svg = vlc.vegalite_to_svg(static(json.loads(spec_text)), format_locale=locale)
     _atomic_write(Path(out), svg)
     if cached:
         _atomic_write(Path(cached), svg)
