@@ -135,4 +135,11 @@ def test_merged_district_is_listed_with_its_successor(pages):
 def test_indicator_page_rows_start_with_the_report_and_keep_flags(pages):
     md = pages["indikatorer/antal-hushall-med-ekonomiskt-bistand/"].markdown()
     assert '<th scope="col">Rapport</th><th scope="col">Utfall</th>' in md
-    assert ">Norrmalm 2023 T2</a> <span class=\"tertial-review\">Behöver granskas" in md
+    # one row per district, its latest report; every row stays in the CSV beside the page
+    page = pages["indikatorer/antal-hushall-med-ekonomiskt-bistand/"]
+    csv_rows = page.files["antal-hushall-med-ekonomiskt-bistand.csv"].decode().splitlines()[1:]
+    districts = {row.split(",")[0].rsplit("-", 2)[0] for row in csv_rows}
+    assert len(csv_rows) > len(districts) and md.count('<span class="tertial-status ') == len(districts)
+    assert "Norrmalm" in md and b"norrmalm-2023-t2" in page.files["antal-hushall-med-ekonomiskt-bistand.csv"]
+    report = pages["stadsdelar/norrmalm/2023-t2/"].markdown()
+    assert ">Antal hushåll med ekonomiskt bistånd</a> <span class=\"tertial-review\">Behöver granskas" in report

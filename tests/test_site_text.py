@@ -47,3 +47,14 @@ def test_swedish_numbers():
     assert with_unit(85.5, "%") == f"85,5{NBSP}%"
     assert with_unit(9000, "st") == f"9{NBSP}000{NBSP}st"
     assert with_unit(None, "st") == ""
+
+
+def test_esc_fast_path_matches_full_escaping():
+    import html
+    for s in ["vanlig text 12,5 %", "a & b", "<b>", 'citat "x"', "it's", "{x}", "åäö – ”"]:
+        assert esc(s) == html.escape(s, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def test_block_repeated_text_same_output_and_new_text_rendered():
+    assert block("Samma *text*") == block("Samma *text*") == "<p>Samma <em>text</em></p>"
+    assert block("Samma <b>text</b>") == "<p>Samma &lt;b&gt;text&lt;/b&gt;</p>"

@@ -10,7 +10,6 @@ import json
 import logging
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import charts as ch
@@ -20,12 +19,71 @@ from .pagecache import PageCache
 from .pages import Page, View, all_pages
 
 # --- process ------------------------------------------------------------------------------------
-def generate(data: SiteData, cache: PageCache | None = None) -> list[Page]:
+def generate(data: SiteData, cache: PageCache | None = None, emit=None) -> list[Page]:
     v = View(data)
-    return all_pages(v, cache) + [data_page(v)]
+    pages = all_pages(v, cache, emit)
+    page = data_page(v)
+    if emit is not None:
+        emit(page)
+    return pages + [page]
 
 
 # --- save ----------------------------------------------------------------------------------------
+class DocsWriter:
+    """Writes build/docs/ without rewriting what is already there: a file whose bytes are unchanged
+    (or a copy whose source has the same size and modification time) is left alone, so a republish
+    writes only what changed. `prune()` then removes every file this build did not produce."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.kept: set[Path] = set()
+        self.written = 0
+
+    def __call__(self, path: Path, content: bytes | str | None) -> None:
+        """Write content to path (None: the file is produced elsewhere, e.g. by a render worker)."""
+        self.kept.add(path)
+        if content is None:
+            return
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        try:
+            if path.stat().st_size == len(content) and path.read_bytes() == content:
+                return
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        self.written += 1
+
+    def copy(self, src: Path, dst: Path) -> None:
+        self.kept.add(dst)
+        s = src.stat()
+        try:
+            d = dst.stat()
+            if d.st_size == s.st_size and d.st_mtime_ns == s.st_mtime_ns:
+                return
+        except OSError:
+            pass
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+        self.written += 1
+
+    def copytree(self, src: Path, dst: Path) -> None:
+        for path in sorted(Path(src).rglob("*")):
+            if path.is_file():
+                self.copy(path, dst / path.relative_to(src))
+
+    def prune(self) -> None:
+        if not self.folder.is_dir():
+            return
+        for path in sorted(self.folder.rglob("*"), reverse=True):
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in self.kept:
+                path.unlink()
+
+
 def _write(path: Path, content: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, str):
@@ -33,39 +91,76 @@ def _write(path: Path, content: bytes | str) -> None:
     path.write_bytes(content)
 
 
-def write_pages(pages: list[Page], docs_dir: Path, cache: Path | None = None) -> int:
-    """Markdown, chart SVG + spec and extra files per page; returns the number of charts."""
-    jobs = []
-    for page in pages:
-        folder = docs_dir / page.path
-        _write(folder / "index.md", page.markdown())
+class PageWriter:
+    """Writes each page as it is made: Markdown, extra files, and its charts (rendered in worker
+    processes when a pool is given; `finish()` waits for them)."""
+
+    def __init__(self, docs_dir: Path, write: DocsWriter, chart_cache: Path | None, pool=None):
+        self.docs_dir, self.write, self.chart_cache, self.pool = docs_dir, write, chart_cache, pool
+        self.charts = 0
+        self.futures = []
+
+    def __call__(self, page: Page) -> None:
+        folder = self.docs_dir / page.path
+        self.write(folder / "index.md", page.markdown())
         for name, blob in page.files.items():
-            _write(folder / name, blob)
-        jobs.extend((c, folder) for c in page.charts)
-    with ThreadPoolExecutor(max_workers=2) as pool:  # vl-convert releases the GIL while rendering
-        list(pool.map(lambda job: ch.save(*job, cache=cache), jobs))
-    return len(jobs)
+            self.write(folder / name, blob)
+        for c in page.charts:
+            self.charts += 1
+            ch.save(c, folder, cache=self.chart_cache, write=self.write, pool=self.pool, futures=self.futures)
+
+    def finish(self) -> int:
+        for f in self.futures:
+            f.result()
+        return self.charts
 
 
-def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None) -> None:
+def write_pages(pages: list[Page], docs_dir: Path, cache: Path | None = None) -> int:
+    """Markdown, chart SVG + spec and extra files per page (in this process); returns the number of charts."""
+    w = PageWriter(docs_dir, DocsWriter(docs_dir), cache)
+    for page in pages:
+        w(page)
+    return w.finish()
+
+
+def render_pool(workers: int = 2):
+    """Worker processes for vl-convert (one JavaScript runtime each), started and warmed at once so they
+    are ready when the first page's charts arrive."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import render
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(workers):
+        pool.submit(render.warm)
+    return pool
+
+
+def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, write: DocsWriter | None = None) -> None:
     """/data/<pkg>/ (the package as published), /data/<pkg>.zip and /data/<pkg>.xlsx.
 
     The zip and the workbook are the package stage's (build/downloads/, formula-safe Excel with a Swedish
     column sheet) when its cache says they were made from these very package files (made once per build,
     not twice); otherwise the same functions make them here (a site built from packages alone).
+    Files already in docs_dir with the source's size and modification time are not copied again.
     """
     from ..package import downloads as dl
 
+    write = write or DocsWriter(docs_dir)
     for pkg in data.packages:
         out = docs_dir / "data"
-        shutil.copytree(pkg.folder, out / pkg.name, dirs_exist_ok=True)
+        write.copytree(pkg.folder, out / pkg.name)
         ready = ready_downloads(root, pkg) if root is not None else None
         if ready:
-            shutil.copyfile(ready[0], out / f"{pkg.name}.zip")
-            shutil.copyfile(ready[1], out / f"{pkg.name}.xlsx")
+            write.copy(ready[0], out / f"{pkg.name}.zip")
+            write.copy(ready[1], out / f"{pkg.name}.xlsx")
         else:
+            out.mkdir(parents=True, exist_ok=True)
             dl.write_zip(pkg.folder, out / f"{pkg.name}.zip")
             dl.write_xlsx(pkg.folder, _tables_of(pkg), out / f"{pkg.name}.xlsx")
+            write(out / f"{pkg.name}.zip", None)
+            write(out / f"{pkg.name}.xlsx", None)
 
 
 def _tables_of(pkg: Package) -> dict[str, list[dict]]:
@@ -126,16 +221,35 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     out_dir = Path(out_dir or root / "build" / "site")
     docs_dir = Path(docs_dir or out_dir.parent / "docs")
     t0 = time.perf_counter()
-    data = load(packages_dir)                                 # load
-    entries = changelog.load_entries(root)
-    cache = PageCache(out_dir.parent / "cache" / "site-pages")
-    pages = generate(data, cache)                             # process (unchanged pages from the cache)
-    cache.prune()
-    shutil.rmtree(docs_dir, ignore_errors=True)               # save
-    shutil.copytree(root / "docs", docs_dir)
-    n_charts = write_pages(pages, docs_dir, cache=out_dir.parent / "chart-cache")
-    news.write_news(root, entries, docs_dir)
-    write_downloads(data, docs_dir, root)
+    phases: dict[str, float] = {}
+
+    def mark(name: str, since: list[float] = [t0]) -> None:
+        now = time.perf_counter()
+        phases[name] = round(now - since[0], 3)
+        since[0] = now
+
+    pool = render_pool()
+    try:
+        data = load(packages_dir)                             # load
+        entries = changelog.load_entries(root)
+        mark("load")
+        cache = PageCache(out_dir.parent / "cache" / "site-pages")
+        write = DocsWriter(docs_dir)                          # save (as pages are made): only what changed
+        write.copytree(root / "docs", docs_dir)
+        writer = PageWriter(docs_dir, write, out_dir.parent / "chart-cache", pool)
+        pages = generate(data, cache, emit=writer)            # process (unchanged pages from the cache)
+        cache.prune()
+        mark("pages")
+        write_downloads(data, docs_dir, root, write)
+        mark("downloads")
+        n_charts = writer.finish()
+        mark("charts_wait")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for path in news.write_news(root, entries, docs_dir):
+        write(Path(path), None)
+    write.prune()                                             # whatever this build did not produce
+    mark("news_prune")
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -144,7 +258,8 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     _swap_into_place(staging, out_dir)
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
                "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses,
-               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3)}
+               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3),
+               "generate_phases_s": phases, "charts_rendered": len(writer.futures), "docs_files_written": write.written}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures
 

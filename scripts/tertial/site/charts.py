@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,32 +68,67 @@ def finish(chart: alt.TopLevelMixin, df: pd.DataFrame, validate: bool = False) -
     return spec
 
 
+_TEMPLATES: dict[tuple, str] = {}
+
+
+def finish_shaped(key: tuple, make, df: pd.DataFrame) -> dict:
+    """finish() for a chart whose spec, apart from its rows, is fixed by `key`: Altair builds it once per
+    key (its to_dict is most of the cost of a small chart), and each chart gets a fresh copy with its
+    own rows. `key` must name every argument of `make` that shapes the spec."""
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = json.dumps(finish(make(), df.iloc[:0]))
+    spec = json.loads(template)
+    spec["data"] = {"values": json.loads(df.to_json(orient="records", force_ascii=False))}
+    return spec
+
+
 def render_svg(spec: dict) -> str:
-    return vlc.vegalite_to_svg(spec, format_locale=_vlc_locale())
+    """The SVG as the site shows it (site/render.py: without tooltips)."""
+    from .render import static
+
+    return vlc.vegalite_to_svg(static(spec), format_locale=_vlc_locale())
 
 
 def _vlc_locale() -> dict:
     return SV_NUMBER
 
 
-def save(chart: Chart, folder: Path, cache: Path | None = None) -> tuple[str, str]:
-    """Save: <name>.svg and <name>.vl.json in folder; returns their file names. With a cache folder,
-    an SVG already rendered from the very same spec (same sha256) is reused, not rendered again."""
-    folder.mkdir(parents=True, exist_ok=True)
-    svg, spec = f"{chart.name}.svg", f"{chart.name}.vl.json"
-    text = json.dumps(chart.spec, ensure_ascii=False, indent=1, default=str) + "\n"
-    (folder / spec).write_text(text, encoding="utf-8")
-    cached = cache / (hashlib.sha256((text + vlc.__version__).encode()).hexdigest() + ".svg") if cache else None
+def spec_text(chart: Chart) -> str:
+    return json.dumps(chart.spec, ensure_ascii=False, indent=1, default=str) + "\n"
+
+
+def save(chart: Chart, folder: Path, cache: Path | None = None, write=None, pool=None,
+         futures: list | None = None) -> tuple[str, str]:
+    """Save: <name>.svg and <name>.vl.json in folder. With a cache folder, an SVG already rendered from
+    the very same spec (same sha256) is reused, not rendered again. `write(path, bytes)` writes a file
+    (default: always); with a process pool (site/render.py) the SVG is rendered there and the future
+    is put in `futures`. Returns the two file names."""
+    from . import render
+
+    write = write or _write_always
+    svg, spec = folder / f"{chart.name}.svg", folder / f"{chart.name}.vl.json"
+    text = spec_text(chart)
+    write(spec, text.encode("utf-8"))
+    key = text + vlc.__version__ + render.VARIANT
+    cached = cache / (hashlib.sha256(key.encode()).hexdigest() + ".svg") if cache else None
     if cached is not None and cached.is_file():
-        shutil.copyfile(cached, folder / svg)
-        return svg, spec
-    (folder / svg).write_text(render_svg(chart.spec), encoding="utf-8")
-    if cached is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        shutil.copyfile(folder / svg, tmp)
-        os.replace(tmp, cached)
-    return svg, spec
+        write(svg, cached.read_bytes())
+        return svg.name, spec.name
+    args = (text, _vlc_locale(), str(svg), str(cached) if cached is not None else None)
+    if pool is not None:
+        write(svg, None)  # the worker writes it
+        futures.append(pool.submit(render.render_to, *args))
+        return svg.name, spec.name
+    render.render_to(*args)
+    write(svg, None)
+    return svg.name, spec.name
+
+
+def _write_always(path: Path, content: bytes | None) -> None:
+    if content is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
 
 
 def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_title: str,
@@ -146,6 +178,12 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
                      rows: list[list[str]]) -> Chart:
     """Districts compared: one bar per label (df: label, value, target), the target as a black tick."""
     title = f"Värde ({unit})" if unit else "Värde"
+    key = ("bars_with_target", title, len(df))
+    return Chart(name, finish_shaped(key, lambda: _bars_chart(title, len(df)), df[["label", "value", "target"]]),
+                 alt_text, columns, rows)
+
+
+def _bars_chart(title: str, n: int):
     base = alt.Chart().encode(y=alt.Y("label:N", title=None, sort=None))
     bars = base.mark_bar(color=OKABE_ITO[0]).encode(
         x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
@@ -154,42 +192,62 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
                  alt.Tooltip("target:Q", title="Årsmål", format=",~r")])
     ticks = base.transform_filter("isValid(datum.target)").mark_tick(
         color="#000000", thickness=3, size=26).encode(x="target:Q")
-    chart = alt.layer(bars, ticks, data=DATA).properties(width=460, height=34 * max(1, len(df)))
-    return Chart(name, finish(chart, df[["label", "value", "target"]]), alt_text, columns, rows)
+    return alt.layer(bars, ticks, data=DATA).properties(width=460, height=34 * max(1, n))
 
 
 def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
                rows: list[list[str]]) -> Chart:
-    """Over reports (df: period, period_order, district, series, value): outcome, forecast, target."""
+    """Over reports (df: period, period_order, district, series, value): the outcome against the annual
+    target, one small panel per district. Kept light (two lines, no point marks, year labels only):
+    at city scale this chart is drawn for every indicator with up to 13 panels of 17 reports; the
+    forecast and every value are in the table beside it."""
     title = f"Värde ({unit})" if unit else "Värde"
     order = list(dict.fromkeys(df.sort_values("period_order")["period"]))
-    series = ["Utfall", "Prognos helår", "Årsmål"]
-    chart = alt.Chart(DATA).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(
-        x=alt.X("period:N", title="Rapport", sort=order, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",~r")),
-        color=alt.Color("series:N", title="Serie", scale=alt.Scale(
-            domain=series, range=[OKABE_ITO[0], OKABE_ITO[1], "#000000"])),
-        strokeDash=alt.StrokeDash("series:N", title="Serie", scale=alt.Scale(
-            domain=series, range=[[1, 0], [6, 3], [2, 2]])),
-        shape=alt.Shape("series:N", title="Serie", scale=alt.Scale(
-            domain=series, range=["circle", "triangle-up", "square"])),
+    df = df[df["series"].isin(["Utfall", "Årsmål"])]
+    many = df["district"].nunique() > 1
+    firsts = [p for i, p in enumerate(order) if i == 0 or p[:4] != order[i - 1][:4]]  # a year's first report
+
+    def make():
+        return _trajectory_chart(title, order, firsts, many)
+
+    key = ("trajectory", title, tuple(order), tuple(firsts), many)
+    return Chart(name, finish_shaped(key, make, df[["district", "period", "series", "value"]]), alt_text,
+                 columns, rows)
+
+
+def _trajectory_chart(title: str, order: list[str], firsts: list[str], many: bool):
+    series = ["Utfall", "Årsmål"]
+    chart = alt.Chart(DATA).mark_line(point=not many).encode(
+        x=alt.X("period:N", title="Rapport", sort=order, axis=alt.Axis(
+            labelAngle=0 if not many else -90, ticks=False,
+            labelExpr=(f"indexof({json.dumps(firsts)}, datum.label) >= 0 ? slice(datum.label, 0, 4) : ''"
+                       if many else alt.Undefined))),
+        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False),
+                axis=alt.Axis(format=",~r", tickCount=3 if many else alt.Undefined, grid=not many)),
+        color=alt.Color("series:N", title="Serie", scale=alt.Scale(domain=series, range=[OKABE_ITO[0], "#000000"])),
+        strokeDash=alt.StrokeDash("series:N", title="Serie", scale=alt.Scale(domain=series, range=[[1, 0], [4, 3]])),
         detail="district:N",
         tooltip=[alt.Tooltip("district:N", title="Stadsdel"), alt.Tooltip("period:N", title="Rapport"),
                  alt.Tooltip("series:N", title="Serie"), alt.Tooltip("value:Q", title="Värde", format=",~r")],
     )
-    if df["district"].nunique() > 1:
-        chart = chart.properties(width=240, height=160).facet(
-            facet=alt.Facet("district:N", title=None), columns=2)
+    if many:
+        chart = chart.properties(width=150, height=90).facet(
+            facet=alt.Facet("district:N", title=None), columns=3)
     else:
         chart = chart.properties(width=460, height=220)
-    return Chart(name, finish(chart, df[["district", "period", "series", "value"]]), alt_text, columns, rows)
+    return chart
 
 
 def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
               rows: list[list[str]]) -> Chart:
     """Grouped bars (df: label, sex, value)."""
     title = f"Utfall ({unit})" if unit else "Utfall"
-    chart = alt.Chart(DATA).mark_bar().encode(
+    return Chart(name, finish_shaped(("men_women", title), lambda: _men_women_chart(title),
+                                     df[["label", "sex", "value"]]), alt_text, columns, rows)
+
+
+def _men_women_chart(title: str):
+    return alt.Chart(DATA).mark_bar().encode(
         y=alt.Y("sex:N", title=None, axis=alt.Axis(labels=False, ticks=False)),
         x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
         color=alt.Color("sex:N", title="Kön", scale=alt.Scale(domain=["Kvinnor", "Män"],
@@ -198,4 +256,3 @@ def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: li
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"), alt.Tooltip("sex:N", title="Kön"),
                  alt.Tooltip("value:Q", title="Utfall", format=",~r")],
     ).properties(width=360, height=44)
-    return Chart(name, finish(chart, df[["label", "sex", "value"]]), alt_text, columns, rows)

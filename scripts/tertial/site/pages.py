@@ -108,9 +108,11 @@ def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = F
     turn into one card per row on a phone (each cell labelled by its column). Cells are escaped
     unless raw=True (then the caller built them from escaped pieces)."""
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f'<td data-label="{esc(h)}">{c if raw else esc(c)}</td>'
-                                    for h, c in zip(columns, r)) + "</tr>" for r in rows)
     cards = " tertial-cards" if len(columns) > 4 else ""
+    # a cell's column name is only shown (by CSS) in the phone's card layout
+    opens = [f'<td data-label="{esc(h)}">' for h in columns] if cards else ["<td>"] * len(columns)
+    body = "".join("<tr>" + "".join(f"{o}{c if raw else esc(c)}</td>" for o, c in zip(opens, r)) + "</tr>"
+                   for r in rows)
     html = (f'<p class="tertial-caption" aria-hidden="true">{esc(caption)}</p>'
             f'<div class="tertial-table{cards}" role="region" tabindex="0" aria-label="{esc(caption)}">'
             f'<table><caption class="tertial-visually-hidden">{esc(caption)}</caption>'
@@ -174,6 +176,23 @@ class View:
         self.parent = by_id["parent_goal_id"].to_dict()
         self.goal_city = by_id["city_goal_id"].to_dict()
         self._anc: dict[str, list[str]] = {}
+
+    def latest_under(self) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+        """The goals of every district's latest report, and for each city goal the ids of those goals
+        that follow it up (the goal itself or one of its parents names the city goal). Made once."""
+        if not hasattr(self, "_latest_under"):
+            lg = self.goals[self.goals["report_id"].isin(set(self.latest["report_id"]))]
+            under: dict[str, set[str]] = {}
+            for gid in lg["goal_id"]:
+                for cg in self.city_ancestors(gid):
+                    under.setdefault(cg, set()).add(gid)
+            self._latest_under = (lg, under)
+        return self._latest_under
+
+    def goals_of_city_goal(self, cg: str) -> pd.DataFrame:
+        if not hasattr(self, "_by_city_goal"):
+            self._by_city_goal = {k: g for k, g in self.goals.groupby("city_goal_id", sort=False)}
+        return self._by_city_goal.get(cg, self.goals.iloc[:0])
 
     def district_name(self, did) -> str:
         return self.name_of.get(did, did)
@@ -456,15 +475,31 @@ def report_page(v: View, r) -> Page:
                                    f'{esc(x.name)} ({line_ref(x.source_line)})</summary>{block(x.analysis)}</details>'))
         gacts = acts_by_goal.get(g.goal_id, [])
         if gacts:
-            arows = [[esc(a.text), esc(a.start_date), esc(a.end_date), esc(a.deviation),
-                      line_ref(a.source_line)] for a in gacts]
-            p.add(table(["Aktivitet", "Start", "Slut", "Avvikelse", "Källa"], arows,
-                        f"Aktiviteter för målet {goal_label(g.code, g.title)}", raw=True))
+            p.add(activities(gacts, f"Aktiviteter för målet {goal_label(g.code, g.title)}"))
     p.add("## Ladda ner",
           f"<ul><li>{link(path, path + 'indikatorer.csv', 'Rapportens indikatorer (CSV)')}</li></ul>"
           + downloads(v, path, r.district_id))
     p.files["indikatorer.csv"] = rows_csv.to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p
+
+
+def activities(acts: list, caption: str) -> str:
+    """A goal's activities as a list (lighter than a table; a report lists a hundred or more): the text,
+    then start and end date, deviation and source line, each named."""
+    items = []
+    for a in acts:
+        bits = []
+        if a.start_date or a.end_date:
+            bits.append(f"{esc(a.start_date) or '…'}–{esc(a.end_date) or '…'}")
+        if a.deviation:
+            bits.append(f"avvikelse: {esc(a.deviation)}")
+        ref = line_ref(a.source_line)
+        if ref:
+            bits.append(ref)
+        meta = f'<br><small>{" · ".join(bits)}</small>' if bits else ""
+        items.append(f"<li>{esc(a.text)}{meta}</li>")
+    return deferred(f'<p class="tertial-caption">{esc(caption)}</p>'
+                    f'<ul class="tertial-acts">{"".join(items)}</ul>')
 
 
 def section_name(section) -> str:
@@ -494,7 +529,7 @@ def goal_page(v: View, cg) -> Page:
     p = Page(path, safe_title(label), wide=True)
     p.add(crumbs(path, [("mal/", "Mål"), (path, cg.code or cg.city_goal_id)]), f"# {inline(label)}",
           f"<p>{esc(LEVEL_NAMES.get(cg.level, cg.level))} · id <code>{esc(cg.city_goal_id)}</code></p>")
-    g = v.goals[v.goals["city_goal_id"] == cg.city_goal_id].sort_values(["district_id", "year", "type_order"])
+    g = v.goals_of_city_goal(cg.city_goal_id).sort_values(["district_id", "year", "type_order"])
     df = pd.DataFrame({"period": [f"{int(y)} {t}" for y, t in zip(g["year"], g["report_type"])],
                        "x_order": g["year"].astype(int) * 10 + g["type_order"],
                        "district": g["district_id"].map(v.district_name), "verdict": g["assessment"]})
@@ -513,9 +548,7 @@ def goal_page(v: View, cg) -> Page:
                       badge(x.assessment), line_ref(x.source_line)])
     p.add(table(["Stadsdel", "Senaste rapport", "Bedömning", "Källa"], trows,
                 "Senaste bedömning per stadsdel", raw=True))
-    latest_ids = set(v.latest["report_id"])
-    under = v.goals[v.goals["report_id"].isin(latest_ids) & (v.goals["level"] == "namndmal")]
-    under = under[under["goal_id"].map(lambda gid: cg.city_goal_id in v.city_ancestors(gid))]
+    under, res = goal_page_rows(v, cg.city_goal_id)
     if not under.empty:
         p.add("## Nämndmål under målet")
         nrows = [[link(path, url_district(x.district_id), v.district_name(x.district_id)), esc(x.title),
@@ -523,8 +556,6 @@ def goal_page(v: View, cg) -> Page:
                                             f"{int(x.year)} {x.report_type}") + " " + line_ref(x.source_line)]
                  for x in under.sort_values(["district_id", "source_line"]).itertuples()]
         p.add(table(["Stadsdel", "Nämndmål", "Bedömning", "Källa"], nrows, "Nämndmål under målet", raw=True))
-    res = v.results[v.results["report_id"].isin(latest_ids)]
-    res = res[res["goal_id"].map(lambda gid: cg.city_goal_id in v.city_ancestors(gid))]
     if not res.empty:
         p.add("## Indikatorer", STATUS_NOTE)
         rows = [indicator_row_cells(v, path, x, with_report=True)
@@ -532,6 +563,17 @@ def goal_page(v: View, cg) -> Page:
         cols = INDICATOR_COLUMNS[:1] + ["Rapport"] + INDICATOR_COLUMNS[1:]
         p.add(table(cols, rows, "Indikatorer under målet i senaste rapporterna", raw=True))
     return p
+
+
+def goal_page_rows(v: View, cg: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The council goals (nämndmål) and the indicator rows under city goal cg in the latest reports."""
+    lg, under_ids = v.latest_under()
+    ids_ = under_ids.get(cg, set())
+    if not hasattr(v, "_latest_results"):
+        v._latest_results = v.results[v.results["report_id"].isin(set(v.latest["report_id"]))]
+    under = lg[(lg["level"] == "namndmal") & lg["goal_id"].isin(ids_)]
+    res = v._latest_results[v._latest_results["goal_id"].isin(ids_)]
+    return under, res
 
 
 def indicators_index(v: View) -> Page:
@@ -562,8 +604,8 @@ def indicator_page(v: View, iid: str) -> Page:
           f"<p>Enhet: {esc(unit or 'ingen')} · {esc(DIRECTION_NAMES.get(direction, direction))} · "
           f"id <code>{esc(iid)}</code> · {link(path, path + iid + '.csv', 'Alla rader som CSV')}</p>")
     latest = res.groupby("district_id").tail(1)
-    # districts compared, latest report each
-    cmp_ = latest.dropna(subset=["period_outcome"])
+    # districts compared, each by its latest report with an outcome (a business plan, VP, has none)
+    cmp_ = res.dropna(subset=["period_outcome"]).groupby("district_id").tail(1)
     if not cmp_.empty:
         df = pd.DataFrame({"label": [f"{v.district_name(d)} ({int(y)} {t})" for d, y, t in
                                      zip(cmp_["district_id"], cmp_["year"], cmp_["report_type"])],
@@ -587,11 +629,14 @@ def indicator_page(v: View, iid: str) -> Page:
     traj = pd.DataFrame(long)
     if not traj.empty and traj["period"].nunique() > 1:
         rows = [[r.district, r.period, r.series, with_unit(r.value, unit)] for r in traj.itertuples()]
-        alt = (f"Linjediagram: {name} över rapporterna, utfall, prognos för helåret och årsmål, per stadsdel. "
-               + "; ".join(f"{r[0]} {r[1]} {r[2].lower()} {r[3]}" for r in rows) + ".")
+        periods = list(dict.fromkeys(traj.sort_values("period_order")["period"]))
+        n_d = traj["district"].nunique()
+        alt = (f"Linjediagram: {name}, utfall och årsmål över rapporterna {periods[0]} till {periods[-1]}"
+               + (f", en liten panel per stadsdel ({n_d} stadsdelar)" if n_d > 1 else "")
+               + ". Alla värden, också prognoserna för helåret, finns i tabellen under diagrammet.")
         chart = ch.trajectory("utveckling", traj, unit, alt, ["Stadsdel", "Rapport", "Serie", "Värde"], rows)
         p.charts.append(chart)
-        p.add("## Utveckling över rapporterna", figure(chart, "Utfall och prognos mot årsmålet, rapport för rapport"))
+        p.add("## Utveckling över rapporterna", figure(chart, "Utfall mot årsmålet, rapport för rapport"))
     sex = latest.dropna(subset=["outcome_men", "outcome_women"], how="all")
     if not sex.empty:
         long = []
@@ -606,11 +651,13 @@ def indicator_page(v: View, iid: str) -> Page:
         chart = ch.men_women("kon", df, unit, alt, ["Stadsdel (rapport)", "Kön", "Utfall"], rows)
         p.charts.append(chart)
         p.add("## Kvinnor och män", figure(chart, "Senaste utfall för kvinnor och män"))
-    p.add("## Alla rader", STATUS_NOTE)
+    p.add("## Senaste rapporten per stadsdel", STATUS_NOTE,
+          f"<p>Tabellen visar varje stadsdels senaste rapport med indikatorn. Alla rapporters rader finns i "
+          f"{link(path, path + iid + '.csv', 'CSV-filen')} (och utfall, prognos och årsmål i tabellen under "
+          f"diagrammet ovan).</p>")
     cols = ["Rapport"] + INDICATOR_COLUMNS[1:]
-    p.add(table(cols, [indicator_row_cells(v, path, x, with_name=False) for x in
-                       res.sort_values(["district_id", "year", "type_order"], ascending=[True, False, False]).itertuples()],
-                f"Alla rader för {name}", raw=True))
+    p.add(table(cols, [indicator_row_cells(v, path, x, with_name=False) for x in latest.itertuples()],
+                f"Senaste rapporten per stadsdel för {name}", raw=True))
     raw = v.raw_results_by_indicator[iid]
     p.files[f"{iid}.csv"] = raw.to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p
@@ -641,28 +688,46 @@ def district_inputs(v: View, did: str, packages: list[str]) -> tuple:
             sorted(v.latest.index), {d: v.district_name(d) for d in v.districts.index}, packages)
 
 
+def goal_inputs(v: View, cg) -> tuple:
+    g = v.goals_of_city_goal(cg.city_goal_id)
+    under, res = goal_page_rows(v, cg.city_goal_id)
+    iids = sorted(set(res["indicator_id"]))
+    dids = sorted(set(g["district_id"]) | set(under["district_id"]) | set(res["district_id"]))
+    return (tuple(cg)[1:], g, under, res, {i: v.direction(i) for i in iids},
+            {d: v.district_name(d) for d in dids})
+
+
 def indicator_inputs(v: View, iid: str, res: pd.DataFrame) -> tuple:
     info = v.indicators.loc[iid] if iid in v.indicators.index else None
     return (iid, info, res, v.direction(iid), {d: v.district_name(d) for d in sorted(set(res["district_id"]))},
             v.raw_results_by_indicator.get(iid))
 
 
-def all_pages(v: View, cache=None) -> list[Page]:
-    """Every generated page. With a cache (pagecache.PageCache), district, report and indicator pages
-    whose inputs are unchanged are taken from it."""
+def all_pages(v: View, cache=None, emit=None) -> list[Page]:
+    """Every generated page. With a cache (pagecache.PageCache), district, report, goal and indicator
+    pages whose inputs are unchanged are taken from it. `emit(page)` is called as each page is ready
+    (so its charts can render while the next pages are made)."""
     def make(kind, inputs, build):
         return cache.page(kind, inputs(), build) if cache is not None else build()
 
+    pages: list[Page] = []
+
+    def add(page: Page) -> None:
+        pages.append(page)
+        if emit is not None:
+            emit(page)
+
     packages = sorted(pkg.name for pkg in v.d.packages)
-    pages = [start_page(v), districts_index(v), goals_index(v), indicators_index(v)]
-    for did in sorted(set(v.d.reports["district_id"])):
-        pages.append(make("district", lambda: district_inputs(v, did, packages), lambda: district_page(v, did)))
-    for r in v.d.reports.itertuples():
-        pages.append(make("report", lambda: report_inputs(v, r, packages), lambda: report_page(v, r)))
-    for cg in v.city_goals.itertuples():
-        pages.append(goal_page(v, cg))
+    for page in (start_page(v), districts_index(v), goals_index(v), indicators_index(v)):
+        add(page)
     by_indicator = {k: g for k, g in v.results.groupby("indicator_id", sort=False)}
-    for iid in sorted(set(v.results["indicator_id"])):
-        pages.append(make("indicator", lambda: indicator_inputs(v, iid, by_indicator[iid]),
-                          lambda: indicator_page(v, iid)))
+    for iid in sorted(set(v.results["indicator_id"])):  # first: they carry the most charts
+        add(make("indicator", lambda: indicator_inputs(v, iid, by_indicator[iid]),
+                 lambda: indicator_page(v, iid)))
+    for did in sorted(set(v.d.reports["district_id"])):
+        add(make("district", lambda: district_inputs(v, did, packages), lambda: district_page(v, did)))
+    for r in v.d.reports.itertuples():
+        add(make("report", lambda: report_inputs(v, r, packages), lambda: report_page(v, r)))
+    for cg in v.city_goals.itertuples():
+        add(make("goal", lambda: goal_inputs(v, cg), lambda: goal_page(v, cg)))
     return pages

@@ -16,6 +16,7 @@ import html
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -30,11 +31,17 @@ def _braces(s: str) -> str:
     return s.replace("{", "&#123;").replace("}", "&#125;")
 
 
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}]")
+
+
 def esc(value) -> str:
     """Escape any value for HTML text or a quoted attribute (braces too)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return _braces(html.escape(str(value), quote=True))
+    s = str(value)
+    if _NEEDS_ESCAPE.search(s) is None:  # most cells: nothing to escape
+        return s
+    return _braces(html.escape(s, quote=True))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~>])")
@@ -51,7 +58,14 @@ def block(text) -> str:
     """Untrusted multi-paragraph text as safe HTML (one line, so it stays one raw HTML block)."""
     if not text or (isinstance(text, float) and math.isnan(text)):
         return ""
-    out = _md.render(str(text).replace("\r\n", "\n"))
+    return _block(str(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _block(text: str) -> str:
+    """block() of one text; a text repeated across reports (a goal's description in VP, T1, T2 and VB)
+    is rendered once per build."""
+    out = _md.render(text.replace("\r\n", "\n"))
     out = _braces(out)
     return " ".join(out.split("\n")).strip()
 

@@ -1,0 +1,38 @@
+"""Charts render to static SVG (tooltips left out, the published spec keeps them); a rendered SVG is
+reused from the chart cache only for the very same spec and renderer variant."""
+
+import pandas as pd
+
+from tertial.site import charts, render
+
+
+def _chart():
+    df = pd.DataFrame({"label": ["Bromma", "Farsta"], "value": [1.5, 2.0], "target": [2.0, None]})
+    return charts.bars_with_target("jamforelse", df, "%", "alt", ["Stadsdel", "Utfall", "Årsmål"], [])
+
+
+def test_static_drops_tooltips_at_any_depth_only():
+    spec = _chart().spec
+    assert "tooltip" in str(spec)
+    out = render.static(spec)
+    assert "tooltip" not in str(out)
+    assert out["layer"][0]["encoding"]["x"] == spec["layer"][0]["encoding"]["x"]
+    assert out["data"] == spec["data"]
+
+
+def test_cache_reuse_only_for_same_spec_and_variant(tmp_path, monkeypatch):
+    cache, out = tmp_path / "cache", tmp_path / "page"
+    c = _chart()
+    charts.save(c, out, cache=cache)
+    svg = (out / "jamforelse.svg").read_text()
+    assert svg.startswith("<svg") and "tooltip" in (out / "jamforelse.vl.json").read_text()
+    assert len(list(cache.glob("*.svg"))) == 1
+    (out / "jamforelse.svg").write_text("fel")
+    charts.save(c, out, cache=cache)  # the same spec: from the cache, and the page's copy repaired
+    assert (out / "jamforelse.svg").read_text() == svg
+    monkeypatch.setattr(render, "VARIANT", "other")
+    charts.save(c, out, cache=cache)  # another renderer variant: rendered again
+    assert len(list(cache.glob("*.svg"))) == 2
+    c.spec["data"]["values"][0]["value"] = 9.0
+    charts.save(c, out, cache=cache)  # other data: rendered again
+    assert len(list(cache.glob("*.svg"))) == 3
