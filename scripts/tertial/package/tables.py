@@ -1,7 +1,8 @@
 """The published tables of one package, from the curated tables and the sources manifest.
 
 `stockholm` holds everything; a district's package holds its reports and what they reference (the
-indicators and city goals they use, the districts it merged from or into).
+indicators and city goals they use, the districts it merged from or into): the very row objects of the
+city tables, in the same order (a subset of rows sorted by a stable sort is sorted the same way).
 """
 
 from __future__ import annotations
@@ -82,11 +83,11 @@ def district_tables(tables: dict[str, list[dict]], district_id: str) -> dict[str
 
 def packages(curated: dict[str, list[dict]], reports) -> dict[str, dict[str, list[dict]]]:
     """{package name: {table: rows}}: stockholm and every district with at least one report."""
-    tables = all_tables(curated, reports)
+    tables = {t: normalize(t, rows) for t, rows in all_tables(curated, reports).items()}
     out = {CITY: tables}
-    for did in sorted({r.district_id for r in reports}):
+    for did in sorted({r.district_id for r in reports}):  # normalized rows, filtered: the order is kept
         out[did] = district_tables(tables, did)
-    return {name: {t: normalize(t, rows) for t, rows in pkg.items()} for name, pkg in out.items()}
+    return out
 
 
 def normalize(table: str, rows: list[dict]) -> list[dict]:
