@@ -86,7 +86,7 @@ def resource(table: str, data: bytes) -> dict:
 
 
 def render(root: Path, name: str, pkg: dict[str, list[dict]], reports,
-           memo: dict[int, str] | None = None) -> dict[str, bytes]:
+           memo: dict[int, str] | None = None, data_version: str | None = None) -> dict[str, bytes]:
     """{relative path: bytes} of one package (`memo`: see csv_text)."""
     files: dict[str, bytes] = {}
     resources = []
@@ -95,7 +95,7 @@ def render(root: Path, name: str, pkg: dict[str, list[dict]], reports,
         files[f"data/{table}.csv"] = data
         resources.append(resource(table, data))
     held = {r["report_id"] for r in pkg["reports"]}
-    desc = metadata.descriptor(root, name, [r for r in reports if r.report_id in held])
+    desc = metadata.descriptor(root, name, [r for r in reports if r.report_id in held], data_version)
     desc["resources"] = resources
     files["datapackage.json"] = (json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files
@@ -132,8 +132,8 @@ def check(root: Path, staging: Path, names: list[str]) -> list[str]:
     city package's new lines row by row by Frictionless and its keys by sets, each district package
     proven a part of it. The line hashes are cached when all is valid."""
     problems: list[str] = []
-    for name in names:
-        problems += validate.descriptor_problems(staging / name / "datapackage.json")
+    for name in names:  # a district's schemas are the city's (proven below), validated with it
+        problems += validate.descriptor_problems(staging / name / "datapackage.json", schemas=name == tables.CITY)
     found, lines, city, _ = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
     problems += found
     for name in names:
@@ -156,44 +156,51 @@ def run(root: Path) -> Published:
         shutil.rmtree(staging)
     rendered: dict[str, dict[str, bytes]] = {}
     memo: dict[int, str] = {}
+    data_version = metadata.version(root)
     for name, pkg in pkgs.items():
-        files = rendered[name] = render(root, name, pkg, reports, memo)
+        files = rendered[name] = render(root, name, pkg, reports, memo, data_version)
         _write(staging / name, files)
     problems = check(root, staging, list(pkgs))
     if problems:
         raise PackageInvalid(problems)
     _publish(staging, root / OUT, list(pkgs))
     shutil.rmtree(staging)
-    written, jobs = [], []
+    written, jobs, keys = [], [], {}
     for name, pkg in pkgs.items():
         zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        key = cache.downloads_key(rendered[name])
+        key = keys[name] = cache.downloads_key(rendered[name])
         seen = cache.get(root, "downloads", name)
         if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
                 and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
-            jobs.append((name, key, root / OUT / name, pkg, zip_path, xlsx_path))
+            size = sum(len(b) for b in rendered[name].values())
+            jobs += [(size, "xlsx", root / OUT / name, pkg, xlsx_path), (size / 2, "zip", root / OUT / name, None, zip_path)]
         written += [zip_path, xlsx_path]
-    for name, key, zip_path, xlsx_path in _make_downloads(jobs):
-        cache.put(root, "downloads", name, {"key": key, "zip": cache.file_sha256(zip_path),
-                                            "xlsx": cache.file_sha256(xlsx_path)})
+    made = {path for path in _make_downloads(jobs)}
+    for name in pkgs:
+        zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+        if zip_path in made or xlsx_path in made:
+            cache.put(root, "downloads", name, {"key": keys[name], "zip": cache.file_sha256(zip_path),
+                                                "xlsx": cache.file_sha256(xlsx_path)})
     return Published(pkgs, written)
 
 
-def _download(job):
-    name, key, folder, pkg, zip_path, xlsx_path = job
-    downloads.write_zip(folder, zip_path)
-    downloads.write_xlsx(folder, pkg, xlsx_path)
-    return name, key, zip_path, xlsx_path
+def _download(job) -> Path:
+    _, kind, folder, pkg, path = job
+    if kind == "zip":
+        downloads.write_zip(folder, path)
+    else:
+        downloads.write_xlsx(folder, pkg, path)
+    return path
 
 
-def _make_downloads(jobs: list) -> list:
-    """Make the zips and workbooks of these packages; two worker processes when there are several
-    (the workbook writer is pure Python, so threads would not help). Each file is written by one
-    worker alone, from its own package files, so the bytes are the same as one by one. Biggest
-    package first: the city-wide one is about as big as all districts together."""
+def _make_downloads(jobs: list) -> list[Path]:
+    """Make these zips and workbooks; two worker processes when there are several (the workbook writer
+    is pure Python, so threads would not help). Each file is written by one worker alone, from its own
+    package files, so the bytes are the same as one by one. Each file is a job of its own, biggest first
+    (the city-wide workbook is about as big as all districts' together), so both workers stay busy."""
     if len(jobs) < 2:
         return [_download(job) for job in jobs]
-    jobs = sorted(jobs, key=lambda j: -sum(len(rows) for rows in j[3].values()))
+    jobs = sorted(jobs, key=lambda j: -j[0])
     ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
     with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as pool:
         return list(pool.map(_download, jobs))

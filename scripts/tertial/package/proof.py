@@ -44,6 +44,7 @@ class Table:
     data: bytes
     header: str = ""
     rows: list[str] = field(default_factory=list)
+    cells: list[list[str]] | None = None  # the parsed data rows, once parsed
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def line(self, index: int) -> int:
@@ -180,8 +181,10 @@ def _cast(ftype: str):
 
 
 def _cells(table: Table) -> tuple[list[str], list[list[str]]]:
-    parsed = list(csv.reader([table.header] + table.rows))
-    return (parsed[0] if parsed else []), parsed[1:]
+    header = next(csv.reader([table.header]), [])
+    if table.cells is None:
+        table.cells = list(csv.reader(table.rows))
+    return header, table.cells
 
 
 def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[str]) -> list[tuple]:
@@ -207,8 +210,9 @@ def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[s
     return out
 
 
-def key_problems(pkg: str, tables: list[Table]) -> list[str]:
-    """Primary keys and `unique` fields unique, foreign keys resolved, over every row of the package."""
+def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str]:
+    """Primary keys and `unique` fields unique (unless `unique` is False: proven otherwise), foreign keys
+    resolved, over every row of the package."""
     parsed = {t.name: (t, *_cells(t)) for t in tables}
     out = []
 
@@ -218,10 +222,10 @@ def key_problems(pkg: str, tables: list[Table]) -> list[str]:
     for t, header, rows in parsed.values():
         schema = t.resource.get("schema", {})
         groups = []
-        if schema.get("primaryKey"):
+        if unique and schema.get("primaryKey"):
             groups.append(("primary-key", list(schema["primaryKey"])))
         groups += [("unique", [f["name"]]) for f in schema.get("fields", [])
-                   if f.get("constraints", {}).get("unique")]
+                   if unique and f.get("constraints", {}).get("unique")]
         for kind, names in groups:
             seen: dict[tuple, int] = {}
             for i, cells in enumerate(_typed(t, header, rows, names)):
@@ -281,6 +285,7 @@ def check_district(folder: Path, city: list[Table]) -> list[str]:
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables, problems = read_tables(folder, desc)
     by_name = {t.name: t for t in city}
+    all_proven = True
 
     def plain(res: dict) -> dict:
         return {k: v for k, v in res.items() if k not in ("bytes", "hash")}
@@ -290,20 +295,33 @@ def check_district(folder: Path, city: list[Table]) -> list[str]:
         if c is None or plain(c.resource) != plain(t.resource):
             problems.append(f"{pkg}/{t.name}: schema-error: the resource is not the city package's "
                             f"resource {t.name!r} (schema, path, format); a district table must be a part of it")
+            all_proven = False
             continue
         if t.header != c.header:
             problems.append(f"{pkg}/{t.name} header: incorrect-label: the header of {t.resource.get('path')} "
                             f"is not the city package's")
+            all_proven = False
             continue
-        known = set(c.rows)
+        if c.cells is None:
+            _cells(c)
+        known = dict(zip(c.rows, c.cells))
         first: dict[str, int] = {}
+        proven = True
         for i, r in enumerate(t.rows):
             if r not in known:
+                proven = False
                 problems.append(f"{pkg}/{t.name} row {i + 2}: row-error: the line is not a line of the city "
                                 f"package's {t.name} table ({t.resource.get('path')} line {t.line(i)})")
             elif r in first:
+                proven = False
                 problems.append(f"{pkg}/{t.name} row {i + 2}: primary-key: the same line as the row at position "
                                 f"{first[r] + 2} ({t.resource.get('path')} line {t.line(i)})")
             else:
                 first[r] = i
-    return problems + key_problems(pkg, tables)
+        if proven:  # the city's parsed cells of these very lines
+            t.cells = [known[r] for r in t.rows]
+        else:
+            all_proven = False
+    # distinct lines of a table whose keys are unique have unique keys: checked only when a line is not
+    # proven (then the problem is reported anyway, and the key check names more)
+    return problems + key_problems(pkg, tables, unique=not all_proven)
