@@ -7,16 +7,20 @@ Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapacka
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
         the site serves them as /data/<package>.zip and /data/<package>.xlsx).
 
-Work already done for the same bytes (row-by-row validation, downloads) is skipped by content hash,
-through build/cache/package/ (see cache.py; safe to delete).
+Each distinct line is validated row by row by Frictionless once: the city package's lines not validated
+before (hashes in build/cache/package/, see cache.py; safe to delete), while each district package is
+proven a part of the city package; keys are checked over whole tables (see proof.py). Downloads made
+before from the same bytes are not made again.
 
-Packages are written to build/datapackages.staging/ first and validated with the Frictionless API; only
-when every package is valid do they replace datapackages/. Same inputs, same bytes: no clock, sorted rows,
+Packages are written to build/datapackages.staging/ first and checked; only when every package is valid
+do they replace datapackages/ (the downloads of changed packages are made meanwhile, in
+build/downloads.staging/, and moved into build/downloads/ after). Same inputs, same bytes: no clock, sorted rows,
 LF line ends, stable number text.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import multiprocessing
@@ -34,6 +38,7 @@ from . import cache, downloads, metadata, proof, schema, tables, validate
 OUT = Path("datapackages")
 STAGING = Path("build") / "datapackages.staging"
 DOWNLOADS = Path("build") / "downloads"
+DOWNLOADS_NEW = Path("build") / "downloads.staging"  # made while the packages are checked
 README = "README.md"
 
 
@@ -160,50 +165,90 @@ def run(root: Path) -> Published:
     for name, pkg in pkgs.items():
         files = rendered[name] = render(root, name, pkg, reports, memo, data_version)
         _write(staging / name, files)
-    problems = check(root, staging, list(pkgs))
-    if problems:
-        raise PackageInvalid(problems)
-    _publish(staging, root / OUT, list(pkgs))
-    shutil.rmtree(staging)
-    written, jobs, keys = [], [], {}
-    for name, pkg in pkgs.items():
+    # the downloads of changed packages are made from the staged files while the packages are checked
+    jobs, keys, made_dir = [], {}, root / DOWNLOADS_NEW
+    shutil.rmtree(made_dir, ignore_errors=True)
+    for name in pkgs:
         zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
         key = keys[name] = cache.downloads_key(rendered[name])
         seen = cache.get(root, "downloads", name)
         if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
                 and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
             size = sum(len(b) for b in rendered[name].values())
-            jobs += [(size, "xlsx", root / OUT / name, pkg, xlsx_path), (size / 2, "zip", root / OUT / name, None, zip_path)]
-        written += [zip_path, xlsx_path]
-    made = {path for path in _make_downloads(jobs)}
+            jobs += [(size, "xlsx", staging / name, made_dir / xlsx_path.name),
+                     (size / 2, "zip", staging / name, made_dir / zip_path.name)]
+    with _Downloads(jobs) as pending:
+        problems = check(root, staging, list(pkgs))
+        if problems:
+            pending.cancel()
+            shutil.rmtree(made_dir, ignore_errors=True)
+            raise PackageInvalid(problems)
+        made = pending.result()  # before the staged folders move
+    _publish(staging, root / OUT, list(pkgs))
+    shutil.rmtree(staging)
+    (root / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+    for path in made:
+        path.replace(root / DOWNLOADS / path.name)
+    shutil.rmtree(made_dir, ignore_errors=True)
+    written = []
     for name in pkgs:
         zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        if zip_path in made or xlsx_path in made:
+        if any(p.name in (zip_path.name, xlsx_path.name) for p in made):
             cache.put(root, "downloads", name, {"key": keys[name], "zip": cache.file_sha256(zip_path),
                                                 "xlsx": cache.file_sha256(xlsx_path)})
+        written += [zip_path, xlsx_path]
     return Published(pkgs, written)
 
 
+def _package_tables(folder: Path) -> dict[str, list[dict]]:
+    """The tables of the package in `folder`, as written (the strings the rows were written from)."""
+    out = {}
+    for path in sorted((folder / "data").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            out[path.stem] = list(csv.DictReader(fh))
+    return out
+
+
 def _download(job) -> Path:
-    _, kind, folder, pkg, path = job
+    _, kind, folder, path = job
     if kind == "zip":
         downloads.write_zip(folder, path)
     else:
-        downloads.write_xlsx(folder, pkg, path)
+        downloads.write_xlsx(folder, _package_tables(folder), path)
     return path
 
 
-def _make_downloads(jobs: list) -> list[Path]:
-    """Make these zips and workbooks; two worker processes when there are several (the workbook writer
-    is pure Python, so threads would not help). Each file is written by one worker alone, from its own
-    package files, so the bytes are the same as one by one. Each file is a job of its own, biggest first
-    (the city-wide workbook is about as big as all districts' together), so both workers stay busy."""
-    if len(jobs) < 2:
-        return [_download(job) for job in jobs]
-    jobs = sorted(jobs, key=lambda j: -j[0])
-    ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-    with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as pool:
-        return list(pool.map(_download, jobs))
+class _Downloads:
+    """Make these zips and workbooks in the background; two worker processes when there are several
+    (the workbook writer is pure Python, so threads would not help). Each file is written by one worker
+    alone, from its own package files, so the bytes are the same as one by one. Each file is a job of
+    its own, biggest first (the city-wide workbook is about as big as all districts' together)."""
+
+    def __init__(self, jobs: list):
+        self.jobs = sorted(jobs, key=lambda j: -j[0])
+        self.pool = None
+        self.futures = []
+
+    def __enter__(self):
+        if len(self.jobs) >= 2:
+            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
+            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
+            self.futures = [self.pool.submit(_download, job) for job in self.jobs]
+        return self
+
+    def result(self) -> list[Path]:
+        if self.pool is None:
+            return [_download(job) for job in self.jobs]
+        return [f.result() for f in self.futures]
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        return False
 
 
 def readme(names: list[str]) -> str:
