@@ -35,9 +35,12 @@ def _altered(monkeypatch, change):
 
 def _refused(project: Path) -> list[str]:
     published = _files(project / "datapackages")
+    downloads = _files(project / "build" / "downloads")
     with pytest.raises(package.PackageInvalid) as err:
         package.run(project)
     assert _files(project / "datapackages") == published  # nothing changed
+    assert _files(project / "build" / "downloads") == downloads and downloads
+    assert not (project / "build" / "downloads.staging").exists()
     assert all("\n" not in p for p in err.value.problems)
     return err.value.problems
 

@@ -94,17 +94,15 @@ def normalize(table: str, rows: list[dict]) -> list[dict]:
     """Rows with exactly the schema's columns, values as stable text, sorted by the table's key."""
     cols = schema.columns(table)
     types = {c: schema.field_type(c) for c in cols}
+    numeric = [(c, format_number if types[c] == "number" else None) for c in cols
+               if types[c] in ("number", "integer")]
     out = []
     for row in rows:
-        clean = {}
-        for c in cols:
+        clean = {c: "" if (v := row.get(c, "")) is None else str(v) for c in cols}
+        for c, fmt in numeric:  # from the row's own value, as written in the curated table
             value = row.get(c, "")
-            value = "" if value is None else value
-            if value != "" and types[c] == "number":
-                value = format_number(float(value))
-            elif value != "" and types[c] == "integer":
-                value = str(int(value))
-            clean[c] = str(value)
+            if value is not None and value != "":
+                clean[c] = fmt(float(value)) if fmt else str(int(value))
         out.append(clean)
     keys = schema.sort_key(table)
 
