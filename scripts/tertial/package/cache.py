@@ -5,6 +5,8 @@ unreadable entry only means the work is done again, and the outputs are the same
   under a key of what those row checks depend on (header, schema, proof.py, Frictionless version; see
   proof.py). A line with a known hash under the same key is not validated row by row again; keys,
   foreign keys, bytes and hashes are always checked, over every row.
+- checked: the packages whose every file is byte for byte what was checked and found valid before, by
+  the same checking code and Frictionless version, are not checked again (a rebuild with no change).
 - downloads: a zip and an Excel workbook made from exactly these package files by the same code are
   not made again.
 """
@@ -22,6 +24,17 @@ _HERE = Path(__file__).parent
 
 def _code(*names: str) -> bytes:
     return b"".join((_HERE / n).read_bytes() for n in names)
+
+
+def checked_key(packages: dict[str, dict[str, bytes]]) -> str:
+    """What the check of all packages depends on: every file of every package, the code, Frictionless."""
+    h = hashlib.sha256()
+    h.update(f"frictionless {dist_version('frictionless')}\n".encode())
+    h.update(_code("proof.py", "validate.py", "__init__.py"))
+    for name in sorted(packages):
+        for rel in sorted(packages[name]):
+            h.update(f"{name}/{rel}".encode() + b"\0" + hashlib.sha256(packages[name][rel]).digest())
+    return h.hexdigest()
 
 
 def downloads_key(files: dict[str, bytes]) -> str:
