@@ -1,9 +1,9 @@
 """The build's content-hash cache (build/cache/) saves work and never changes a byte of output.
 
 A small synthetic project (two districts, one year; the bench's generator, the real extractors) is built,
-one report is added through add-report (incremental: only the packages whose tables changed are
-validated row by row), then build/ is deleted and everything is built again from nothing: the packages,
-the downloads and the changelog are the same bytes.
+one report is added through add-report (incremental: only the city package's new lines are validated
+row by row by Frictionless), then build/ is deleted and everything is built again from nothing: the
+packages, the downloads and the changelog are the same bytes.
 """
 
 import shutil
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tertial import add_report, bench, build, ids
-from tertial.package import validate
+from tertial.package import proof
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,16 +30,24 @@ def _outputs(project: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def validated(monkeypatch):
-    """The packages validated row by row (by folder name), in order."""
-    seen: list[str] = []
-    real = validate.problems
+    """{(package, table): data lines validated row by row by Frictionless}, of the builds since cleared."""
+    seen: dict[tuple[str, str], int] = {}
+    real = proof.row_problems
 
-    def spy(package_json):
-        seen.append(Path(package_json).parent.name)
-        return real(package_json)
+    def spy(pkg, table, indexes, workdir):
+        seen[(pkg, table.name)] = seen.get((pkg, table.name), 0) + len(indexes)
+        return real(pkg, table, indexes, workdir)
 
-    monkeypatch.setattr(validate, "problems", spy)
+    monkeypatch.setattr(proof, "row_problems", spy)
     return seen
+
+
+def _lines(pkg: Path) -> dict[str, list[str]]:
+    return {p.stem: proof.records(p.read_text(encoding="utf-8"))[1:] for p in sorted((pkg / "data").glob("*.csv"))}
+
+
+def _all_city_lines(project: Path) -> dict[tuple[str, str], int]:
+    return {("stockholm", t): len(rows) for t, rows in _lines(project / "datapackages" / "stockholm").items()}
 
 
 def test_incremental_equals_cold_and_cache_is_safe_to_delete(tmp_path, validated):
@@ -49,11 +57,13 @@ def test_incremental_equals_cold_and_cache_is_safe_to_delete(tmp_path, validated
     quiet = build.Context(out=lambda line: None)
     build.build(project, quiet)
     first, second = (ids.district_id(n) for n in bench.current_districts(2))
-    assert sorted(validated) == sorted(["stockholm", first, second])
+    # cold: every line of the city package once (the district packages are proven parts of it)
+    assert validated == _all_city_lines(project) and sum(validated.values()) > 1000
 
     # one more report for the first district: its package and the city's change, the other's does not
     validated.clear()
     before = {name: _files(project / "datapackages" / name / "data") for name in ("stockholm", first, second)}
+    old_lines = _lines(project / "datapackages" / "stockholm")
     text, _ = bench.make_report(templates, bench.current_districts(2)[0], bench.EXTRA_TYPE,
                                bench.LAST_YEAR + 1)
     extra = tmp_path / "extra.txt"
@@ -61,8 +71,11 @@ def test_incremental_equals_cold_and_cache_is_safe_to_delete(tmp_path, validated
     add_report.add_report(project, extra, build=lambda root: build.build(root, build.Context(out=lambda l: None)))
     changed = sorted(n for n, files in before.items() if _files(project / "datapackages" / n / "data") != files)
     assert changed == sorted(["stockholm", first])  # the other district's tables are the same bytes
-    assert sorted(validated) == changed
-    assert (project / "build" / "cache" / "package" / "valid" / f"{second}.json").is_file()
+    new_lines = _lines(project / "datapackages" / "stockholm")
+    expected = {("stockholm", t): len(set(rows) - set(old_lines[t])) for t, rows in new_lines.items()}
+    assert validated == expected  # only the lines not validated before
+    assert 0 < sum(expected.values()) < sum(len(r) for r in new_lines.values()) / 2
+    assert (project / "build" / "cache" / "package" / "lines" / "goals.txt").is_file()
     incremental = _outputs(project)
     assert any(k.endswith(".xlsx") for k in incremental) and any(k.endswith(".zip") for k in incremental)
 
@@ -70,7 +83,7 @@ def test_incremental_equals_cold_and_cache_is_safe_to_delete(tmp_path, validated
     validated.clear()
     shutil.rmtree(project / "build")
     build.build(project, build.Context(out=lambda line: None))
-    assert sorted(validated) == sorted(["stockholm", first, second])
+    assert validated == _all_city_lines(project)
     cold = _outputs(project)
     assert sorted(cold) == sorted(incremental)
     assert [k for k in cold if cold[k] != incremental[k]] == []
@@ -78,12 +91,12 @@ def test_incremental_equals_cold_and_cache_is_safe_to_delete(tmp_path, validated
     # and a rebuild with everything cached validates nothing row by row and still gives the same bytes
     validated.clear()
     build.build(project, build.Context(out=lambda line: None))
-    assert validated == []
+    assert sum(validated.values()) == 0
     assert _outputs(project) == cold
 
 
 def test_changed_table_is_validated_again(tmp_path, validated):
-    """A cached key is tied to the bytes: a package whose data changed is validated row by row."""
+    """A cached line hash is tied to the bytes: the one changed line is validated row by row again."""
     project = tmp_path / "project"
     project.mkdir()
     bench.write_project(ROOT, project, districts=1, years=1)
@@ -98,4 +111,6 @@ def test_changed_table_is_validated_again(tmp_path, validated):
         f"- report_id: {row['report_id']}\n  source_line: {row['source_line']}\n"
         "  column: period_outcome\n  value: 12345\n  reason: test\n", encoding="utf-8")
     build.build(project, build.Context(out=lambda line: None))
-    assert sorted(validated) == sorted(["stockholm", row["report_id"].rsplit("-", 2)[0]])
+    # the changed indicator row and the new row of the corrections table; nothing else
+    assert {k: v for k, v in validated.items() if v} == {("stockholm", "indicator_results"): 1,
+                                                          ("stockholm", "corrections"): 1}

@@ -7,16 +7,20 @@ Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapacka
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
         the site serves them as /data/<package>.zip and /data/<package>.xlsx).
 
-Work already done for the same bytes (row-by-row validation, downloads) is skipped by content hash,
-through build/cache/package/ (see cache.py; safe to delete).
+Each distinct line is validated row by row by Frictionless once: the city package's lines not validated
+before (hashes in build/cache/package/, see cache.py; safe to delete), while each district package is
+proven a part of the city package; keys are checked over whole tables (see proof.py). Downloads made
+before from the same bytes are not made again.
 
-Packages are written to build/datapackages.staging/ first and validated with the Frictionless API; only
-when every package is valid do they replace datapackages/. Same inputs, same bytes: no clock, sorted rows,
+Packages are written to build/datapackages.staging/ first and checked; only when every package is valid
+do they replace datapackages/ (the downloads of changed packages are made meanwhile, in
+build/downloads.staging/, and moved into build/downloads/ after). Same inputs, same bytes: no clock, sorted rows,
 LF line ends, stable number text.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import multiprocessing
@@ -29,11 +33,12 @@ from .. import sources
 from ..curate import load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
-from . import cache, downloads, metadata, schema, tables, validate
+from . import cache, downloads, metadata, proof, schema, tables, validate
 
 OUT = Path("datapackages")
 STAGING = Path("build") / "datapackages.staging"
 DOWNLOADS = Path("build") / "downloads"
+DOWNLOADS_NEW = Path("build") / "downloads.staging"  # made while the packages are checked
 README = "README.md"
 
 
@@ -57,8 +62,22 @@ class Published:
 
 # --- process ----------------------------------------------------------------------------------------
 
-def csv_text(table: str, rows: list[dict]) -> str:
-    return to_csv(schema.columns(table), rows)
+def csv_text(table: str, rows: list[dict], memo: dict[int, str] | None = None) -> str:
+    """The CSV file of one table. With `memo` ({id(row): its CSV record}), a row is written once per run:
+    a district's rows are the very row objects of the city package (tables.packages), so their records
+    are the ones already written for the city. The same bytes as `to_csv` (one csv writer, record by
+    record)."""
+    cols = schema.columns(table)
+    if memo is None:
+        return to_csv(cols, rows)
+    todo = [r for r in rows if id(r) not in memo]
+    if todo:
+        recs = proof.records(to_csv(cols, todo))[1:]
+        if len(recs) != len(todo):  # cannot happen with the csv module's quoting; never guess
+            return to_csv(cols, rows)
+        for r, rec in zip(todo, recs):
+            memo[id(r)] = rec + "\n"
+    return to_csv(cols, []) + "".join(memo[id(r)] for r in rows)
 
 
 def resource(table: str, data: bytes) -> dict:
@@ -71,16 +90,17 @@ def resource(table: str, data: bytes) -> dict:
     }
 
 
-def render(root: Path, name: str, pkg: dict[str, list[dict]], reports) -> dict[str, bytes]:
-    """{relative path: bytes} of one package."""
+def render(root: Path, name: str, pkg: dict[str, list[dict]], reports,
+           memo: dict[int, str] | None = None, data_version: str | None = None) -> dict[str, bytes]:
+    """{relative path: bytes} of one package (`memo`: see csv_text)."""
     files: dict[str, bytes] = {}
     resources = []
     for table in schema.table_names():
-        data = csv_text(table, pkg[table]).encode("utf-8")
+        data = csv_text(table, pkg[table], memo).encode("utf-8")
         files[f"data/{table}.csv"] = data
         resources.append(resource(table, data))
     held = {r["report_id"] for r in pkg["reports"]}
-    desc = metadata.descriptor(root, name, [r for r in reports if r.report_id in held])
+    desc = metadata.descriptor(root, name, [r for r in reports if r.report_id in held], data_version)
     desc["resources"] = resources
     files["datapackage.json"] = (json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files
@@ -112,6 +132,32 @@ def _publish(staging: Path, out: Path, names: list[str]) -> None:
     (out / README).write_text(readme(names), encoding="utf-8", newline="")
 
 
+def check(root: Path, staging: Path, names: list[str]) -> list[str]:
+    """Every problem of the staged packages (see proof.py): each package's metadata by Frictionless, the
+    city package's new lines row by row by Frictionless and its keys by sets, each district package
+    proven a part of it. The line hashes are cached when all is valid."""
+    key = cache.checked_key({name: _files(staging / name) for name in names})
+    if (cache.get(root, "checked", "packages") or {}).get("key") == key:
+        return []  # these very files were checked, by this code, and found valid
+    problems: list[str] = []
+    for name in names:  # a district's schemas are the city's (proven below), validated with it
+        problems += validate.descriptor_problems(staging / name / "datapackage.json", schemas=name == tables.CITY)
+    found, lines, city, _ = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
+    problems += found
+    for name in names:
+        if name != tables.CITY:
+            problems += proof.check_district(staging / name, city)
+    shutil.rmtree(staging / ".rows", ignore_errors=True)
+    if not problems:
+        cache.put_lines(root, lines)
+        cache.put(root, "checked", "packages", {"key": key})
+    return problems
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def run(root: Path) -> Published:
     """The stage: load the curated tables, build and validate every package, then publish."""
     reports = sources.load_manifest(root)
@@ -121,60 +167,96 @@ def run(root: Path) -> Published:
     staging = root / STAGING
     if staging.exists():
         shutil.rmtree(staging)
-    problems: list[str] = []
     rendered: dict[str, dict[str, bytes]] = {}
-    validated: dict[str, str] = {}
+    memo: dict[int, str] = {}
+    data_version = metadata.version(root)
     for name, pkg in pkgs.items():
-        files = rendered[name] = render(root, name, pkg, reports)
+        files = rendered[name] = render(root, name, pkg, reports, memo, data_version)
         _write(staging / name, files)
-        key = cache.validation_key(files)
-        seen = cache.get(root, "valid", name)
-        if seen and seen.get("key") == key:  # these tables were validated as they are: metadata only
-            problems += validate.descriptor_problems(staging / name / "datapackage.json")
-            continue
-        found = validate.problems(staging / name / "datapackage.json")
-        problems += found
-        if not found:
-            validated[name] = key
-    if problems:
-        raise PackageInvalid(problems)
-    _publish(staging, root / OUT, list(pkgs))
-    shutil.rmtree(staging)
-    for name, key in validated.items():
-        cache.put(root, "valid", name, {"key": key})
-    written, jobs = [], []
-    for name, pkg in pkgs.items():
+    # the downloads of changed packages are made from the staged files while the packages are checked
+    jobs, keys, made_dir = [], {}, root / DOWNLOADS_NEW
+    shutil.rmtree(made_dir, ignore_errors=True)
+    for name in pkgs:
         zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        key = cache.downloads_key(rendered[name])
+        key = keys[name] = cache.downloads_key(rendered[name])
         seen = cache.get(root, "downloads", name)
         if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
                 and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
-            jobs.append((name, key, root / OUT / name, pkg, zip_path, xlsx_path))
+            size = sum(len(b) for b in rendered[name].values())
+            jobs += [(size, "xlsx", staging / name, made_dir / xlsx_path.name),
+                     (size / 2, "zip", staging / name, made_dir / zip_path.name)]
+    with _Downloads(jobs) as pending:
+        problems = check(root, staging, list(pkgs))
+        if problems:
+            pending.cancel()
+            shutil.rmtree(made_dir, ignore_errors=True)
+            raise PackageInvalid(problems)
+        made = pending.result()  # before the staged folders move
+    _publish(staging, root / OUT, list(pkgs))
+    shutil.rmtree(staging)
+    (root / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+    for path in made:
+        path.replace(root / DOWNLOADS / path.name)
+    shutil.rmtree(made_dir, ignore_errors=True)
+    written = []
+    for name in pkgs:
+        zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+        if any(p.name in (zip_path.name, xlsx_path.name) for p in made):
+            cache.put(root, "downloads", name, {"key": keys[name], "zip": cache.file_sha256(zip_path),
+                                                "xlsx": cache.file_sha256(xlsx_path)})
         written += [zip_path, xlsx_path]
-    for name, key, zip_path, xlsx_path in _make_downloads(jobs):
-        cache.put(root, "downloads", name, {"key": key, "zip": cache.file_sha256(zip_path),
-                                            "xlsx": cache.file_sha256(xlsx_path)})
     return Published(pkgs, written)
 
 
-def _download(job):
-    name, key, folder, pkg, zip_path, xlsx_path = job
-    downloads.write_zip(folder, zip_path)
-    downloads.write_xlsx(folder, pkg, xlsx_path)
-    return name, key, zip_path, xlsx_path
+def _package_tables(folder: Path) -> dict[str, list[dict]]:
+    """The tables of the package in `folder`, as written (the strings the rows were written from)."""
+    out = {}
+    for path in sorted((folder / "data").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            out[path.stem] = list(csv.DictReader(fh))
+    return out
 
 
-def _make_downloads(jobs: list) -> list:
-    """Make the zips and workbooks of these packages; two worker processes when there are several
-    (the workbook writer is pure Python, so threads would not help). Each file is written by one
-    worker alone, from its own package files, so the bytes are the same as one by one. Biggest
-    package first: the city-wide one is about as big as all districts together."""
-    if len(jobs) < 2:
-        return [_download(job) for job in jobs]
-    jobs = sorted(jobs, key=lambda j: -sum(len(rows) for rows in j[3].values()))
-    ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-    with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as pool:
-        return list(pool.map(_download, jobs))
+def _download(job) -> Path:
+    _, kind, folder, path = job
+    if kind == "zip":
+        downloads.write_zip(folder, path)
+    else:
+        downloads.write_xlsx(folder, _package_tables(folder), path)
+    return path
+
+
+class _Downloads:
+    """Make these zips and workbooks in the background; two worker processes when there are several
+    (the workbook writer is pure Python, so threads would not help). Each file is written by one worker
+    alone, from its own package files, so the bytes are the same as one by one. Each file is a job of
+    its own, biggest first (the city-wide workbook is about as big as all districts' together)."""
+
+    def __init__(self, jobs: list):
+        self.jobs = sorted(jobs, key=lambda j: -j[0])
+        self.pool = None
+        self.futures = []
+
+    def __enter__(self):
+        if len(self.jobs) >= 2:
+            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
+            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
+            self.futures = [self.pool.submit(_download, job) for job in self.jobs]
+        return self
+
+    def result(self) -> list[Path]:
+        if self.pool is None:
+            return [_download(job) for job in self.jobs]
+        return [f.result() for f in self.futures]
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        return False
 
 
 def readme(names: list[str]) -> str:

@@ -1,10 +1,12 @@
 """A content-hash cache for the package stage, under build/cache/package/ (safe to delete: a missing or
 unreadable entry only means the work is done again, and the outputs are the same bytes either way).
 
-- validation: a package whose resources (schema, bytes and hash of every table, as written in its
-  `datapackage.json`) and data files are byte for byte what was validated before, with the same
-  validation code and Frictionless version, is not validated row by row again; its package-level
-  metadata still is (`validate.descriptor_problems`).
+- lines: per table of the city package, the hashes of the lines validated row by row by Frictionless,
+  under a key of what those row checks depend on (header, schema, proof.py, Frictionless version; see
+  proof.py). A line with a known hash under the same key is not validated row by row again; keys,
+  foreign keys, bytes and hashes are always checked, over every row.
+- checked: the packages whose every file is byte for byte what was checked and found valid before, by
+  the same checking code and Frictionless version, are not checked again (a rebuild with no change).
 - downloads: a zip and an Excel workbook made from exactly these package files by the same code are
   not made again.
 """
@@ -24,16 +26,14 @@ def _code(*names: str) -> bytes:
     return b"".join((_HERE / n).read_bytes() for n in names)
 
 
-def validation_key(files: dict[str, bytes]) -> str:
-    """What the row-by-row validation of a package depends on: its resources and data, the code."""
-    desc = json.loads(files["datapackage.json"])
+def checked_key(packages: dict[str, dict[str, bytes]]) -> str:
+    """What the check of all packages depends on: every file of every package, the code, Frictionless."""
     h = hashlib.sha256()
     h.update(f"frictionless {dist_version('frictionless')}\n".encode())
-    h.update(_code("validate.py"))
-    h.update(json.dumps(desc.get("resources"), sort_keys=True, ensure_ascii=False).encode())
-    for rel in sorted(files):
-        if rel != "datapackage.json":
-            h.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    h.update(_code("proof.py", "validate.py", "__init__.py"))
+    for name in sorted(packages):
+        for rel in sorted(packages[name]):
+            h.update(f"{name}/{rel}".encode() + b"\0" + hashlib.sha256(packages[name][rel]).digest())
     return h.hexdigest()
 
 
@@ -71,3 +71,25 @@ def file_sha256(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
+
+
+def get_lines(root: Path) -> dict[str, tuple[str, set[str]]]:
+    """{table: (line key, hashes of the lines validated under it)}; empty when nothing is cached."""
+    out = {}
+    folder = root / CACHE / "lines"
+    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+        try:
+            key, *digests = path.read_text(encoding="utf-8").split("\n")
+        except (OSError, ValueError):
+            continue
+        out[path.stem] = (key, {d for d in digests if d})
+    return out
+
+
+def put_lines(root: Path, lines: dict[str, tuple[str, list[str]]]) -> None:
+    folder = root / CACHE / "lines"
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, (key, digests) in lines.items():
+        tmp = folder / f".{table}.tmp"
+        tmp.write_text("\n".join([key, *digests]) + "\n", encoding="utf-8")
+        tmp.replace(folder / f"{table}.txt")

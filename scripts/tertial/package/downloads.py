@@ -79,9 +79,13 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
         ws = wb.add_worksheet(table[:31])
         for c, f in enumerate(fields):
             ws.write_string(0, c, f["name"], bold)
-        for r, row in enumerate(tables[table], start=1):
-            for c, f in enumerate(fields):
-                _write_cell(ws, r, c, f.get("type", "string"), row.get(f["name"]) or "", quoted, date)
+        writers = [(c, f["name"], _cell_writer(ws, f.get("type", "string"), quoted, date))
+                   for c, f in enumerate(fields)]
+        for r, row in enumerate(tables[table], start=1):  # row by row, one writer per column
+            for c, name, write in writers:
+                value = row.get(name)
+                if value:
+                    write(r, c, value)
         ws.freeze_panes(1, 0)
         if tables[table]:
             ws.autofilter(0, 0, len(tables[table]), len(fields) - 1)
@@ -122,17 +126,30 @@ def _write_text(ws, r: int, c: int, value: str, quoted) -> None:
         ws.write_string(r, c, value)
 
 
-def _write_cell(ws, r: int, c: int, ftype: str, value: str, quoted, date) -> None:
-    if value == "":
-        return
-    if ftype in ("integer", "number"):
-        ws.write_number(r, c, int(value) if ftype == "integer" else float(value))
-    elif ftype == "boolean":
-        ws.write_boolean(r, c, value == "true")
-    elif ftype == "date":
-        ws.write_datetime(r, c, dt.datetime.strptime(value, "%Y-%m-%d"), date)
-    else:
-        _write_text(ws, r, c, value, quoted)
+def _cell_writer(ws, ftype: str, quoted, date):
+    """The function writing a non-empty cell of this type, chosen once per column: numbers as numbers,
+    dates as dates, text as text (quote-prefixed when it could be taken for a formula)."""
+    if ftype == "integer":
+        return lambda r, c, value: ws.write_number(r, c, int(value))
+    if ftype == "number":
+        return lambda r, c, value: ws.write_number(r, c, float(value))
+    if ftype == "boolean":
+        return lambda r, c, value: ws.write_boolean(r, c, value == "true")
+    if ftype == "date":
+        def write_date(r, c, value):
+            if len(value) == 10 and value[4] == "-" and value[7] == "-":  # YYYY-MM-DD, as validated
+                day = dt.datetime(int(value[:4]), int(value[5:7]), int(value[8:10]))
+            else:
+                day = dt.datetime.strptime(value, "%Y-%m-%d")
+            ws.write_datetime(r, c, day, date)
+        return write_date
+
+    def write_text(r, c, value):
+        if value.startswith(FORMULA_START):
+            ws.write_string(r, c, value, quoted)
+        else:
+            ws.write_string(r, c, value)
+    return write_text
 
 
 def sheet_names(tables: list[str]) -> list[str]:

@@ -60,8 +60,9 @@ def report_date(root: Path, rep) -> str:
     return dates[-1] if dates else f"{rep.year}-{PERIOD_END[rep.report_type]}"
 
 
-def descriptor(root: Path, name: str, reports) -> dict:
-    """The package's metadata; `reports` are the reports it holds (SourceReport)."""
+def descriptor(root: Path, name: str, reports, data_version: str | None = None) -> dict:
+    """The package's metadata; `reports` are the reports it holds (SourceReport); `data_version` is
+    `version(root)`, when the caller has it already."""
     district = ids.district_name(name) if name != CITY else None
     if district:
         title = f"Mål och resultat för {district} stadsdelsnämnd"
@@ -86,7 +87,7 @@ def descriptor(root: Path, name: str, reports) -> dict:
         "name": name,
         "title": title,
         "description": description,
-        "version": version(root),
+        "version": data_version or version(root),
         "publication": publication(reports),
         "created": f"{report_date(root, rep)}T00:00:00Z",
         "language": "sv",

@@ -1,7 +1,8 @@
 """The published tables of one package, from the curated tables and the sources manifest.
 
 `stockholm` holds everything; a district's package holds its reports and what they reference (the
-indicators and city goals they use, the districts it merged from or into).
+indicators and city goals they use, the districts it merged from or into): the very row objects of the
+city tables, in the same order (a subset of rows sorted by a stable sort is sorted the same way).
 """
 
 from __future__ import annotations
@@ -82,28 +83,26 @@ def district_tables(tables: dict[str, list[dict]], district_id: str) -> dict[str
 
 def packages(curated: dict[str, list[dict]], reports) -> dict[str, dict[str, list[dict]]]:
     """{package name: {table: rows}}: stockholm and every district with at least one report."""
-    tables = all_tables(curated, reports)
+    tables = {t: normalize(t, rows) for t, rows in all_tables(curated, reports).items()}
     out = {CITY: tables}
-    for did in sorted({r.district_id for r in reports}):
+    for did in sorted({r.district_id for r in reports}):  # normalized rows, filtered: the order is kept
         out[did] = district_tables(tables, did)
-    return {name: {t: normalize(t, rows) for t, rows in pkg.items()} for name, pkg in out.items()}
+    return out
 
 
 def normalize(table: str, rows: list[dict]) -> list[dict]:
     """Rows with exactly the schema's columns, values as stable text, sorted by the table's key."""
     cols = schema.columns(table)
     types = {c: schema.field_type(c) for c in cols}
+    numeric = [(c, format_number if types[c] == "number" else None) for c in cols
+               if types[c] in ("number", "integer")]
     out = []
     for row in rows:
-        clean = {}
-        for c in cols:
+        clean = {c: "" if (v := row.get(c, "")) is None else str(v) for c in cols}
+        for c, fmt in numeric:  # from the row's own value, as written in the curated table
             value = row.get(c, "")
-            value = "" if value is None else value
-            if value != "" and types[c] == "number":
-                value = format_number(float(value))
-            elif value != "" and types[c] == "integer":
-                value = str(int(value))
-            clean[c] = str(value)
+            if value is not None and value != "":
+                clean[c] = fmt(float(value)) if fmt else str(int(value))
         out.append(clean)
     keys = schema.sort_key(table)
 

@@ -1,0 +1,327 @@
+"""Validation of the packages' tables with each distinct line checked once by Frictionless.
+
+The district packages are row subsets of the city-wide package, and after one more report most lines of
+the city package are the ones validated last time. So:
+
+- city package (`check_city`): the lines of each table not validated before (all of them on a cold
+  build) are validated row by row by Frictionless, as a temporary table of the header and those lines
+  with the table's schema minus primaryKey and foreignKeys (primary-key fields marked required, `unique`
+  left out). A line validated before is one whose hash is in build/cache/package/lines/ under the same
+  key (header, schema, this code, Frictionless version): row checks (types, constraints, cell counts)
+  depend on nothing else. Then, over every row of the package: primary keys unique, `unique` fields
+  unique, foreign keys resolve (sets of typed cells; all-empty keys skipped, as Frictionless does);
+  bytes and hash of each file as its resource says.
+- district package (`check_district`): proven instead of validated again. Every resource is the city's
+  resource of the same name (same schema, path, format, encoding; only bytes and hash differ), its file
+  has the same header, every data line is a line of the city table (so types and constraints hold, as
+  the city's lines were validated), no line twice (so the primary key is unique), and its own foreign
+  keys resolve inside the package (sets). Bytes and hash are checked as for the city.
+
+The package-level metadata of every package is validated by Frictionless (`validate.descriptor_problems`).
+Every problem is one line naming package, table, row, field and the line of the file.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib.metadata import version as dist_version
+from pathlib import Path
+
+from frictionless import Resource, system
+
+_HERE = Path(__file__)
+
+
+@dataclass
+class Table:
+    """One table of a package as written: its resource, file bytes and CSV records (without line ends)."""
+    name: str
+    resource: dict
+    data: bytes
+    header: str = ""
+    rows: list[str] = field(default_factory=list)
+    cells: list[list[str]] | None = None  # the parsed data rows, once parsed
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def line(self, index: int) -> int:
+        """The file line where data row `index` (0-based) starts."""
+        if not self._starts:
+            n = 2 + self.header.count("\n")
+            for r in self.rows:
+                self._starts.append(n)
+                n += r.count("\n") + 1
+        return self._starts[index]
+
+
+def records(text: str) -> list[str]:
+    """CSV records of `text` (LF line ends; a quoted cell may hold line breaks), without their line ends."""
+    out: list[str] = []
+    buf: list[str] = []
+    odd = False
+    for part in text.split("\n"):
+        buf.append(part)
+        if part.count('"') % 2:
+            odd = not odd
+        if not odd:
+            out.append("\n".join(buf))
+            buf = []
+    if buf:  # an unclosed quote: one last record, which the row checks refuse
+        out.append("\n".join(buf))
+    if out and out[-1] == "":
+        out.pop()  # the end of the last line
+    return out
+
+
+def read_tables(folder: Path, desc: dict) -> tuple[list[Table], list[str]]:
+    """The tables of the package in `folder` (as written on disk), with byte and hash problems."""
+    tables, problems = [], []
+    for res in desc.get("resources", []):
+        name = res.get("name", "")
+        path = folder / res.get("path", "")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{folder.name}/{name}: scheme-error: cannot read {res.get('path')}: {exc.strerror}")
+            continue
+        t = Table(name, res, data)
+        if res.get("bytes") is not None and res["bytes"] != len(data):
+            problems.append(f"{folder.name}/{name}: byte-count-error: the resource says {res['bytes']} bytes, "
+                            f"{res.get('path')} has {len(data)}")
+        if res.get("hash") and res["hash"] != "sha256:" + hashlib.sha256(data).hexdigest():
+            problems.append(f"{folder.name}/{name}: hash-count-error: {res.get('path')} does not have the "
+                            f"hash its resource says")
+        try:
+            recs = records(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(f"{folder.name}/{name}: encoding-error: {res.get('path')} is not UTF-8 "
+                            f"(byte {exc.start})")
+            continue
+        t.header, t.rows = (recs[0], recs[1:]) if recs else ("", [])
+        tables.append(t)
+    return tables, problems
+
+
+def digest(record: str) -> str:
+    return hashlib.blake2b(record.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def line_key(table: Table) -> str:
+    """What the row checks of one line depend on besides the line: header, schema, this code, Frictionless."""
+    h = hashlib.sha256()
+    h.update(f"frictionless {dist_version('frictionless')}\n".encode())
+    h.update(_HERE.read_bytes())
+    h.update(table.header.encode("utf-8") + b"\0")
+    h.update(json.dumps(table.resource.get("schema"), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+# --- row checks (Frictionless) -----------------------------------------------------------------------
+
+def _row_schema(schema: dict) -> dict:
+    """The table's schema for row checks alone: no keys (checked over the whole package by sets)."""
+    s = copy.deepcopy(schema)
+    pk = s.pop("primaryKey", [])
+    s.pop("foreignKeys", None)
+    for f in s.get("fields", []):
+        cons = f.get("constraints", {})
+        cons.pop("unique", None)
+        if f["name"] in pk:
+            cons["required"] = True
+        if cons:
+            f["constraints"] = cons
+        else:
+            f.pop("constraints", None)
+    return s
+
+
+def row_problems(pkg: str, table: Table, indexes: list[int], workdir: Path) -> list[str]:
+    """Frictionless row checks of the header and the data rows at `indexes` of `table`."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    tmp = workdir / f"{table.name}.csv"
+    tmp.write_text("".join(r + "\n" for r in [table.header] + [table.rows[i] for i in indexes]),
+                   encoding="utf-8", newline="")
+    res = table.resource
+    desc = {"name": table.name, "path": tmp.name, "scheme": "file", "format": "csv", "encoding": "utf-8",
+            "mediatype": "text/csv", "dialect": {"delimiter": ",", "quoteChar": '"'},
+            "schema": _row_schema(res.get("schema", {}))}
+    with system.use_context(trusted=False):
+        report = Resource(desc, basepath=str(workdir)).validate()
+    out = []
+    for error in report.errors:
+        out.append(f"{pkg}/{table.name}: {error.type}: {error.note or error.message}")
+    for task in report.tasks:
+        for error in task.errors:
+            row = getattr(error, "row_number", None)
+            fname = getattr(error, "field_name", None)
+            where, line = f"{pkg}/{table.name}", ""
+            if row and 2 <= row < 2 + len(indexes):
+                i = indexes[row - 2]
+                where += f" row {i + 2}"
+                line = f" ({res.get('path')} line {table.line(i)})"
+            elif row:
+                where += " header" if row == 1 else f" row ?{row}"
+            if fname:
+                where += f" field {fname}"
+            out.append(f"{where}: {error.type}: {error.note or error.message}{line}")
+    return out
+
+
+# --- key checks (sets) -------------------------------------------------------------------------------
+
+def _cast(ftype: str):
+    if ftype == "integer":
+        return int
+    if ftype == "number":
+        return float
+    return str
+
+
+def _cells(table: Table) -> tuple[list[str], list[list[str]]]:
+    header = next(csv.reader([table.header]), [])
+    if table.cells is None:
+        table.cells = list(csv.reader(table.rows))
+    return header, table.cells
+
+
+def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[str]) -> list[tuple]:
+    """Tuples of the cells of `names` in every row, typed as Frictionless reads them (missing -> None)."""
+    schema = table.resource.get("schema", {})
+    missing = set(schema.get("missingValues", [""]))
+    types = {f["name"]: f.get("type", "string") for f in schema.get("fields", [])}
+    cols = [header.index(n) if n in header else None for n in names]
+    casts = [_cast(types.get(n, "string")) for n in names]
+    out = []
+    for row in rows:
+        cells = []
+        for c, cast in zip(cols, casts):
+            v = row[c] if c is not None and c < len(row) else None
+            if v is None or v in missing:
+                cells.append(None)
+                continue
+            try:
+                cells.append(cast(v))
+            except ValueError:
+                cells.append(v)  # a type error, which the row checks report
+        out.append(tuple(cells))
+    return out
+
+
+def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str]:
+    """Primary keys and `unique` fields unique (unless `unique` is False: proven otherwise), foreign keys
+    resolved, over every row of the package."""
+    parsed = {t.name: (t, *_cells(t)) for t in tables}
+    out = []
+
+    def where(t: Table, i: int, names: list[str]) -> str:
+        return (f"{pkg}/{t.name} row {i + 2} field {', '.join(names)}", f" ({t.resource.get('path')} line {t.line(i)})")
+
+    for t, header, rows in parsed.values():
+        schema = t.resource.get("schema", {})
+        groups = []
+        if unique and schema.get("primaryKey"):
+            groups.append(("primary-key", list(schema["primaryKey"])))
+        groups += [("unique", [f["name"]]) for f in schema.get("fields", [])
+                   if unique and f.get("constraints", {}).get("unique")]
+        for kind, names in groups:
+            seen: dict[tuple, int] = {}
+            for i, cells in enumerate(_typed(t, header, rows, names)):
+                if set(cells) == {None}:
+                    continue  # reported by the row checks (a key field is required)
+                if cells in seen:
+                    w, line = where(t, i, names)
+                    out.append(f"{w}: {kind}: the same as in the row at position {seen[cells] + 2}{line}")
+                else:
+                    seen[cells] = i
+        for fk in schema.get("foreignKeys", []):
+            ref_name = fk["reference"].get("resource") or t.name
+            names, ref_fields = list(fk["fields"]), list(fk["reference"]["fields"])
+            if ref_name not in parsed:
+                out.append(f"{pkg}/{t.name}: foreign-key: the referenced resource {ref_name!r} is not in the package")
+                continue
+            rt, rheader, rrows = parsed[ref_name]
+            lookup = {cells for cells in _typed(rt, rheader, rrows, ref_fields) if set(cells) != {None}}
+            for i, cells in enumerate(_typed(t, header, rows, names)):
+                if set(cells) == {None} or cells in lookup:
+                    continue
+                w, line = where(t, i, names)
+                values = ", ".join(str(c) for c in cells)
+                out.append(f"{w}: foreign-key: for \"{', '.join(names)}\": values \"{values}\" not found in "
+                           f"the lookup table \"{ref_name}\" as \"{', '.join(ref_fields)}\"{line}")
+    return out
+
+
+# --- the two checks ----------------------------------------------------------------------------------
+
+def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Path
+               ) -> tuple[list[str], dict[str, tuple[str, list[str]]], list[Table], int]:
+    """Problems of the city package in `folder`; `seen` is {table: (line key, digests validated before)}.
+    Returns (problems, {table: (line key, digests of all its lines)}, its tables, rows checked by
+    Frictionless)."""
+    pkg = folder.name
+    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    tables, problems = read_tables(folder, desc)
+    lines: dict[str, tuple[str, list[str]]] = {}
+    checked = 0
+    for t in tables:
+        key = line_key(t)
+        digests = [digest(r) for r in t.rows]
+        known = seen.get(t.name, ("", set()))
+        old = known[1] if known[0] == key else set()
+        new = [i for i, d in enumerate(digests) if d not in old]
+        checked += len(new)
+        problems += row_problems(pkg, t, new, workdir)
+        lines[t.name] = (key, digests)
+    problems += key_problems(pkg, tables)
+    return problems, lines, tables, checked
+
+
+def check_district(folder: Path, city: list[Table]) -> list[str]:
+    """Problems of a district package in `folder`, proven from the (checked) city tables."""
+    pkg = folder.name
+    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    tables, problems = read_tables(folder, desc)
+    by_name = {t.name: t for t in city}
+    all_proven = True
+
+    def plain(res: dict) -> dict:
+        return {k: v for k, v in res.items() if k not in ("bytes", "hash")}
+
+    for t in tables:
+        c = by_name.get(t.name)
+        if c is None or plain(c.resource) != plain(t.resource):
+            problems.append(f"{pkg}/{t.name}: schema-error: the resource is not the city package's "
+                            f"resource {t.name!r} (schema, path, format); a district table must be a part of it")
+            all_proven = False
+            continue
+        if t.header != c.header:
+            problems.append(f"{pkg}/{t.name} header: incorrect-label: the header of {t.resource.get('path')} "
+                            f"is not the city package's")
+            all_proven = False
+            continue
+        if c.cells is None:
+            _cells(c)
+        known = dict(zip(c.rows, c.cells))
+        first: dict[str, int] = {}
+        proven = True
+        for i, r in enumerate(t.rows):
+            if r not in known:
+                proven = False
+                problems.append(f"{pkg}/{t.name} row {i + 2}: row-error: the line is not a line of the city "
+                                f"package's {t.name} table ({t.resource.get('path')} line {t.line(i)})")
+            elif r in first:
+                proven = False
+                problems.append(f"{pkg}/{t.name} row {i + 2}: primary-key: the same line as the row at position "
+                                f"{first[r] + 2} ({t.resource.get('path')} line {t.line(i)})")
+            else:
+                first[r] = i
+        if proven:  # the city's parsed cells of these very lines
+            t.cells = [known[r] for r in t.rows]
+        else:
+            all_proven = False
+    # distinct lines of a table whose keys are unique have unique keys: checked only when a line is not
+    # proven (then the problem is reported anyway, and the key check names more)
+    return problems + key_problems(pkg, tables, unique=not all_proven)
