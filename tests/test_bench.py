@@ -44,6 +44,7 @@ def test_bench_small(tmp_path):
     assert {"extract", "curate", "changelog", "package"} <= figures["stages_cold"].keys()
     assert figures["stages_cold"].keys() == figures["stages_incremental"].keys()
     assert figures["cold_stages_s"] > 0 and figures["incremental_s"] > 0 and figures["peak_rss_mb"] > 0
+    assert figures["peak_rss_mb"] == figures["peak_rss_tree_mb"] > figures["peak_rss_self_mb"] * 0.5  # /proc here
     if not figures["site_stage"]:  # not measured is null, never a made-up figure
         assert figures["pages"] is figures["mkdocs_s"] is figures["site_bytes"] is None
         assert any("site" in n for n in figures["notes"])

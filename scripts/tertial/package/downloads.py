@@ -18,6 +18,9 @@ import xlsxwriter
 from . import schema
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# zlib's default level: on the packages' CSV text 0.6 % bigger than level 9 and a third faster (measured on
+# the 13-district bench's goal_texts: 9.07 MB in 1.65 s against 9.01 MB in 2.43 s).
+ZIP_LEVEL = 6
 FORMULA_START = ("=", "+", "-", "@")
 SHEET_HELP = "Kolumner"
 SHEET_ABOUT = "Om"
@@ -28,12 +31,12 @@ TYPE_SV = {"string": "text", "integer": "heltal", "number": "tal", "date": "datu
 def write_zip(package_dir: Path, out: Path) -> None:
     files = [package_dir / "datapackage.json"] + sorted((package_dir / "data").glob("*.csv"))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zf:
         for f in files:
             info = zipfile.ZipInfo(f"{package_dir.name}/{f.relative_to(package_dir).as_posix()}", ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, f.read_bytes(), compresslevel=9)
+            zf.writestr(info, f.read_bytes(), compresslevel=ZIP_LEVEL)
 
 
 def _created(descriptor: dict) -> dt.datetime | None:
