@@ -28,16 +28,6 @@ class Context:
     extractor: Callable | None = None  # (path, ReportMeta) -> Extraction; default tertial.extract.extract_file
     out: Callable[[str], None] = print
     timings: dict[str, float] = field(default_factory=dict)
-    pending: list = field(default_factory=list)  # work a stage left running (finish(), abort()): the downloads
-
-    def finish_pending(self) -> None:
-        """Wait for the work stages left running (a later stage that needs it calls this first)."""
-        while self.pending:
-            self.pending.pop(0).finish()
-
-    def abort_pending(self) -> None:
-        while self.pending:
-            self.pending.pop(0).abort()
 
 
 @dataclass
@@ -148,10 +138,7 @@ def stage_changelog(root: Path, ctx: Context) -> list[str]:
 def stage_package(root: Path, ctx: Context) -> list[str]:
     from . import package
 
-    published = package.run(root, defer_downloads=True)  # zips and workbooks made while the site is
-    if published.pending is not None:
-        ctx.pending.append(published.pending)
-    return published.summary()
+    return package.run(root).summary()
 
 
 def stage_site(root: Path, ctx: Context) -> list[str]:
@@ -162,7 +149,7 @@ def stage_site(root: Path, ctx: Context) -> list[str]:
         return ["site: no mkdocs.yml in the project, no site built"]
     from .site import build_site
 
-    figures = build_site(root, before_downloads=ctx.finish_pending)
+    figures = build_site(root)
     ctx.timings["mkdocs"] = float(figures["mkdocs_s"])
     return [f"site: {figures['pages']} pages, {figures['charts']} charts in build/site/ "
             f"(pages and charts {figures['generate_s']} s, MkDocs {figures['mkdocs_s']} s)"]
@@ -224,21 +211,11 @@ def build(root: Path, ctx: Context | None = None, until: str | None = None) -> C
     ctx = ctx or Context()
     sources.load_manifest(root)  # every sha256 checked before anything runs
     with all_or_nothing(root):
-        try:
-            last = None
-            for stage in list(STAGES):
-                start = time.perf_counter()
-                for line in stage.run(root, ctx):
-                    ctx.out(line)
-                ctx.timings[stage.name] = time.perf_counter() - start
-                last = stage.name
-                if stage.name == until:
-                    break
-            if ctx.pending:  # left running and not waited for by a later stage: the wait counts as its own
-                start = time.perf_counter()
-                ctx.finish_pending()
-                ctx.timings[last] += time.perf_counter() - start
-        except BaseException:
-            ctx.abort_pending()  # no worker writes while the published outputs are put back
-            raise
+        for stage in list(STAGES):
+            start = time.perf_counter()
+            for line in stage.run(root, ctx):
+                ctx.out(line)
+            ctx.timings[stage.name] = time.perf_counter() - start
+            if stage.name == until:
+                break
     return ctx

@@ -52,7 +52,6 @@ class PackageInvalid(TertialError):
 class Published:
     packages: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     downloads: list[Path] = field(default_factory=list)
-    pending: "PendingDownloads | None" = None
 
     def summary(self) -> list[str]:
         city = self.packages.get(tables.CITY, {})
@@ -159,9 +158,8 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def run(root: Path, defer_downloads: bool = False) -> Published:
-    """The stage: load the curated tables, build and validate every package, then publish. The downloads
-    are made before it returns, or, with `defer_downloads`, in the background: `Published.pending`."""
+def run(root: Path) -> Published:
+    """The stage: load the curated tables, build and validate every package, then publish."""
     reports = sources.load_manifest(root)
     if not reports:
         raise TertialError("no reports in the manifest: nothing to package", root / sources.MANIFEST)
@@ -175,64 +173,39 @@ def run(root: Path, defer_downloads: bool = False) -> Published:
     for name, pkg in pkgs.items():
         files = rendered[name] = render(root, name, pkg, reports, memo, data_version)
         _write(staging / name, files)
-    problems = check(root, staging, list(pkgs))
-    if problems:
-        raise PackageInvalid(problems)
-    _publish(staging, root / OUT, list(pkgs))
-    shutil.rmtree(staging)
-    # the downloads of changed packages are made from the published files, in the background
+    # the downloads of changed packages are made from the staged files while the packages are checked
     jobs, keys, made_dir = [], {}, root / DOWNLOADS_NEW
     shutil.rmtree(made_dir, ignore_errors=True)
-    written = []
     for name in pkgs:
         zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        written += [zip_path, xlsx_path]
         key = keys[name] = cache.downloads_key(rendered[name])
         seen = cache.get(root, "downloads", name)
         if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
                 and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
             size = sum(len(b) for b in rendered[name].values())
-            jobs += [(size, "xlsx", root / OUT / name, made_dir / xlsx_path.name),
-                     (size / 2, "zip", root / OUT / name, made_dir / zip_path.name)]
-    pending = PendingDownloads(root, jobs, keys)
-    if not defer_downloads:
-        pending.finish()
-        pending = None
-    return Published(pkgs, written, pending)
-
-
-class PendingDownloads:
-    """Downloads being made in worker processes from the published packages. `finish()` waits for them,
-    moves them into build/downloads/ and records them in the cache; `abort()` stops them and leaves
-    build/downloads/ as it was. The build finishes them before the site copies the downloads (so they are
-    made while the site's pages are), and aborts them before it rolls a failed build back."""
-
-    def __init__(self, root: Path, jobs: list, keys: dict[str, str]):
-        self.root, self.keys = root, keys
-        self.made_dir = root / DOWNLOADS_NEW
-        self._work = _Downloads(jobs).__enter__()
-
-    def finish(self) -> list[Path]:
-        try:
-            made = self._work.result()
-        except BaseException:
-            self.abort()
-            raise
-        self._work.__exit__(None, None, None)
-        root = self.root
-        (root / DOWNLOADS).mkdir(parents=True, exist_ok=True)
-        for path in made:
-            path.replace(root / DOWNLOADS / path.name)
-        shutil.rmtree(self.made_dir, ignore_errors=True)
-        for name in sorted({p.name.rsplit(".", 1)[0] for p in made}):
-            zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-            cache.put(root, "downloads", name, {"key": self.keys[name], "zip": cache.file_sha256(zip_path),
+            jobs += [(size, "xlsx", staging / name, made_dir / xlsx_path.name),
+                     (size / 2, "zip", staging / name, made_dir / zip_path.name)]
+    with _Downloads(jobs) as pending:
+        problems = check(root, staging, list(pkgs))
+        if problems:
+            pending.cancel()
+            shutil.rmtree(made_dir, ignore_errors=True)
+            raise PackageInvalid(problems)
+        made = pending.result()  # before the staged folders move
+    _publish(staging, root / OUT, list(pkgs))
+    shutil.rmtree(staging)
+    (root / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+    for path in made:
+        path.replace(root / DOWNLOADS / path.name)
+    shutil.rmtree(made_dir, ignore_errors=True)
+    written = []
+    for name in pkgs:
+        zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+        if any(p.name in (zip_path.name, xlsx_path.name) for p in made):
+            cache.put(root, "downloads", name, {"key": keys[name], "zip": cache.file_sha256(zip_path),
                                                 "xlsx": cache.file_sha256(xlsx_path)})
-        return made
-
-    def abort(self) -> None:
-        self._work.cancel()
-        shutil.rmtree(self.made_dir, ignore_errors=True)
+        written += [zip_path, xlsx_path]
+    return Published(pkgs, written)
 
 
 def _package_tables(folder: Path) -> dict[str, list[dict]]:

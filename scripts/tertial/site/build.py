@@ -10,7 +10,6 @@ import json
 import logging
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from . import charts as ch
@@ -208,11 +207,9 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool =
 
 
 def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
-               docs_dir: Path | None = None, strict: bool = True,
-               before_downloads: Callable[[], None] | None = None) -> dict:
+               docs_dir: Path | None = None, strict: bool = True) -> dict:
     """Build the site from the packages. Defaults: root/datapackages -> root/build/docs -> root/build/site.
-    Returns figures: pages, charts, generate_s, mkdocs_s. `before_downloads` is called before the
-    package stage's downloads are copied (the build waits there for the ones still being made).
+    Returns figures: pages, charts, generate_s, mkdocs_s.
 
     The site is built into a staging folder beside `out_dir` and only replaces it when MkDocs succeeded,
     so a failure leaves the previous site exactly as it was.
@@ -243,9 +240,6 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
         pages = generate(data, cache, emit=writer)            # process (unchanged pages from the cache)
         cache.prune()
         mark("pages")
-        if before_downloads is not None:
-            before_downloads()
-            mark("downloads_wait")
         write_downloads(data, docs_dir, root, write)
         mark("downloads")
         n_charts = writer.finish()
