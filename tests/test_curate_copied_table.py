@@ -32,7 +32,7 @@ def test_copied_table_equals_the_parsed_and_sorted_table(project):
     copied = curate.copied_table(project, reports)
     assert copied is not None and copied.count("\n") > 100
     assert copied == _parsed_and_sorted(project, reports)
-    assert (project / curate.CURATED / "goal_texts.csv").read_text(encoding="utf-8") == copied
+    assert (project / curate.CURATED / "goal_texts.csv").read_bytes() == copied.encode("utf-8")
 
 
 def test_a_report_id_that_starts_another_falls_back_to_parsing(project):

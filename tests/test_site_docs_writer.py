@@ -36,6 +36,21 @@ def test_copy_again_when_the_source_changed(tmp_path):
     assert w3.written == 0
 
 
+def test_copy_again_when_only_the_bytes_changed(tmp_path):
+    """Same size and the same modification time (as rsync -t or tar can leave it), other bytes: copied."""
+    src, docs = tmp_path / "src", tmp_path / "docs"
+    src.mkdir()
+    (src / "t.csv").write_text("a,b\n1,2\n")
+    DocsWriter(docs).copytree(src, docs / "data")
+    st = (src / "t.csv").stat()
+    (src / "t.csv").write_text("a,b\n1,3\n")
+    os.utime(src / "t.csv", ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.utime(docs / "data" / "t.csv", ns=(st.st_atime_ns, st.st_mtime_ns))
+    w = DocsWriter(docs)
+    w.copytree(src, docs / "data")
+    assert (docs / "data" / "t.csv").read_text() == "a,b\n1,3\n" and w.written == 1
+
+
 def test_prune_removes_what_the_build_did_not_make(tmp_path):
     w = DocsWriter(tmp_path)
     w(tmp_path / "keep" / "index.md", "x")

@@ -160,6 +160,7 @@ def _walk(top: Path, skip_staging: bool = True) -> set[Path]:
 # Folders whose writers only add, replace (a temporary file, then a rename) or remove files and never write
 # into an existing one: the staging copy shares their files (hard links) instead of copying them.
 # tests/test_add_report_staging.py runs a real build in staging and fails it: the project must not change.
+# Never add build/docs here: the site's DocsWriter writes into existing files there.
 SHARED = (Path("build/extracted"), Path("build/cache"), Path("build/chart-cache"))
 # Folders the site stage rebuilds whole on every build: not copied; the staging build's are moved in whole.
 REBUILT = (Path("build/site"), Path("build/docs"))

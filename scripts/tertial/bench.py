@@ -261,35 +261,34 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
         out("bench: extraction of one report of about 5,000 lines: "
             + ", ".join(f"{k} {v:.3f} s" for k, v in extract_speed.items()))
 
-        watcher = memwatch.TreePeak().__enter__()  # the builds' peak memory, every process at once
-        quiet = lambda line: None  # noqa: E731
-        stage_names = [s.name for s in build.STAGES]
-        has_site = "site" in stage_names
-        t0 = time.perf_counter()
-        cold = build.build(work, build.Context(out=quiet))
-        cold_s = time.perf_counter() - t0
-        cold_ours, cold_mk = _stage_split(cold.timings)
-        site = _site_figures(work)
-        site_cold = _site_build_json(work)
-        rows = _rows(work)
-        out(f"bench: cold build {cold_s:.1f} s " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
+        with memwatch.TreePeak() as watcher:  # the builds' peak memory, every process at once
+            quiet = lambda line: None  # noqa: E731
+            stage_names = [s.name for s in build.STAGES]
+            has_site = "site" in stage_names
+            t0 = time.perf_counter()
+            cold = build.build(work, build.Context(out=quiet))
+            cold_s = time.perf_counter() - t0
+            cold_ours, cold_mk = _stage_split(cold.timings)
+            site = _site_figures(work)
+            site_cold = _site_build_json(work)
+            rows = _rows(work)
+            out(f"bench: cold build {cold_s:.1f} s " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
 
-        # one more report, through the add-report code path (staging copy, build, commit)
-        first = current_districts(districts)[0]
-        extra_year = LAST_YEAR + 1
-        text, _ = make_report(templates, first, EXTRA_TYPE, extra_year)
-        extra = tmp / f"{ids.district_id(first)}-{extra_year}-{EXTRA_TYPE.lower()}.txt"
-        extra.write_text(text, encoding="utf-8")
-        inc_ctx = build.Context(out=quiet)
-        t0 = time.perf_counter()
-        result = add_report.add_report(work, extra, build=lambda root: build.build(root, inc_ctx))
-        inc_s = time.perf_counter() - t0
-        inc_ours, inc_mk = _stage_split(inc_ctx.timings)
-        out(f"bench: add-report {result.report.report_id} {inc_s:.1f} s "
-            + ", ".join(f"{k} {v:.2f} s" for k, v in inc_ctx.timings.items()))
+            # one more report, through the add-report code path (staging copy, build, commit)
+            first = current_districts(districts)[0]
+            extra_year = LAST_YEAR + 1
+            text, _ = make_report(templates, first, EXTRA_TYPE, extra_year)
+            extra = tmp / f"{ids.district_id(first)}-{extra_year}-{EXTRA_TYPE.lower()}.txt"
+            extra.write_text(text, encoding="utf-8")
+            inc_ctx = build.Context(out=quiet)
+            t0 = time.perf_counter()
+            result = add_report.add_report(work, extra, build=lambda root: build.build(root, inc_ctx))
+            inc_s = time.perf_counter() - t0
+            inc_ours, inc_mk = _stage_split(inc_ctx.timings)
+            out(f"bench: add-report {result.report.report_id} {inc_s:.1f} s "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in inc_ctx.timings.items()))
 
-        site_inc = _site_build_json(work)
-        watcher.__exit__(None, None, None)
+            site_inc = _site_build_json(work)
         rss = _peak_rss_mb()
         figures = {
             "synthetic": True,
@@ -307,7 +306,7 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
             "site_bytes": site["site_bytes"],
             "site_data_bytes": site["site_data_bytes"],
             "search_index_bytes": site["search_index_bytes"],
-            "peak_rss_mb": watcher.mb if watcher.mb is not None else round(rss["self"] + rss["children"], 1),
+            "peak_rss_mb": watcher.mb,
             "peak_rss_tree_mb": watcher.mb,
             "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
             "stages_cold": {k: round(v, 3) for k, v in cold.timings.items()},
@@ -331,8 +330,8 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
             figures["notes"].append("peak_rss_mb = the largest resident memory of the bench process and all its "
                                     "workers at one moment, sampled every 0.1 s from /proc (tertial/memwatch.py)")
         else:
-            figures["notes"].append("no /proc here: peak_rss_mb = this process's peak + the largest child's peak "
-                                    "(ru_maxrss; not a measurement of processes running at once)")
+            figures["notes"].append("no /proc here: peak_rss_mb is null (not measured); peak_rss_self_mb is "
+                                    "this process's own peak (ru_maxrss)")
         if cold_mk:
             figures["cold_stages_over_mkdocs"] = round(cold_ours / cold_mk, 3)
         if cold_ours:

@@ -109,7 +109,8 @@ def copied_table(root: Path, reports: list[sources.SourceReport]) -> str | None:
     parts = [header]
     for rep in sorted(reports, key=lambda r: r.report_id):
         path = _extracted_csv(root, rep, COPIED)
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as fh:  # a CR inside a quoted cell stays as written
+            text = fh.read()
         if not text.startswith(header):
             raise TertialError(f"the header is not {header.strip()!r}", path, 1)
         parts.append(text[len(header):])

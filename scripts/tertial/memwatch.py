@@ -84,10 +84,3 @@ class TreePeak:
         except (OSError, EOFError):
             self.mb = None  # the watcher ended early: no figure rather than a wrong one
         self._proc.join(5)
-
-
-def measure(fn, interval: float = 0.1):
-    """(fn(), peak MB of this process tree while it ran)."""
-    with TreePeak(interval) as peak:
-        result = fn()
-    return result, peak.mb

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import xlsxwriter
 
-from . import schema
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # zlib's default level: on the packages' CSV text 0.6 % bigger than level 9 and a third faster (measured on

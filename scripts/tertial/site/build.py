@@ -6,6 +6,7 @@ the build folder (`build/docs/` for the generated sources, `build/site/` for the
 
 from __future__ import annotations
 
+import filecmp
 import json
 import logging
 import shutil
@@ -30,9 +31,8 @@ def generate(data: SiteData, cache: PageCache | None = None, emit=None) -> list[
 
 # --- save ----------------------------------------------------------------------------------------
 class DocsWriter:
-    """Writes build/docs/ without rewriting what is already there: a file whose bytes are unchanged
-    (or a copy whose source has the same size and modification time) is left alone, so a republish
-    writes only what changed. `prune()` then removes every file this build did not produce."""
+    """Writes build/docs/ without rewriting what is already there: a file or copy whose bytes are
+    unchanged is left alone, so a republish writes only what changed. `prune()` then removes every file this build did not produce."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -60,8 +60,8 @@ class DocsWriter:
         s = src.stat()
         try:
             d = dst.stat()
-            if d.st_size == s.st_size and d.st_mtime_ns == s.st_mtime_ns:
-                return
+            if d.st_size == s.st_size and filecmp.cmp(src, dst, shallow=False):
+                return  # the same bytes (compared: a time kept by a copy tool can lie)
         except OSError:
             pass
         dst.parent.mkdir(parents=True, exist_ok=True)
@@ -113,14 +113,6 @@ class PageWriter:
         for f in self.futures:
             f.result()
         return self.charts
-
-
-def write_pages(pages: list[Page], docs_dir: Path, cache: Path | None = None) -> int:
-    """Markdown, chart SVG + spec and extra files per page (in this process); returns the number of charts."""
-    w = PageWriter(docs_dir, DocsWriter(docs_dir), cache)
-    for page in pages:
-        w(page)
-    return w.finish()
 
 
 def render_pool(workers: int = 2):

@@ -25,7 +25,7 @@ _HERE = Path(__file__).parent
 
 def code_fingerprint() -> bytes:
     h = hashlib.sha256()
-    for path in sorted(_HERE.glob("*.py")):
+    for path in [*sorted(_HERE.glob("*.py")), _HERE.parent / "ids.py"]:  # the site code and the ids it uses
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     for dist in ("altair", "pandas"):
         h.update(f"{dist} {dist_version(dist)}\n".encode())

@@ -14,8 +14,8 @@ import pandas as pd
 from .. import ids
 from . import charts as ch
 from . import status as st
-from .load import NUMERIC, SiteData
-from .text import block, esc, inline, number, with_unit
+from .load import SiteData
+from .text import block, esc, inline, with_unit
 
 TYPE_NAMES = {"VP": "Verksamhetsplan", "T1": "Tertialrapport 1", "T2": "Tertialrapport 2",
               "VB": "Verksamhetsberättelse"}
@@ -258,10 +258,6 @@ INDICATOR_COLUMNS = ["Indikator", "Utfall", "Prognos helår", "Årsmål", "Berä
 STATUS_NOTE = ("<p class=\"tertial-note\"><strong>Beräknad status</strong> är vår jämförelse av prognos "
                "(tertialrapporter) eller utfall (verksamhetsberättelse) mot årsmålet och indikatorns riktning. "
                "Den är inte nämndens egen bedömning. Läs mer under <em>Om</em>.</p>")
-
-
-def _fmt_val(v) -> str:
-    return number(v)
 
 
 # --- the pages ------------------------------------------------------------------------------------
@@ -647,7 +643,7 @@ def indicator_page(v: View, iid: str) -> Page:
                     long.append({"label": label, "sex": s, "value": getattr(x, col)})
         df = pd.DataFrame(long)
         rows = [[r.label, r.sex, with_unit(r.value, unit)] for r in df.itertuples()]
-        alt = f"Staplar: utfall för kvinnor och män per stadsdel. " + "; ".join(" ".join(r) for r in rows) + "."
+        alt = "Staplar: utfall för kvinnor och män per stadsdel. " + "; ".join(" ".join(r) for r in rows) + "."
         chart = ch.men_women("kon", df, unit, alt, ["Stadsdel (rapport)", "Kön", "Utfall"], rows)
         p.charts.append(chart)
         p.add("## Kvinnor och män", figure(chart, "Senaste utfall för kvinnor och män"))
