@@ -198,9 +198,9 @@ def _bars_chart(title: str, n: int):
 def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
                rows: list[list[str]]) -> Chart:
     """Over reports (df: period, period_order, district, series, value): the outcome against the annual
-    target, one small panel per district. Kept light (two lines, no point marks, year labels only):
-    at city scale this chart is drawn for every indicator with up to 13 panels of 17 reports; the
-    forecast and every value are in the table beside it."""
+    target, one small panel per district. Kept light (two lines, small points, year labels only): at
+    city scale this chart is drawn for every indicator with up to 13 panels of 17 reports; the forecast
+    and every value are in the table beside it. The points stay: a district with one report has no line."""
     title = f"Värde ({unit})" if unit else "Värde"
     order = list(dict.fromkeys(df.sort_values("period_order")["period"]))
     df = df[df["series"].isin(["Utfall", "Årsmål"])]
@@ -217,7 +217,7 @@ def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: l
 
 def _trajectory_chart(title: str, order: list[str], firsts: list[str], many: bool):
     series = ["Utfall", "Årsmål"]
-    chart = alt.Chart(DATA).mark_line(point=not many).encode(
+    chart = alt.Chart(DATA).mark_line(point=alt.OverlayMarkDef(filled=True, size=28 if many else 40)).encode(
         x=alt.X("period:N", title="Rapport", sort=order, axis=alt.Axis(
             labelAngle=0 if not many else -90, ticks=False,
             labelExpr=(f"indexof({json.dumps(firsts)}, datum.label) >= 0 ? slice(datum.label, 0, 4) : ''"
