@@ -78,3 +78,16 @@ def assert_clean_refusal(result: subprocess.CompletedProcess, named: str, line: 
         assert where in message, (where, message)
     assert result.stdout == "", result.stdout
     return message
+
+
+PAYLOAD_REPORT = FIXTURES / "payloads" / "payload-report.txt"
+
+
+def publish_payload_report(tmp: Path) -> Path:
+    """A project (make_project) with the payload report published through `tertial add-report`."""
+    project = make_project(tmp)
+    result = run_cli("add-report", str(PAYLOAD_REPORT), "--district", "Skärholmen", "--type", "T2",
+                     "--year", "2023", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return project

@@ -109,10 +109,15 @@ def write_all(ex) -> None:
         to_csv(TABLE_COLUMNS[name], rows)
 
 
+def _parser(entry: str):
+    """A layout's own parser, or the whole path (`extract_lines`: layout detection and checks)."""
+    return extract_lines if entry == "extract_lines" else importlib.import_module(f"tertial.extract.{entry}").parse
+
+
 @pytest.mark.parametrize("report_id", REPORT_IDS)
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_layout_never_crashes_on_mutated_reports(layout, report_id):
-    parse = importlib.import_module(f"tertial.extract.{layout}").parse
+@pytest.mark.parametrize("entry", [*LAYOUTS, pytest.param("extract_lines", id="extract_lines")])
+def test_extraction_never_crashes_on_mutated_reports(entry, report_id):
+    parse = _parser(entry)
     meta = meta_of(report_id)
 
     @PROFILE
@@ -123,22 +128,6 @@ def test_layout_never_crashes_on_mutated_reports(layout, report_id):
             write_all(ex)
         except TertialError:
             pass  # a clean refusal
-
-    run()
-
-
-@pytest.mark.parametrize("report_id", REPORT_IDS)
-def test_extract_lines_never_crashes_on_mutated_reports(report_id):
-    meta = meta_of(report_id)
-
-    @PROFILE
-    @given(mutated(report_id))
-    def run(lines):
-        try:
-            ex = extract_lines(list(lines), meta, "<fuzz>")
-            write_all(ex)
-        except TertialError:
-            pass
 
     run()
 

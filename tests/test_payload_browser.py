@@ -6,9 +6,8 @@ payload calls alert("tertial-xss-N"), so a dialog would fire."""
 from __future__ import annotations
 
 import pytest
-from cli_harness import FIXTURES, make_project, run_cli
+from cli_harness import publish_payload_report
 
-REPORT = FIXTURES / "payloads" / "payload-report.txt"
 pytestmark = pytest.mark.browser
 
 
@@ -16,10 +15,7 @@ pytestmark = pytest.mark.browser
 def payload_site(tmp_path_factory):
     from siteutil import serve
 
-    project = make_project(tmp_path_factory.mktemp("payload-browser"))
-    result = run_cli("add-report", str(REPORT), "--district", "Skärholmen", "--type", "T2", "--year", "2023",
-                     cwd=project)
-    assert result.returncode == 0, result.stderr
+    project = publish_payload_report(tmp_path_factory.mktemp("payload-browser"))
     site = project / "build" / "site"
     server, url = serve(site)
     yield site, url

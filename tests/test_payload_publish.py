@@ -1,8 +1,7 @@
 """Issue 6, untrusted text: the payload report (tests/fixtures/payloads/) published through the real
 `tertial add-report` does not break the build, every payload reaches the packages verbatim (CSV) and the
-Excel download as text, never as a formula. Where the build also makes the site (build/site/), no page
-carries a payload as live markup. The real-browser test (dialogs) belongs with the site's tests.
-Skips until add-report is on the branch."""
+Excel download as text, never as a formula, and no page of the site (build/site/) carries a payload as live
+markup. The real-browser test (dialogs) is tests/test_payload_browser.py."""
 
 from __future__ import annotations
 
@@ -10,9 +9,8 @@ import csv
 from html.parser import HTMLParser
 
 import pytest
-from cli_harness import FIXTURES, make_project, run_cli
+from cli_harness import publish_payload_report
 
-REPORT = FIXTURES / "payloads" / "payload-report.txt"
 PAYLOADS = [  # as printed in the report, one per field kind
     'Ett Stockholm <script>alert("tertial-xss-1")</script> som håller samman',  # goal title
     '<img src=x onerror=alert("tertial-xss-7")>',  # city target
@@ -27,12 +25,7 @@ PAYLOADS = [  # as printed in the report, one per field kind
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("payload-publish"))
-    result = run_cli("add-report", str(REPORT), "--district", "Skärholmen", "--type", "T2", "--year", "2023",
-                     cwd=project)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return project
+    return publish_payload_report(tmp_path_factory.mktemp("payload-publish"))
 
 
 def test_payloads_reach_the_package_verbatim(published):
