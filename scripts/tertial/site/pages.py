@@ -168,7 +168,8 @@ class View:
         self.raw_results_by_report = {k: g for k, g in raw.groupby("report_id", sort=False)}
         self.raw_results_by_indicator = {k: g for k, g in raw.groupby("indicator_id", sort=False)}
         self.texts_by_goal: dict[str, list] = {}
-        for t in data.goal_texts.itertuples():
+        # without the row's position: a report's page must not depend on where its rows sit in the table
+        for t in data.goal_texts.itertuples(index=False):
             self.texts_by_goal.setdefault(t.goal_id, []).append(t)
         self.name_of = {k: str(n) for k, n in zip(self.districts["district_id"], self.districts["name"])}
         self.direction_of = dict(zip(self.indicators["indicator_id"], self.indicators["direction"]))

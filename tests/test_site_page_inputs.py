@@ -1,0 +1,43 @@
+"""A cached page's inputs are its own rows, not their place in the city-wide tables: a report added in
+another district (its rows sorted in before this report's) leaves this report's page key unchanged, while
+a change to one of its own texts changes it."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from tertial.site import load, pages, pagecache
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _report_keys(data: load.SiteData) -> dict[str, str]:
+    v = pages.View(data)
+    cache = pagecache.PageCache(Path("/nonexistent"))  # only its key(); nothing is read or written
+    names = sorted(p.name for p in data.packages)
+    return {r.report_id: cache.key("report", pages.report_inputs(v, r, names)) for r in v.d.reports.itertuples()}
+
+
+def _with_texts(data: load.SiteData, texts: pd.DataFrame) -> load.SiteData:
+    return load.SiteData({**data.tables, "goal_texts": texts.reset_index(drop=True)}, data.package,
+                         data.packages, data.raw)
+
+
+def test_rows_sorted_in_before_a_report_do_not_change_its_page_key():
+    data = load.load(ROOT / "datapackages")
+    before = _report_keys(data)
+    other = pd.DataFrame([{"goal_id": "aaa-other-district-2030-vp-g001", "section": "analys", "text": "Ny text."}] * 3)
+    after = _report_keys(_with_texts(data, pd.concat([other, data.goal_texts])))
+    assert len(before) >= 3
+    assert after == before
+
+
+def test_a_change_to_a_reports_own_text_changes_only_its_key():
+    data = load.load(ROOT / "datapackages")
+    before = _report_keys(data)
+    texts = data.goal_texts.copy()
+    first = texts["goal_id"].iloc[0]
+    texts.loc[0, "text"] = texts.loc[0, "text"] + " Ändrad."
+    after = _report_keys(_with_texts(data, texts))
+    changed = sorted(k for k in before if before[k] != after[k])
+    assert changed == [r for r in before if first.startswith(r + "-")]
