@@ -110,3 +110,14 @@ def test_news_pages_build_with_mkdocs_strict(tmp_path):
     assert 'href="../feed.xml"' in page and 'href="../../stadsdelar/farsta/2024-t1/"' in page
     assert "<script>alert" not in page
     assert ET.parse(site / "feed.xml").getroot().tag == f"{ATOM}feed"
+
+
+def test_a_report_removed_since_is_named_without_a_link(tmp_path):
+    """A report added in one publication and removed in a later one has no page any more: its news entry
+    names it as text (a link to the missing page would stop `mkdocs build --strict`)."""
+    news.write_news(tmp_path, ENTRIES, tmp_path / "docs", published={"farsta-2024-t1"})
+    page = (tmp_path / "docs" / "nyheter" / "1-0-0.md").read_text(encoding="utf-8")
+    assert "## Ny rapport: Södermalm, tertialrapport 2 2023 (inte längre publicerad)" in page
+    assert "stadsdelar/sodermalm/" not in page
+    kept = (tmp_path / "docs" / "nyheter" / "1-1-0.md").read_text(encoding="utf-8")
+    assert "](../stadsdelar/farsta/2024-t1/index.md)" in kept

@@ -337,8 +337,9 @@ def stage(root: Path, ctx=None) -> list[str]:
             f"(reports added: {added}; {len(entry['indicators']['changed'])} changed values or targets)"]
 
 
-def write_news(root: Path, entries: list[dict], out_docs_dir: Path) -> list[Path]:
+def write_news(root: Path, entries: list[dict], out_docs_dir: Path,
+               published: set[str] | None = None) -> list[Path]:
     """The news pages and Atom feed for the site stage (see `tertial.news.write_news`)."""
     from .news import write_news as _write_news
 
-    return _write_news(root, entries, out_docs_dir)
+    return _write_news(root, entries, out_docs_dir, published)

@@ -113,11 +113,17 @@ def _change_table(rows: list[dict], with_report: bool) -> list[str]:
 NOT_IN_SEARCH = ["---", "search:", "  exclude: true", "---", ""]
 
 
-def entry_page(entry: dict) -> str:
+def entry_page(entry: dict, published: set[str] | None = None) -> str:
+    """One publication's page. `published`: the report ids the site has now (None: all of them); a report
+    added then but removed since is named without a link, as its page is gone."""
     lines = [*NOT_IN_SEARCH, f"# Publicering {entry['version']}", "",
              f"*{swedish_date(entry['date'])}* · {entry_summary(entry)}", ""]
     for rep in entry.get("reports_added", []):
-        lines += [f"## Ny rapport: [{text(report_label(rep))}]({report_href(rep, 1)})", "",
+        if published is None or rep["report_id"] in published:
+            heading = f"[{text(report_label(rep))}]({report_href(rep, 1)})"
+        else:
+            heading = f"{text(report_label(rep))} (inte längre publicerad)"
+        lines += [f"## Ny rapport: {heading}", "",
                   f"{text(rep.get('title', ''))}: {count(rep.get('indicator_rows', 0), 'indikatorrad', 'indikatorrader')}.",
                   ""]
         against = rep.get("against_previous")
@@ -205,8 +211,10 @@ def feed_xml(entries: list[dict], base_url: str = "") -> bytes:
 
 # --------------------------------------------------------------------------------------------- save
 
-def write_news(root: Path, entries: list[dict], out_docs_dir: Path) -> list[Path]:
-    """Write the news pages and the feed under `out_docs_dir/nyheter/`; return the files written."""
+def write_news(root: Path, entries: list[dict], out_docs_dir: Path,
+               published: set[str] | None = None) -> list[Path]:
+    """Write the news pages and the feed under `out_docs_dir/nyheter/`; return the files written.
+    `published`: the report ids the site has pages for (see entry_page)."""
     folder = Path(out_docs_dir) / NEWS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -216,7 +224,7 @@ def write_news(root: Path, entries: list[dict], out_docs_dir: Path) -> list[Path
             stale.unlink()
     for e in entries:
         path = folder / f"{page_slug(e)}.md"
-        path.write_text(entry_page(e), encoding="utf-8")
+        path.write_text(entry_page(e, published), encoding="utf-8")
         written.append(path)
     (folder / "index.md").write_text(index_page(entries), encoding="utf-8")
     (folder / FEED_FILE).write_bytes(feed_xml(entries, site_url(Path(root))))

@@ -238,7 +238,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
         mark("charts_wait")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    for path in news.write_news(root, entries, docs_dir):
+    for path in news.write_news(root, entries, docs_dir, set(data.reports["report_id"])):
         write(Path(path), None)
     write.prune()                                             # whatever this build did not produce
     mark("news_prune")
