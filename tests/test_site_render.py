@@ -36,3 +36,25 @@ def test_cache_reuse_only_for_same_spec_and_variant(tmp_path, monkeypatch):
     c.spec["data"]["values"][0]["value"] = 9.0
     charts.save(c, out, cache=cache)  # other data: rendered again
     assert len(list(cache.glob("*.svg"))) == 3
+
+
+def test_chart_cache_keeps_only_the_charts_of_the_last_build(tmp_path):
+    """The chart cache holds the SVGs the last build used: an entry no chart needs any more (an older
+    version of a chart) is removed, so the cache does not grow with every republish."""
+    from tertial.site.build import DocsWriter, PageWriter
+    from tertial.site.pages import Page
+
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    old, new = _chart(), _chart()
+    new.spec["data"]["values"][0]["value"] = 9.0
+    first = PageWriter(docs, DocsWriter(docs), cache)
+    first(Page("indikatorer/a/", "A", charts=[old]))
+    first.finish()
+    assert first.prune_cache() == 0 and len(list(cache.glob("*.svg"))) == 1
+    second = PageWriter(docs, DocsWriter(docs), cache)
+    second(Page("indikatorer/a/", "A", charts=[new]))
+    second.finish()
+    assert len(list(cache.glob("*.svg"))) == 2
+    assert second.prune_cache() == 1
+    kept = list(cache.glob("*.svg"))
+    assert [p.read_bytes() for p in kept] == [(docs / "indikatorer/a/jamforelse.svg").read_bytes()]

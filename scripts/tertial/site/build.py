@@ -99,6 +99,7 @@ class PageWriter:
         self.docs_dir, self.write, self.chart_cache, self.pool = docs_dir, write, chart_cache, pool
         self.charts = 0
         self.futures = []
+        self.used: set[str] = set()  # the chart-cache entries of this build's charts
 
     def __call__(self, page: Page) -> None:
         folder = self.docs_dir / page.path
@@ -107,12 +108,23 @@ class PageWriter:
             self.write(folder / name, blob)
         for c in page.charts:
             self.charts += 1
-            ch.save(c, folder, cache=self.chart_cache, write=self.write, pool=self.pool, futures=self.futures)
+            ch.save(c, folder, cache=self.chart_cache, write=self.write, pool=self.pool, futures=self.futures,
+                    used=self.used)
 
     def finish(self) -> int:
         for f in self.futures:
             f.result()
         return self.charts
+
+    def prune_cache(self) -> int:
+        """Remove the chart-cache entries no chart of this build used (after `finish`), so the cache holds
+        one build's charts and does not grow with every republish. Returns how many were removed."""
+        if self.chart_cache is None or not self.chart_cache.is_dir():
+            return 0
+        stale = [p for p in self.chart_cache.glob("*.svg") if p.name not in self.used]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
 
 
 def render_pool(workers: int = 2):
@@ -235,6 +247,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
         write_downloads(data, docs_dir, root, write)
         mark("downloads")
         n_charts = writer.finish()
+        writer.prune_cache()
         mark("charts_wait")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -99,11 +99,12 @@ def spec_text(chart: Chart) -> str:
 
 
 def save(chart: Chart, folder: Path, cache: Path | None = None, write=None, pool=None,
-         futures: list | None = None) -> tuple[str, str]:
+         futures: list | None = None, used: set[str] | None = None) -> tuple[str, str]:
     """Save: <name>.svg and <name>.vl.json in folder. With a cache folder, an SVG already rendered from
     the very same spec (same sha256) is reused, not rendered again. `write(path, bytes)` writes a file
     (default: always); with a process pool (site/render.py) the SVG is rendered there and the future
-    is put in `futures`. Returns the two file names."""
+    is put in `futures`; `used` collects the names of the cache entries this chart needs. Returns the two
+    file names."""
     from . import render
 
     write = write or _write_always
@@ -112,6 +113,8 @@ def save(chart: Chart, folder: Path, cache: Path | None = None, write=None, pool
     write(spec, text.encode("utf-8"))
     key = text + vlc.__version__ + render.VARIANT
     cached = cache / (hashlib.sha256(key.encode()).hexdigest() + ".svg") if cache else None
+    if cached is not None and used is not None:
+        used.add(cached.name)
     if cached is not None and cached.is_file():
         write(svg, cached.read_bytes())
         return svg.name, spec.name
