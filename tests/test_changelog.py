@@ -191,7 +191,8 @@ def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
         w.writeheader()
         w.writerows(rows)
     assert changelog.stage(root) == [
-        "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets)"]
+        "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets; "
+        "0 changed goal cells)"]
     assert changelog.stage(root) == ["changelog: no change, data version 1.0.0"]
     assert changelog.load_entries(root)[0]["date"] == "2023-05-20"
 
@@ -211,3 +212,35 @@ def test_only_texts_float_refuses_skip_the_number_reading():
             except ValueError:
                 continue
             assert _may_be_number(text.strip()[0]), (hex(code), text)
+
+
+def goal(rid, n, assessment, title="Ett mål"):
+    return {"goal_id": f"{rid}-g{n:03d}", "report_id": rid, "level": "namndmal", "code": str(n), "title": title,
+            "assessment": assessment}
+
+
+def activity(rid, n, end):
+    return {"activity_id": f"{rid}-a{n:03d}", "report_id": rid, "text": "Gör något", "start_date": "2023-01-01",
+            "end_date": end, "deviation": ""}
+
+
+def test_goals_and_activities_of_reports_published_before():
+    """A verdict or an activity corrected in a report published before is a change (listed, counted, and a
+    new fingerprint); the goals and activities of an added report are that report's, not changes."""
+    old = {"reports": OLD["reports"], "indicator_results": OLD["indicator_results"],
+           "goals": [goal("farsta-2023-t1", 1, "delvis"), goal("farsta-2023-t1", 2, "helt")],
+           "activities": [activity("farsta-2023-t1", 1, "2023-06-30")]}
+    new = {"reports": OLD["reports"] + [report("farsta-2023-t2", "farsta", 2023, "T2")],
+           "indicator_results": OLD["indicator_results"],
+           "goals": [goal("farsta-2023-t1", 1, "helt"), goal("farsta-2023-t1", 2, "helt"),
+                     goal("farsta-2023-t1", 3, ""), goal("farsta-2023-t2", 1, "ej")],
+           "activities": [activity("farsta-2023-t1", 1, "2023-12-31"), activity("farsta-2023-t2", 1, "")]}
+    d = changelog.diff(old, new)
+    assert d["goals"] == {"changed": [{"report_id": "farsta-2023-t1", "goal_id": "farsta-2023-t1-g001",
+                                       "title": "Ett mål", "column": "assessment", "old": "delvis", "new": "helt"}],
+                          "new": 1, "dropped": 0}
+    assert d["activities"] == {"changed": 1, "new": 0, "dropped": 0}
+    only_verdict = dict(new, reports=OLD["reports"], goals=new["goals"][:2], activities=old["activities"])
+    assert not changelog.is_empty(changelog.diff(old, only_verdict))
+    assert changelog.tables_sha256(old) != changelog.tables_sha256(only_verdict)
+    assert changelog.is_empty(changelog.diff(old, old))

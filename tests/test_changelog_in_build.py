@@ -70,3 +70,32 @@ def test_two_first_builds_write_the_same_entry(tmp_path):
     build_project(tmp_path / "b")
     a, b = (tmp_path / d / "changelog" / "0001.json" for d in ("a", "b"))
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_corrected_verdict_is_a_new_publication(tmp_path):
+    """A correction of a goal's verdict changes what is published: entry 2 lists it, every package gets
+    the new version, and the news page shows the verdict before and after."""
+    import csv
+
+    from tertial import news
+
+    build_project(tmp_path)
+    with (tmp_path / "datapackages" / "stockholm" / "data" / "goals.csv").open(encoding="utf-8", newline="") as fh:
+        g = next(r for r in csv.DictReader(fh) if r["assessment"] == "delvis")
+    (tmp_path / "curation" / "corrections.yml").write_text(
+        "corrections:\n"
+        f"  - report_id: {g['report_id']}\n    source_line: {g['source_line']}\n    table: goals\n"
+        "    column: assessment\n    value: helt\n    reason: \"Nämnden rättade sin bedömning\"\n",
+        encoding="utf-8")
+    lines = _rebuild(tmp_path)
+    entries = changelog.load_entries(tmp_path)
+    assert [(e["number"], e["version"]) for e in entries] == [(1, "1.0.0"), (2, "1.1.0")]
+    assert entries[1]["goals"]["changed"] == [{"report_id": g["report_id"], "goal_id": g["goal_id"],
+                                               "title": g["title"], "column": "assessment",
+                                               "old": "delvis", "new": "helt"}]
+    assert entries[1]["reports_added"] == [] and entries[1]["indicators"]["changed"] == []
+    assert {v for v, _ in _versions(tmp_path).values()} == {"1.1.0"}
+    assert any(line.startswith("changelog: entry 2, data version 1.1.0") for line in lines)
+    page = news.entry_page(entries[1])
+    assert "| nämndens bedömning | uppfylls delvis | uppfylls helt |" in page
+    assert "1 ändrad bedömning" in news.entry_summary(entries[1])

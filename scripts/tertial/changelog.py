@@ -4,7 +4,10 @@ A publication is the set of tables in `datapackages/stockholm/data/` at one poin
 tables change (a report added or replaced, a correction), one entry is written to `changelog/NNNN.json`:
 the reports added, replaced and removed and, per indicator, the values and targets that are new,
 dropped or changed against the previous publication; for each added report also what changed against
-the district's previous report. Entries carry no clock time: the entry's date is the newest date
+the district's previous report. In reports that were published before, changed goals (the council's
+verdict, title, code, level: each change listed) and activities (counted) are recorded too, so a
+correction of a verdict or an activity's date gives a new data version. (`goal_texts`, the analysis
+text, changes only with its report, which is then listed as replaced.) Entries carry no clock time: the entry's date is the newest date
 printed in an added report's title block, or else the end of that report's period, so the same
 inputs always give the same changelog. The data version (`datapackage.json` `version`) is
 `1.<n-1>.0` for entry n.
@@ -30,12 +33,14 @@ from pathlib import Path
 CHANGELOG_DIR = Path("changelog")
 CURATED = Path("build") / "curated"
 PUBLISHED_DATA = Path("datapackages") / "stockholm" / "data"
-DIFF_TABLES = ("reports", "indicator_results")
+DIFF_TABLES = ("reports", "indicator_results", "goals", "activities")
 TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
 REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
+GOAL_COLUMNS = ("assessment", "title", "code", "level")
+ACTIVITY_COLUMNS = ("text", "start_date", "end_date", "deviation")
 _ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
 
 
@@ -68,13 +73,14 @@ def version_of(number: int) -> str:
 
 
 def curated_tables(root: Path) -> dict[str, list[dict]]:
-    """The tables about to be published: reports from the manifest, indicator rows from build/curated/."""
+    """The tables about to be published: reports from the manifest; indicator rows, goals and activities
+    from build/curated/."""
     from . import sources
 
     reports = [{"report_id": r.report_id, "district_id": r.district_id, "year": str(r.year),
                 "report_type": r.report_type, "title": r.title, "source_file": r.file,
                 "source_sha256": r.sha256} for r in sources.load_manifest(root, verify=False)]
-    return {"reports": reports, "indicator_results": read_csv_rows(root / CURATED / "indicator_results.csv")}
+    return {"reports": reports, **{name: read_csv_rows(root / CURATED / f"{name}.csv") for name in DIFF_TABLES[1:]}}
 
 
 def current_version(root: Path) -> str:
@@ -180,11 +186,28 @@ def previous_report(reports: list[dict], report: dict) -> dict | None:
     return max(earlier, key=_report_key) if earlier else None
 
 
+def compare_rows(old_rows: list[dict], new_rows: list[dict], key: str, columns: tuple[str, ...],
+                 reports: set[str]) -> tuple[list[dict], int, int]:
+    """Rows of the `reports` published both times, matched by `key` (goal_id, activity_id): each changed
+    cell of `columns` (report_id, key, title, column, old, new), and how many rows are new and dropped."""
+    old = {r.get(key, ""): r for r in old_rows if r.get("report_id", "") in reports}
+    new = {r.get(key, ""): r for r in new_rows if r.get("report_id", "") in reports}
+    changed = []
+    for k in sorted(old.keys() & new.keys()):
+        for col in columns:
+            a, b = old[k].get(col, "") or "", new[k].get(col, "") or ""
+            if not same_cell(a, b):
+                changed.append({"report_id": new[k].get("report_id", ""), key: k,
+                                "title": new[k].get("title", ""), "column": col, "old": a, "new": b})
+    return changed, len(new.keys() - old.keys()), len(old.keys() - new.keys())
+
+
 def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     """Process: the release diff between two publications' tables (pure).
 
-    `old` and `new` map 'reports' and 'indicator_results' to lists of rows (dicts keyed by the
-    contract's columns, values as in the CSV files).
+    `old` and `new` map the DIFF_TABLES ('reports', 'indicator_results', 'goals', 'activities'; a table
+    not given counts as empty) to lists of rows (dicts keyed by the contract's columns, values as in the
+    CSV files).
     """
     old_reports = {r["report_id"]: r for r in old.get("reports", [])}
     new_reports = {r["report_id"]: r for r in new.get("reports", [])}
@@ -224,6 +247,12 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     for key in old_keyed.keys() - new_keyed.keys():
         dropped_values[key[1]] = dropped_values.get(key[1], 0) + 1
 
+    both = old_reports.keys() & new_reports.keys()
+    goals_changed, goals_new, goals_dropped = compare_rows(old.get("goals", []), new.get("goals", []),
+                                                           "goal_id", GOAL_COLUMNS, both)
+    acts_changed, acts_new, acts_dropped = compare_rows(old.get("activities", []), new.get("activities", []),
+                                                        "activity_id", ACTIVITY_COLUMNS, both)
+
     return {
         "reports_added": reports_added,
         "reports_replaced": [_report_summary(new_reports[rid]) for rid in replaced],
@@ -235,13 +264,20 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
             "dropped_values": dict(sorted(dropped_values.items())),
             "changed": changed,
         },
+        # in reports published both times (an added or removed report's goals and activities are its own)
+        "goals": {"changed": goals_changed, "new": goals_new, "dropped": goals_dropped},
+        "activities": {"changed": len({c["activity_id"] for c in acts_changed}), "new": acts_new,
+                       "dropped": acts_dropped},
     }
 
 
 def is_empty(d: dict) -> bool:
     ind = d["indicators"]
+    goals, acts = d.get("goals", {}), d.get("activities", {})
     return not (d["reports_added"] or d["reports_replaced"] or d["reports_removed"]
-                or ind["new"] or ind["dropped"] or ind["new_values"] or ind["dropped_values"] or ind["changed"])
+                or ind["new"] or ind["dropped"] or ind["new_values"] or ind["dropped_values"] or ind["changed"]
+                or goals.get("changed") or goals.get("new") or goals.get("dropped")
+                or acts.get("changed") or acts.get("new") or acts.get("dropped"))
 
 
 _DATE = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
@@ -334,7 +370,8 @@ def stage(root: Path, ctx=None) -> list[str]:
         return [f"changelog: no change, data version {current_version(root)}"]
     added = ", ".join(r["report_id"] for r in entry["reports_added"]) or "none"
     return [f"changelog: entry {entry['number']}, data version {entry['version']} "
-            f"(reports added: {added}; {len(entry['indicators']['changed'])} changed values or targets)"]
+            f"(reports added: {added}; {len(entry['indicators']['changed'])} changed values or targets; "
+            f"{len(entry['goals']['changed'])} changed goal cells)"]
 
 
 def write_news(root: Path, entries: list[dict], out_docs_dir: Path,

@@ -29,6 +29,8 @@ COLUMN_NAMES = {
     "annual_target": "årsmål", "annual_target_text": "årsmål (text)",
     "city_target": "KF:s årsmål", "city_target_text": "KF:s årsmål (text)",
 }
+GOAL_COLUMN_NAMES = {"assessment": "nämndens bedömning", "title": "rubrik", "code": "nummer", "level": "målnivå"}
+VERDICT_NAMES = {"helt": "uppfylls helt", "delvis": "uppfylls delvis", "ej": "uppfylls ej"}
 # Characters that mean something to Markdown, HTML or the theme: written as character references.
 _SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|~^$=:\"']")
 
@@ -91,7 +93,35 @@ def entry_summary(entry: dict) -> str:
     parts.append(count(len(ind.get("new", [])), "ny indikator", "nya indikatorer"))
     parts.append(count(sum(ind.get("new_values", {}).values()), "nytt indikatorvärde", "nya indikatorvärden"))
     parts.append(count(len(ind.get("changed", [])), "ändrat värde eller mål", "ändrade värden eller mål"))
+    verdicts = sum(c["column"] == "assessment" for c in entry.get("goals", {}).get("changed", []))
+    if verdicts:
+        parts.append(count(verdicts, "ändrad bedömning", "ändrade bedömningar"))
     return ", ".join(parts) + "."
+
+
+def _goal_cell(column: str, value: str) -> str:
+    if column == "assessment":
+        return VERDICT_NAMES.get(value, text(value)) if value else "ingen bedömning"
+    return text(value) or "–"
+
+
+def goal_changes(entry: dict) -> list[str]:
+    """Goals and activities changed in reports that were published before (entries since they are kept)."""
+    goals, acts = entry.get("goals", {}), entry.get("activities", {})
+    lines = []
+    if goals.get("changed"):
+        lines += ["## Ändrade mål och bedömningar i redan publicerade rapporter", "",
+                  "| Rapport | Mål | Uppgift | Förut | Nu |", "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {text(c['report_id'])} | {text(c.get('title', '')) or text(c['goal_id'])} | "
+                  f"{GOAL_COLUMN_NAMES.get(c['column'], text(c['column']))} | {_goal_cell(c['column'], c['old'])} | "
+                  f"{_goal_cell(c['column'], c['new'])} |" for c in goals["changed"]]
+        lines += [""]
+    if goals.get("new") or goals.get("dropped"):
+        lines += [f"Mål i redan publicerade rapporter: {goals.get('new', 0)} nya, {goals.get('dropped', 0)} borttagna.", ""]
+    if acts.get("changed") or acts.get("new") or acts.get("dropped"):
+        lines += [f"Aktiviteter i redan publicerade rapporter: {acts.get('changed', 0)} ändrade, "
+                  f"{acts.get('new', 0)} nya, {acts.get('dropped', 0)} borttagna.", ""]
+    return lines
 
 
 def _change_table(rows: list[dict], with_report: bool) -> list[str]:
@@ -145,6 +175,7 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
         if entry.get(key):
             lines += [f"## {heading}", ""]
             lines += [f"- {text(report_label(r))}" for r in entry[key]] + [""]
+    lines += goal_changes(entry)
     ind = entry.get("indicators", {})
     if ind.get("new") or ind.get("dropped") or ind.get("changed"):
         lines += ["## Indikatorer jämfört med förra publiceringen", ""]
