@@ -39,6 +39,7 @@ VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
 REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
+TEXT_TABLES = ("goals", "activities")
 GOAL_COLUMNS = ("assessment", "title", "code", "level")
 ACTIVITY_COLUMNS = ("text", "start_date", "end_date", "deviation")
 _ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
@@ -101,6 +102,8 @@ def _number(text: str) -> float | None:
 
 def same_cell(a: str, b: str) -> bool:
     """'23.4' equals '23.40'; text compares as text (white space folded)."""
+    if a == b:
+        return True
     a, b = (a or "").strip(), (b or "").strip()
     na, nb = _number(a), _number(b)
     if na is not None and nb is not None:
@@ -133,8 +136,12 @@ def tables_sha256(tables: dict[str, list[dict]]) -> str:
     h = hashlib.sha256()
     for name in DIFF_TABLES:
         rows = tables.get(name) or []
-        lines = sorted(json.dumps({k: _canonical(v) for k, v in row.items()}, sort_keys=True, ensure_ascii=False)
-                       for row in rows)
+        if name in TEXT_TABLES:  # text cells only (ids, titles, verdicts, dates): no number spellings to fold
+            lines = sorted("\x1f".join(f"{k}\x1e{'' if row[k] is None else row[k]}" for k in sorted(row))
+                           for row in rows)
+        else:
+            lines = sorted(json.dumps({k: _canonical(v) for k, v in row.items()}, sort_keys=True,
+                                      ensure_ascii=False) for row in rows)
         h.update(f"{name}\n".encode())
         for line in lines:
             h.update(line.encode("utf-8") + b"\n")
