@@ -143,3 +143,15 @@ def test_indicator_page_rows_start_with_the_report_and_keep_flags(pages):
     assert "Norrmalm" in md and b"norrmalm-2023-t2" in page.files["antal-hushall-med-ekonomiskt-bistand.csv"]
     report = pages["stadsdelar/norrmalm/2023-t2/"].markdown()
     assert ">Antal hushåll med ekonomiskt bistånd</a> <span class=\"tertial-review\">Behöver granskas" in report
+
+
+def test_a_business_plan_does_not_hide_a_districts_latest_outcomes_and_verdicts(pages):
+    """Norrmalm's latest report is a business plan (targets only): the women-and-men chart still shows its
+    latest outcomes by sex (2023 T2), and a city goal's table of latest verdicts its latest verdict."""
+    kon = pages["indikatorer/andel-nojda-brukare-i-hemtjansten/"].charts[2]
+    assert kon.name == "kon"
+    assert ["Norrmalm (2023 T2)", "Kvinnor", "83\xa0%"] in kon.rows
+    md = pages["mal/2023-1/"].markdown()
+    table = md[md.index("Senaste bedömning per stadsdel"):md.index("Nämndmål under målet")]
+    assert 'norrmalm/2023-t2/">2023 T2</a></td><td><span class="tertial-badge tertial-delvis">' in table
+    assert "2024 VP" not in table

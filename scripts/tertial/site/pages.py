@@ -538,12 +538,14 @@ def goal_page(v: View, cg) -> Page:
     p.charts.append(chart)
     p.add("## Stadsdelarnas bedömning", figure(chart, "Nämndernas bedömning av målet per rapport"))
     trows = []
-    for x in g.sort_values(["year", "type_order"], ascending=False).drop_duplicates("district_id") \
-              .sort_values("district_id").itertuples():
+    # each district's latest verdict: its latest report that assessed the goal (a business plan, VP, has
+    # no verdicts), else its latest report
+    for x in g.assign(has=g["assessment"] != "").sort_values(["has", "year", "type_order"], ascending=False) \
+              .drop_duplicates("district_id").sort_values("district_id").itertuples():
         trows.append([link(path, url_district(x.district_id), v.district_name(x.district_id)),
                       link(path, url_report(x.district_id, x.year, x.report_type), f"{int(x.year)} {x.report_type}"),
                       badge(x.assessment), line_ref(x.source_line)])
-    p.add(table(["Stadsdel", "Senaste rapport", "Bedömning", "Källa"], trows,
+    p.add(table(["Stadsdel", "Rapport", "Bedömning", "Källa"], trows,
                 "Senaste bedömning per stadsdel", raw=True))
     under, res = goal_page_rows(v, cg.city_goal_id)
     if not under.empty:
@@ -634,7 +636,8 @@ def indicator_page(v: View, iid: str) -> Page:
         chart = ch.trajectory("utveckling", traj, unit, alt, ["Stadsdel", "Rapport", "Serie", "Värde"], rows)
         p.charts.append(chart)
         p.add("## Utveckling över rapporterna", figure(chart, "Utfall mot årsmålet, rapport för rapport"))
-    sex = latest.dropna(subset=["outcome_men", "outcome_women"], how="all")
+    # each district's latest report with an outcome for women or men (a business plan, VP, has none)
+    sex = res.dropna(subset=["outcome_men", "outcome_women"], how="all").groupby("district_id").tail(1)
     if not sex.empty:
         long = []
         for x in sex.itertuples():
