@@ -242,5 +242,21 @@ def test_goals_and_activities_of_reports_published_before():
     assert d["activities"] == {"changed": 1, "new": 0, "dropped": 0}
     only_verdict = dict(new, reports=OLD["reports"], goals=new["goals"][:2], activities=old["activities"])
     assert not changelog.is_empty(changelog.diff(old, only_verdict))
-    assert changelog.tables_sha256(old) != changelog.tables_sha256(only_verdict)
+    assert changelog.tables_sha256(old) == changelog.tables_sha256(only_verdict)  # the entries' tables_sha256
+    assert changelog.tables_sha256(old, changelog.TEXT_TABLES) != changelog.tables_sha256(only_verdict,
+                                                                                          changelog.TEXT_TABLES)
     assert changelog.is_empty(changelog.diff(old, old))
+
+
+def test_an_entry_from_before_goals_were_compared():
+    """An entry without `goals_sha256` (written before goals were compared): the goals published now stand
+    in for it, so a verdict corrected since is a change, and a project with nothing published (a build
+    from the committed sources alone) is not."""
+    last = {"tables_sha256": "t"}
+    assert changelog.unchanged(last, "t", "g", published_goals="g")
+    assert not changelog.unchanged(last, "t", "g", published_goals="other")
+    assert changelog.unchanged(last, "t", "g", published_goals=None)
+    assert not changelog.unchanged(last, "other", "g", published_goals="g")
+    assert changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g"}, "t", "g", published_goals="x")
+    assert not changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g2"}, "t", "g", published_goals="g")
+    assert not changelog.unchanged(None, "t", "g", None)

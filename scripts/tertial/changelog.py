@@ -34,12 +34,13 @@ CHANGELOG_DIR = Path("changelog")
 CURATED = Path("build") / "curated"
 PUBLISHED_DATA = Path("datapackages") / "stockholm" / "data"
 DIFF_TABLES = ("reports", "indicator_results", "goals", "activities")
+# an entry's `tables_sha256` fingerprints the first two (as it always has), `goals_sha256` the other two
+MAIN_TABLES, TEXT_TABLES = DIFF_TABLES[:2], DIFF_TABLES[2:]
 TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
 REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
-TEXT_TABLES = ("goals", "activities")
 GOAL_COLUMNS = ("assessment", "title", "code", "level")
 ACTIVITY_COLUMNS = ("text", "start_date", "end_date", "deviation")
 _ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
@@ -131,10 +132,10 @@ def _may_be_number(first: str) -> bool:
 
 
 
-def tables_sha256(tables: dict[str, list[dict]]) -> str:
-    """A fingerprint of the compared tables, independent of row and column order and of value types."""
+def tables_sha256(tables: dict[str, list[dict]], names: tuple[str, ...] = MAIN_TABLES) -> str:
+    """A fingerprint of these tables, independent of row and column order and of value types."""
     h = hashlib.sha256()
-    for name in DIFF_TABLES:
+    for name in names:
         rows = tables.get(name) or []
         if name in TEXT_TABLES:  # text cells only (ids, titles, verdicts, dates): no number spellings to fold
             lines = sorted("\x1f".join(f"{k}\x1e{'' if row[k] is None else row[k]}" for k in sorted(row))
@@ -304,9 +305,21 @@ def report_date(text: str, year: int, report_type: str) -> str:
     return f"{end_year}-{PERIOD_END.get(report_type, '12-31')}"
 
 
-def make_entry(number: int, body: dict, date: str, fingerprint: str) -> dict:
-    return {"number": number, "version": version_of(number), "date": date,
-            "tables_sha256": fingerprint, **body}
+def make_entry(number: int, body: dict, date: str, fingerprint: str, goals_fingerprint: str | None = None) -> dict:
+    head = {"number": number, "version": version_of(number), "date": date, "tables_sha256": fingerprint}
+    if goals_fingerprint is not None:
+        head["goals_sha256"] = goals_fingerprint
+    return {**head, **body}
+
+
+def unchanged(last: dict | None, fingerprint: str, goals_fingerprint: str, published_goals: str | None) -> bool:
+    """Do the newest entry's fingerprints say these tables were published already? An entry written before
+    goals were compared has no `goals_sha256`: the goals and activities published now stand in for it
+    (None: none are published, nothing to compare with)."""
+    if last is None or last.get("tables_sha256") != fingerprint:
+        return False
+    known = last.get("goals_sha256", published_goals)
+    return known is None or known == goals_fingerprint
 
 
 # ---------------------------------------------------------------------------------------------- save
@@ -347,10 +360,18 @@ def update(root: Path, new_tables: dict[str, list[dict]],
     `old_tables` defaults to what is in `datapackages/stockholm/data/` now.
     """
     entries = load_entries(root)
-    fingerprint = tables_sha256(new_tables)
-    if entries and entries[-1].get("tables_sha256") == fingerprint:
+    fingerprint, goals_fingerprint = tables_sha256(new_tables), tables_sha256(new_tables, TEXT_TABLES)
+    old = None
+    last = entries[-1] if entries else None
+    if last is not None and "goals_sha256" not in last and last.get("tables_sha256") == fingerprint:
+        old = published_tables(root) if old_tables is None else old_tables
+        published = tables_sha256(old, TEXT_TABLES) if any(old.get(n) for n in TEXT_TABLES) else None
+    else:
+        published = None
+    if unchanged(last, fingerprint, goals_fingerprint, published):
         return None
-    old = published_tables(root) if old_tables is None else old_tables
+    if old is None:
+        old = published_tables(root) if old_tables is None else old_tables
     body = diff(old, new_tables)
     if is_empty(body) and entries:
         return None
@@ -361,7 +382,8 @@ def update(root: Path, new_tables: dict[str, list[dict]],
         dates = [report_date(_source_text(root, r), int(r["year"]), r["report_type"]) for r in reports]
     if not dates and entries:
         dates = [entries[-1]["date"]]
-    entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", fingerprint)
+    entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", fingerprint,
+                       goals_fingerprint)
     save_entry(root, entry)
     return entry
 
