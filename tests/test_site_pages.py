@@ -155,3 +155,35 @@ def test_a_business_plan_does_not_hide_a_districts_latest_outcomes_and_verdicts(
     table = md[md.index("Senaste bedömning per stadsdel"):md.index("Nämndmål under målet")]
     assert 'norrmalm/2023-t2/">2023 T2</a></td><td><span class="tertial-badge tertial-delvis">' in table
     assert "2024 VP" not in table
+
+
+def test_report_page_shows_the_goals_previous_verdict(pages):
+    """Each goal on a report page names the district's previous verdict of the same goal (the previous
+    report with verdicts: a business plan has none), linked; the first report has none."""
+    t2 = pages["stadsdelar/hagersten-alvsjo/2023-t2/"].markdown()
+    assert ('<span class="tertial-badge tertial-helt">Uppfylls helt</span> · förra bedömningen '
+            '<a href="../2023-t1/">2023 T1</a>: uppfylls delvis · KF:s mål för verksamhetsområdet') in t2
+    assert "förra bedömningen" not in pages["stadsdelar/hagersten-alvsjo/2023-t1/"].markdown()
+    assert "förra bedömningen" not in pages["stadsdelar/norrmalm/2024-vp/"].markdown()  # no verdicts itself
+
+
+def test_previous_verdict_only_for_a_goal_told_apart():
+    """A council goal printed twice in the previous report cannot be matched: no previous verdict."""
+    import pandas as pd
+
+    from tertial.site import pages as pg
+
+    class V:
+        previous_assessed = {"r2": "r1"}
+        reports = pd.DataFrame([{"report_id": "r1", "district_id": "d", "year": 2023, "report_type": "T1"}]
+                               ).set_index("report_id", drop=False)
+        goals_by_report = {"r1": pd.DataFrame([
+            {"city_goal_id": "", "level": "namndmal", "title": "Trygg  stadsdel", "assessment": "helt"},
+            {"city_goal_id": "", "level": "namndmal", "title": "trygg stadsdel", "assessment": "ej"},
+            {"city_goal_id": "", "level": "namndmal", "title": "Ren stadsdel", "assessment": "delvis"},
+            {"city_goal_id": "2023-1", "level": "inriktningsmal", "title": "Annan rubrik", "assessment": "ej"}])}
+
+    prev, verdicts = pg.previous_verdicts(V(), "r2")
+    assert prev.report_id == "r1"
+    assert verdicts == {("namndmal", "ren stadsdel"): "delvis", ("city", "2023-1"): "ej"}
+    assert pg.previous_verdicts(V(), "r1") == (None, {})

@@ -177,6 +177,15 @@ class View:
         self.parent = by_id["parent_goal_id"].to_dict()
         self.goal_city = by_id["city_goal_id"].to_dict()
         self._anc: dict[str, list[str]] = {}
+        # each report's district's previous report with verdicts (a business plan, VP, has none)
+        self.previous_assessed: dict[str, str] = {}
+        for _, reps in self.d.reports.sort_values(["year", "type_order"]).groupby("district_id", sort=False):
+            last = None
+            for rid in reps["report_id"]:
+                if last is not None:
+                    self.previous_assessed[rid] = last
+                if rid in assessed:
+                    last = rid
 
     def latest_under(self) -> tuple[pd.DataFrame, dict[str, set[str]]]:
         """The goals of every district's latest report, and for each city goal the ids of those goals
@@ -224,6 +233,31 @@ class View:
     def counts(self, report_id) -> dict[str, int]:
         g = self.goals_by_report.get(report_id, self.goals.iloc[:0])
         return {k: int((g["assessment"] == k).sum()) for k in ("helt", "delvis", "ej")}
+
+
+def goal_key(g) -> tuple:
+    """What makes a goal of one report the same goal in the district's next report: the city goal it
+    names (KF goals), else its level and title as printed (white space and case folded)."""
+    if g.city_goal_id:
+        return ("city", g.city_goal_id)
+    return (g.level, " ".join(str(g.title).split()).casefold())
+
+
+def previous_verdicts(v: "View", report_id: str) -> tuple[pd.Series | None, dict[tuple, str]]:
+    """The previous report with verdicts (or None) and its verdict per goal_key; a key printed twice
+    there is left out (it cannot be told which is meant)."""
+    prev = v.previous_assessed.get(report_id)
+    if prev is None:
+        return None, {}
+    goals = v.goals_by_report.get(prev)
+    out: dict[tuple, str] = {}
+    twice = set()
+    for g in ([] if goals is None else goals.itertuples()):
+        k = goal_key(g)
+        if k in out:
+            twice.add(k)
+        out[k] = g.assessment
+    return v.reports.loc[prev], {k: a for k, a in out.items() if k not in twice and a}
 
 
 def goal_label(code, title) -> str:
@@ -452,10 +486,16 @@ def report_page(v: View, r) -> Page:
     for a in v.acts_by_report.get(r.report_id, empty["a"]).sort_values("source_line").itertuples():
         acts_by_goal.setdefault(a.goal_id, []).append(a)
     rows_csv = v.raw_results_by_report.get(r.report_id, v.d.raw["indicator_results"].iloc[:0])
+    prev, prev_verdicts = previous_verdicts(v, r.report_id)
     for g in goals.itertuples():
         h = HEADING.get(g.level, "####")
         p.add(f"{h} {inline(goal_label(g.code, g.title))}")
         bits = [badge(g.assessment), esc(LEVEL_NAMES.get(g.level, g.level)), line_ref(g.source_line)]
+        before = prev_verdicts.get(goal_key(g)) if g.assessment else None
+        if before:
+            bits.insert(1, "förra bedömningen " + link(path, url_report(prev.district_id, prev.year, prev.report_type),
+                                                         report_label(prev))
+                        + f": {esc(ch.VERDICT_LABELS.get(before, before).lower())}")
         if g.city_goal_id:
             bits.append(link(path, url_goal(g.city_goal_id), "Alla stadsdelar om målet"))
         p.add(f'<p class="tertial-goalmeta">{" · ".join(b for b in bits if b)}</p>')
@@ -673,7 +713,9 @@ def report_inputs(v: View, r, packages: list[str]) -> tuple:
              for t in v.texts_by_goal.get(gid, [])]
     iids = [] if results is None else sorted(set(results["indicator_id"]))
     raw = v.raw_results_by_report.get(rid)
+    prev, prev_verdicts = previous_verdicts(v, rid)
     return (tuple(r)[1:], list(v.d.reports.columns), v.district_name(r.district_id), goals, results,
+            None if prev is None else tuple(prev), prev_verdicts,
             v.acts_by_report.get(rid), raw if raw is not None else list(v.d.raw["indicator_results"].columns),
             texts, {i: v.direction(i) for i in iids}, packages)
 
