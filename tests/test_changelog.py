@@ -214,14 +214,14 @@ def test_only_texts_float_refuses_skip_the_number_reading():
             assert _may_be_number(text.strip()[0]), (hex(code), text)
 
 
-def goal(rid, n, assessment, title="Ett mål"):
-    return {"goal_id": f"{rid}-g{n:03d}", "report_id": rid, "level": "namndmal", "code": str(n), "title": title,
-            "assessment": assessment}
+def goal(rid, n, assessment, title="Ett mål", line=None):
+    return {"goal_id": f"{rid}-g{n:03d}", "report_id": rid, "level": "namndmal", "code": title[:3], "title": title,
+            "assessment": assessment, "city_goal_id": "", "source_line": str(line or n * 10)}
 
 
 def activity(rid, n, end):
     return {"activity_id": f"{rid}-a{n:03d}", "report_id": rid, "text": "Gör något", "start_date": "2023-01-01",
-            "end_date": end, "deviation": ""}
+            "end_date": end, "deviation": "", "source_line": str(n * 10)}
 
 
 def test_goals_and_activities_of_reports_published_before():
@@ -238,8 +238,8 @@ def test_goals_and_activities_of_reports_published_before():
     d = changelog.diff(old, new)
     assert d["goals"] == {"changed": [{"report_id": "farsta-2023-t1", "goal_id": "farsta-2023-t1-g001",
                                        "title": "Ett mål", "column": "assessment", "old": "delvis", "new": "helt"}],
-                          "new": 1, "dropped": 0}
-    assert d["activities"] == {"changed": 1, "new": 0, "dropped": 0}
+                          "new": 1, "dropped": 0, "other": 0}
+    assert d["activities"] == {"changed": 1, "new": 0, "dropped": 0, "other": 0}
     only_verdict = dict(new, reports=OLD["reports"], goals=new["goals"][:2], activities=old["activities"])
     assert not changelog.is_empty(changelog.diff(old, only_verdict))
     assert changelog.tables_sha256(old) == changelog.tables_sha256(only_verdict)  # the entries' tables_sha256
@@ -260,3 +260,36 @@ def test_an_entry_from_before_goals_were_compared():
     assert changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g"}, "t", "g", published_goals="x")
     assert not changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g2"}, "t", "g", published_goals="g")
     assert not changelog.unchanged(None, "t", "g", None)
+
+
+def test_one_more_goal_found_is_not_a_change_of_the_others():
+    """goal_id counts goals, so one more goal found in a report (a better extraction) shifts the ids of the
+    goals after it: matched by source line, their verdicts are unchanged (only counted as changed ids), and
+    the new goal is new. A replaced report's goals are that report's, not changes."""
+    reps = OLD["reports"]
+    a, b, c = ("Trygg stadsdel", 100), ("Ren stadsdel", 200), ("Grön stadsdel", 300)
+    old = {"reports": reps, "goals": [goal("farsta-2023-t1", 1, "helt", *a), goal("farsta-2023-t1", 2, "delvis", *b),
+                                      goal("farsta-2023-t1", 3, "ej", *c)]}
+    new = {"reports": reps, "goals": [goal("farsta-2023-t1", 1, "helt", *a), goal("farsta-2023-t1", 2, "", "Ny", 150),
+                                      goal("farsta-2023-t1", 3, "delvis", *b), goal("farsta-2023-t1", 4, "ej", *c)]}
+    d = changelog.diff(old, new)
+    assert d["goals"] == {"changed": [], "new": 1, "dropped": 0, "other": 2}
+    assert not changelog.is_empty(d)
+    replaced = dict(new, reports=[dict(reps[0], source_sha256="other"), reps[1]])
+    assert changelog.diff(old, replaced)["goals"] == {"changed": [], "new": 0, "dropped": 0, "other": 0}
+
+
+def test_update_with_an_entry_from_before_goals_were_compared(tmp_path):
+    """Through update(): an entry without goals_sha256 and the same indicator tables adds nothing while the
+    published goals are the same, and writes an entry (with goals_sha256) when a verdict was corrected."""
+    tables = {"reports": OLD["reports"], "indicator_results": OLD["indicator_results"],
+              "goals": [goal("farsta-2023-t1", 1, "delvis")], "activities": []}
+    legacy = changelog.make_entry(1, changelog.diff({}, tables), "2023-05-20", changelog.tables_sha256(tables))
+    assert "goals_sha256" not in legacy
+    changelog.save_entry(tmp_path, legacy)
+    assert changelog.update(tmp_path, tables, old_tables=tables) is None
+    corrected = dict(tables, goals=[goal("farsta-2023-t1", 1, "helt")])
+    entry = changelog.update(tmp_path, corrected, old_tables=tables)
+    assert entry["number"] == 2 and entry["goals"]["changed"][0]["new"] == "helt"
+    assert entry["goals_sha256"] == changelog.tables_sha256(corrected, changelog.TEXT_TABLES)
+    assert changelog.update(tmp_path, corrected, old_tables=corrected) is None

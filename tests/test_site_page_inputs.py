@@ -41,3 +41,18 @@ def test_a_change_to_a_reports_own_text_changes_only_its_key():
     after = _report_keys(_with_texts(data, texts))
     changed = sorted(k for k in before if before[k] != after[k])
     assert changed == [r for r in before if first.startswith(r + "-")]
+
+
+def test_a_corrected_verdict_changes_the_next_reports_page_key():
+    """The next report's page shows the previous verdict: correcting a verdict in 2023 T1 changes the key
+    of 2023 T1's and 2023 T2's pages, not of 2023 VB's (whose previous report is T2)."""
+    from siteutil import FIXTURE_PACKAGES
+
+    data = load.load(FIXTURE_PACKAGES)
+    before = _report_keys(data)
+    goals = data.goals.copy()
+    row = goals.index[(goals["report_id"] == "hagersten-alvsjo-2023-t1") & (goals["assessment"] == "delvis")][0]
+    goals.loc[row, "assessment"] = "ej"
+    after = _report_keys(load.SiteData({**data.tables, "goals": goals}, data.package, data.packages, data.raw))
+    assert sorted(k for k in before if before[k] != after[k]) == ["hagersten-alvsjo-2023-t1",
+                                                                   "hagersten-alvsjo-2023-t2"]

@@ -187,3 +187,8 @@ def test_previous_verdict_only_for_a_goal_told_apart():
     assert prev.report_id == "r1"
     assert verdicts == {("namndmal", "ren stadsdel"): "delvis", ("city", "2023-1"): "ej"}
     assert pg.previous_verdicts(V(), "r1") == (None, {})
+    # printed twice in the report itself: no previous verdict either
+    V.goals_by_report["r2"] = pd.DataFrame([
+        {"city_goal_id": "", "level": "namndmal", "title": "Ren stadsdel", "assessment": "helt"},
+        {"city_goal_id": "", "level": "namndmal", "title": "Ren  stadsdel", "assessment": "ej"}])
+    assert pg.previous_verdicts(V(), "r2")[1] == {("city", "2023-1"): "ej"}

@@ -41,7 +41,7 @@ VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
 REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
-GOAL_COLUMNS = ("assessment", "title", "code", "level")
+GOAL_COLUMNS = ("assessment", "title", "code", "level", "city_goal_id")
 ACTIVITY_COLUMNS = ("text", "start_date", "end_date", "deviation")
 _ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
 
@@ -138,8 +138,7 @@ def tables_sha256(tables: dict[str, list[dict]], names: tuple[str, ...] = MAIN_T
     for name in names:
         rows = tables.get(name) or []
         if name in TEXT_TABLES:  # text cells only (ids, titles, verdicts, dates): no number spellings to fold
-            lines = sorted("\x1f".join(f"{k}\x1e{'' if row[k] is None else row[k]}" for k in sorted(row))
-                           for row in rows)
+            lines = sorted(_row_text(row) for row in rows)
         else:
             lines = sorted(json.dumps({k: _canonical(v) for k, v in row.items()}, sort_keys=True,
                                       ensure_ascii=False) for row in rows)
@@ -194,20 +193,37 @@ def previous_report(reports: list[dict], report: dict) -> dict | None:
     return max(earlier, key=_report_key) if earlier else None
 
 
-def compare_rows(old_rows: list[dict], new_rows: list[dict], key: str, columns: tuple[str, ...],
-                 reports: set[str]) -> tuple[list[dict], int, int]:
-    """Rows of the `reports` published both times, matched by `key` (goal_id, activity_id): each changed
-    cell of `columns` (report_id, key, title, column, old, new), and how many rows are new and dropped."""
-    old = {r.get(key, ""): r for r in old_rows if r.get("report_id", "") in reports}
-    new = {r.get(key, ""): r for r in new_rows if r.get("report_id", "") in reports}
-    changed = []
+def compare_rows(old_rows: list[dict], new_rows: list[dict], id_column: str, columns: tuple[str, ...],
+                 reports: set[str]) -> dict:
+    """Rows of the `reports` published both times (from unchanged sources), matched by report and source
+    line (ids such as goal_id count rows, so one more row found would shift them): each changed cell of
+    `columns` (report_id, id, title, column, old, new; compared as text, as the fingerprint does), how many
+    rows are new and dropped, and how many changed only in other columns (ids, links, lines)."""
+    def keyed(rows):
+        return {(r.get("report_id", ""), str(r.get("source_line", ""))): r for r in rows
+                if r.get("report_id", "") in reports}
+
+    old, new = keyed(old_rows), keyed(new_rows)
+    changed, other = [], 0
     for k in sorted(old.keys() & new.keys()):
-        for col in columns:
-            a, b = old[k].get(col, "") or "", new[k].get(col, "") or ""
-            if not same_cell(a, b):
-                changed.append({"report_id": new[k].get("report_id", ""), key: k,
-                                "title": new[k].get("title", ""), "column": col, "old": a, "new": b})
-    return changed, len(new.keys() - old.keys()), len(old.keys() - new.keys())
+        a_row, b_row = old[k], new[k]
+        cells = [(col, _text(a_row.get(col)), _text(b_row.get(col))) for col in columns]
+        diffs = [(col, a, b) for col, a, b in cells if a != b]
+        changed += [{"report_id": k[0], id_column: b_row.get(id_column, ""), "title": b_row.get("title", ""),
+                     "column": col, "old": a, "new": b} for col, a, b in diffs]
+        if not diffs and _row_text(a_row) != _row_text(b_row):
+            other += 1
+    return {"changed": changed, "new": len(new.keys() - old.keys()), "dropped": len(old.keys() - new.keys()),
+            "other": other}
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _row_text(row: dict) -> str:
+    """A row as the goals fingerprint sees it (tables_sha256 of TEXT_TABLES)."""
+    return "\x1f".join(f"{k}\x1e{_text(row[k])}" for k in sorted(row))
 
 
 def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
@@ -255,11 +271,11 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     for key in old_keyed.keys() - new_keyed.keys():
         dropped_values[key[1]] = dropped_values.get(key[1], 0) + 1
 
-    both = old_reports.keys() & new_reports.keys()
-    goals_changed, goals_new, goals_dropped = compare_rows(old.get("goals", []), new.get("goals", []),
-                                                           "goal_id", GOAL_COLUMNS, both)
-    acts_changed, acts_new, acts_dropped = compare_rows(old.get("activities", []), new.get("activities", []),
-                                                        "activity_id", ACTIVITY_COLUMNS, both)
+    # goals and activities of the reports published both times from the same source (an added, replaced
+    # or removed report is listed as such: its goals and activities are its own)
+    both = (old_reports.keys() & new_reports.keys()) - set(replaced)
+    goals = compare_rows(old.get("goals", []), new.get("goals", []), "goal_id", GOAL_COLUMNS, both)
+    acts = compare_rows(old.get("activities", []), new.get("activities", []), "activity_id", ACTIVITY_COLUMNS, both)
 
     return {
         "reports_added": reports_added,
@@ -273,9 +289,9 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
             "changed": changed,
         },
         # in reports published both times (an added or removed report's goals and activities are its own)
-        "goals": {"changed": goals_changed, "new": goals_new, "dropped": goals_dropped},
-        "activities": {"changed": len({c["activity_id"] for c in acts_changed}), "new": acts_new,
-                       "dropped": acts_dropped},
+        "goals": goals,
+        "activities": {"changed": len({(c["report_id"], c["activity_id"]) for c in acts["changed"]}),
+                       "new": acts["new"], "dropped": acts["dropped"], "other": acts["other"]},
     }
 
 
@@ -284,8 +300,8 @@ def is_empty(d: dict) -> bool:
     goals, acts = d.get("goals", {}), d.get("activities", {})
     return not (d["reports_added"] or d["reports_replaced"] or d["reports_removed"]
                 or ind["new"] or ind["dropped"] or ind["new_values"] or ind["dropped_values"] or ind["changed"]
-                or goals.get("changed") or goals.get("new") or goals.get("dropped")
-                or acts.get("changed") or acts.get("new") or acts.get("dropped"))
+                or any(goals.get(k) for k in ("changed", "new", "dropped", "other"))
+                or any(acts.get(k) for k in ("changed", "new", "dropped", "other")))
 
 
 _DATE = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")

@@ -29,7 +29,8 @@ COLUMN_NAMES = {
     "annual_target": "årsmål", "annual_target_text": "årsmål (text)",
     "city_target": "KF:s årsmål", "city_target_text": "KF:s årsmål (text)",
 }
-GOAL_COLUMN_NAMES = {"assessment": "nämndens bedömning", "title": "rubrik", "code": "nummer", "level": "målnivå"}
+GOAL_COLUMN_NAMES = {"assessment": "nämndens bedömning", "title": "rubrik", "code": "nummer", "level": "målnivå",
+                     "city_goal_id": "stadens mål (id)"}
 VERDICT_NAMES = {"helt": "uppfylls helt", "delvis": "uppfylls delvis", "ej": "uppfylls ej"}
 # Characters that mean something to Markdown, HTML or the theme: written as character references.
 _SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|~^$=:\"']")
@@ -93,9 +94,17 @@ def entry_summary(entry: dict) -> str:
     parts.append(count(len(ind.get("new", [])), "ny indikator", "nya indikatorer"))
     parts.append(count(sum(ind.get("new_values", {}).values()), "nytt indikatorvärde", "nya indikatorvärden"))
     parts.append(count(len(ind.get("changed", [])), "ändrat värde eller mål", "ändrade värden eller mål"))
-    verdicts = sum(c["column"] == "assessment" for c in entry.get("goals", {}).get("changed", []))
+    goals, acts = entry.get("goals", {}), entry.get("activities", {})
+    verdicts = {(c["report_id"], c["goal_id"]) for c in goals.get("changed", []) if c["column"] == "assessment"}
     if verdicts:
-        parts.append(count(verdicts, "ändrad bedömning", "ändrade bedömningar"))
+        parts.append(count(len(verdicts), "ändrad bedömning", "ändrade bedömningar"))
+    other_goals = ({(c["report_id"], c["goal_id"]) for c in goals.get("changed", [])} - verdicts)
+    n = len(other_goals) + goals.get("new", 0) + goals.get("dropped", 0) + goals.get("other", 0)
+    if n:
+        parts.append(count(n, "annat ändrat mål", "andra ändrade mål"))
+    n = sum(acts.get(k, 0) for k in ("changed", "new", "dropped", "other"))
+    if n:
+        parts.append(count(n, "ändrad aktivitet", "ändrade aktiviteter"))
     return ", ".join(parts) + "."
 
 
@@ -116,11 +125,12 @@ def goal_changes(entry: dict) -> list[str]:
                   f"{GOAL_COLUMN_NAMES.get(c['column'], text(c['column']))} | {_goal_cell(c['column'], c['old'])} | "
                   f"{_goal_cell(c['column'], c['new'])} |" for c in goals["changed"]]
         lines += [""]
-    if goals.get("new") or goals.get("dropped"):
-        lines += [f"Mål i redan publicerade rapporter: {goals.get('new', 0)} nya, {goals.get('dropped', 0)} borttagna.", ""]
-    if acts.get("changed") or acts.get("new") or acts.get("dropped"):
-        lines += [f"Aktiviteter i redan publicerade rapporter: {acts.get('changed', 0)} ändrade, "
-                  f"{acts.get('new', 0)} nya, {acts.get('dropped', 0)} borttagna.", ""]
+    if goals.get("new") or goals.get("dropped") or goals.get("other"):
+        lines += [f"Mål i redan publicerade rapporter: {goals.get('new', 0)} nya, {goals.get('dropped', 0)} "
+                  f"borttagna, {goals.get('other', 0)} med ändrade id, kopplingar eller radnummer.", ""]
+    if any(acts.get(k) for k in ("changed", "new", "dropped", "other")):
+        lines += [f"Aktiviteter i redan publicerade rapporter: {acts.get('changed', 0) + acts.get('other', 0)} "
+                  f"ändrade, {acts.get('new', 0)} nya, {acts.get('dropped', 0)} borttagna.", ""]
     return lines
 
 

@@ -247,7 +247,6 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
         write_downloads(data, docs_dir, root, write)
         mark("downloads")
         n_charts = writer.finish()
-        writer.prune_cache()
         mark("charts_wait")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -261,6 +260,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict)
     t2 = time.perf_counter()
     _swap_into_place(staging, out_dir)
+    writer.prune_cache()  # only once the site is built: a failed build keeps the charts it could reuse
     figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
                "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses,
                "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3),

@@ -244,19 +244,23 @@ def goal_key(g) -> tuple:
 
 
 def previous_verdicts(v: "View", report_id: str) -> tuple[pd.Series | None, dict[tuple, str]]:
-    """The previous report with verdicts (or None) and its verdict per goal_key; a key printed twice
-    there is left out (it cannot be told which is meant)."""
+    """The previous report with verdicts (or None) and its verdict per goal_key; a key printed twice in
+    either report is left out (it cannot be told which goal is meant)."""
     prev = v.previous_assessed.get(report_id)
     if prev is None:
         return None, {}
-    goals = v.goals_by_report.get(prev)
     out: dict[tuple, str] = {}
     twice = set()
-    for g in ([] if goals is None else goals.itertuples()):
-        k = goal_key(g)
-        if k in out:
-            twice.add(k)
-        out[k] = g.assessment
+    for rid in (prev, report_id):
+        goals = v.goals_by_report.get(rid)
+        seen = set()
+        for g in ([] if goals is None else goals.itertuples()):
+            k = goal_key(g)
+            if k in seen:
+                twice.add(k)
+            seen.add(k)
+            if rid == prev:
+                out[k] = g.assessment
     return v.reports.loc[prev], {k: a for k, a in out.items() if k not in twice and a}
 
 
