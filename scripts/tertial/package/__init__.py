@@ -9,7 +9,8 @@ Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapacka
 
 Each distinct line is validated row by row by Frictionless once: the city package's lines not validated
 before (hashes in build/cache/package/, see cache.py; safe to delete), while each district package is
-proven a part of the city package; keys are checked over whole tables (see proof.py). Downloads made
+proven a part of the city package (a district whose files are the ones proven before: by the digests of
+its lines, a subset of the city table's); keys are checked over whole tables (see proof.py). Downloads made
 before from the same bytes are not made again.
 
 Packages are written to build/datapackages.staging/ first and checked; only when every package is valid
@@ -135,8 +136,10 @@ def _publish(staging: Path, out: Path, names: list[str]) -> None:
 def check(root: Path, staging: Path, names: list[str]) -> list[str]:
     """Every problem of the staged packages (see proof.py): each package's metadata by Frictionless, the
     city package's new lines row by row by Frictionless and its keys by sets, each district package
-    proven a part of it. The line hashes are cached when all is valid."""
-    key = cache.checked_key({name: _files(staging / name) for name in names})
+    proven a part of it (by sets of line digests alone when its files are the ones proven before). The
+    line hashes and the districts' proofs are cached when all is valid."""
+    files = {name: _files(staging / name) for name in names}
+    key = cache.checked_key(files)
     if (cache.get(root, "checked", "packages") or {}).get("key") == key:
         return []  # these very files were checked, by this code, and found valid
     problems: list[str] = []
@@ -144,12 +147,26 @@ def check(root: Path, staging: Path, names: list[str]) -> list[str]:
         problems += validate.descriptor_problems(staging / name / "datapackage.json", schemas=name == tables.CITY)
     found, lines, city, _ = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
     problems += found
+    city_digests = {table: set(digests) for table, (_, digests) in lines.items()}
+    proven: dict[str, tuple[str, dict]] = {}
     for name in names:
-        if name != tables.CITY:
-            problems += proof.check_district(staging / name, city)
+        if name == tables.CITY:
+            continue
+        dkey = cache.district_key(name, staging / name, files[name])
+        seen = cache.get(root, "districts", name)
+        seen = seen if isinstance(seen, dict) else {}
+        if dkey and seen.get("key") == dkey and proof.known_district(staging / name, city, city_digests,
+                                                                     seen.get("tables")):
+            continue  # these very files were proven before; still a part of the city package
+        found, record = proof.prove_district(staging / name, city)
+        problems += found
+        if dkey and not found:
+            proven[name] = (dkey, record)
     shutil.rmtree(staging / ".rows", ignore_errors=True)
     if not problems:
         cache.put_lines(root, lines)
+        for name, (dkey, record) in proven.items():
+            cache.put(root, "districts", name, {"key": dkey, "tables": record})
         cache.put(root, "checked", "packages", {"key": key})
     return problems
 

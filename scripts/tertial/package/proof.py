@@ -15,7 +15,10 @@ the city package are the ones validated last time. So:
   resource of the same name (same schema, path, format, encoding; only bytes and hash differ), its file
   has the same header, every data line is a line of the city table (so types and constraints hold, as
   the city's lines were validated), no line twice (so the primary key is unique), and its own foreign
-  keys resolve inside the package (sets). Bytes and hash are checked as for the city.
+  keys resolve inside the package (sets). Bytes and hash are checked as for the city. A district package
+  whose resources and files are byte for byte the ones proven before (build/cache/package/districts/)
+  is proven again by sets alone (`known_district`): its resources and headers are the city's and the
+  digests of its lines a subset of the city table's; if not, it is proven in full as above.
 
 The package-level metadata of every package is validated by Frictionless (`validate.descriptor_problems`).
 Every problem is one line naming package, table, row, field and the line of the file.
@@ -281,6 +284,11 @@ def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Pat
 
 def check_district(folder: Path, city: list[Table]) -> list[str]:
     """Problems of a district package in `folder`, proven from the (checked) city tables."""
+    return prove_district(folder, city)[0]
+
+
+def prove_district(folder: Path, city: list[Table]) -> tuple[list[str], dict[str, dict]]:
+    """(problems, what a later `known_district` needs: {table: {"header", "digests" of its lines}})."""
     pkg = folder.name
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables, problems = read_tables(folder, desc)
@@ -324,4 +332,36 @@ def check_district(folder: Path, city: list[Table]) -> list[str]:
             all_proven = False
     # distinct lines of a table whose keys are unique have unique keys: checked only when a line is not
     # proven (then the problem is reported anyway, and the key check names more)
-    return problems + key_problems(pkg, tables, unique=not all_proven)
+    problems += key_problems(pkg, tables, unique=not all_proven)
+    return problems, {t.name: {"header": t.header, "digests": [digest(r) for r in t.rows]} for t in tables}
+
+
+def known_district(folder: Path, city: list[Table], city_digests: dict[str, set[str]], proven: dict) -> bool:
+    """True when the district package in `folder`, whose data files and resources are byte for byte the
+    ones `prove_district` proved before (`proven`, its record; see cache.district_key), is still a part of
+    the (checked) city package: its resources are the city's (bytes and hash aside), its headers the
+    city's, and each of its lines (by digest) a line of the city table. What `prove_district` proved of
+    the district alone (bytes and hashes, no line twice, foreign keys inside it) holds for the same bytes.
+    False (prove it again) on any difference."""
+    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resources = desc.get("resources")
+    by_name = {t.name: t for t in city}
+    if not isinstance(resources, list) or not isinstance(proven, dict):
+        return False
+    names = [res.get("name") if isinstance(res, dict) else None for res in resources]
+    if (not all(isinstance(n, str) for n in names) or len(set(names)) != len(names)
+            or sorted(proven) != sorted(names)):
+        return False
+
+    def plain(res: dict) -> dict:
+        return {k: v for k, v in res.items() if k not in ("bytes", "hash")}
+
+    for res in resources:
+        c, known = by_name.get(res["name"]), proven[res["name"]]
+        if (c is None or not isinstance(known, dict) or plain(c.resource) != plain(res)
+                or known.get("header") != c.header or not isinstance(known.get("digests"), list)
+                or not all(isinstance(d, str) for d in known["digests"])):
+            return False
+        if not set(known["digests"]) <= city_digests.get(c.name, set()):
+            return False
+    return True
