@@ -184,31 +184,32 @@ def run(root: Path) -> Published:
     staging = root / STAGING
     if staging.exists():
         shutil.rmtree(staging)
-    rendered: dict[str, dict[str, bytes]] = {}
     memo: dict[int, str] = {}
     data_version = metadata.version(root)
-    for name, pkg in pkgs.items():
-        files = rendered[name] = render(root, name, pkg, reports, memo, data_version)
-        _write(staging / name, files)
-    # the downloads of changed packages are made from the staged files while the packages are checked
-    jobs, keys, made_dir = [], {}, root / DOWNLOADS_NEW
+    # each package's downloads, when changed, are made from its staged files in the background as soon
+    # as it is staged (the city's, the biggest, first), while the others are rendered and all are checked
+    keys, made_dir = {}, root / DOWNLOADS_NEW
     shutil.rmtree(made_dir, ignore_errors=True)
-    for name in pkgs:
-        zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        key = keys[name] = cache.downloads_key(rendered[name])
-        seen = cache.get(root, "downloads", name)
-        if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
-                and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
-            size = sum(len(b) for b in rendered[name].values())
-            jobs += [(size, "xlsx", staging / name, made_dir / xlsx_path.name),
-                     (size / 2, "zip", staging / name, made_dir / zip_path.name)]
-    with _Downloads(jobs) as pending:
-        problems = check(root, staging, list(pkgs))
-        if problems:
+    with _Downloads() as pending:
+        try:
+            for name, pkg in pkgs.items():
+                files = render(root, name, pkg, reports, memo, data_version)
+                _write(staging / name, files)
+                zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+                key = keys[name] = cache.downloads_key(files)
+                seen = cache.get(root, "downloads", name)
+                if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
+                        and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
+                    pending.submit((name, "xlsx", staging / name, made_dir / xlsx_path.name))
+                    pending.submit((name, "zip", staging / name, made_dir / zip_path.name))
+            problems = check(root, staging, list(pkgs))
+            if problems:
+                raise PackageInvalid(problems)
+            made = pending.result()  # before the staged folders move
+        except BaseException:
             pending.cancel()
             shutil.rmtree(made_dir, ignore_errors=True)
-            raise PackageInvalid(problems)
-        made = pending.result()  # before the staged folders move
+            raise
     _publish(staging, root / OUT, list(pkgs))
     shutil.rmtree(staging)
     (root / DOWNLOADS).mkdir(parents=True, exist_ok=True)
@@ -244,26 +245,26 @@ def _download(job) -> Path:
 
 
 class _Downloads:
-    """Make these zips and workbooks in the background; two worker processes when there are several
-    (the workbook writer is pure Python, so threads would not help). Each file is written by one worker
-    alone, from its own package files, so the bytes are the same as one by one. Each file is a job of
-    its own, biggest first (the city-wide workbook is about as big as all districts' together)."""
+    """Make these zips and workbooks in the background, each as soon as it is submitted, in two worker
+    processes (the workbook writer is pure Python, so threads would not help; the pool starts with the
+    first job, so a build with no changed package starts none). Each file is written by one worker alone,
+    from its own package files, so the bytes are the same as one by one. The city package comes first,
+    so its workbook, the biggest job (about as big as all districts' together), starts first."""
 
-    def __init__(self, jobs: list):
-        self.jobs = sorted(jobs, key=lambda j: -j[0])
+    def __init__(self):
         self.pool = None
         self.futures = []
 
     def __enter__(self):
-        if len(self.jobs) >= 2:
-            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
-            self.futures = [self.pool.submit(_download, job) for job in self.jobs]
         return self
 
-    def result(self) -> list[Path]:
+    def submit(self, job) -> None:
         if self.pool is None:
-            return [_download(job) for job in self.jobs]
+            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
+            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
+        self.futures.append(self.pool.submit(_download, job))
+
+    def result(self) -> list[Path]:
         return [f.result() for f in self.futures]
 
     def cancel(self) -> None:

@@ -190,33 +190,49 @@ def _cells(table: Table) -> tuple[list[str], list[list[str]]]:
     return header, table.cells
 
 
-def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[str]) -> list[tuple]:
-    """Tuples of the cells of `names` in every row, typed as Frictionless reads them (missing -> None)."""
+def _column(table: Table, header: list[str], rows: list[list[str]], name: str) -> list:
+    """The cells of column `name` in every row, typed as Frictionless reads them (missing -> None; a cell
+    that does not cast is kept as text, a type error the row checks report)."""
     schema = table.resource.get("schema", {})
     missing = set(schema.get("missingValues", [""]))
     types = {f["name"]: f.get("type", "string") for f in schema.get("fields", [])}
-    cols = [header.index(n) if n in header else None for n in names]
-    casts = [_cast(types.get(n, "string")) for n in names]
+    cast = _cast(types.get(name, "string"))
+    c = header.index(name) if name in header else None
+    if c is None:
+        return [None] * len(rows)
+    raw = [row[c] if c < len(row) else None for row in rows]
+    if cast is str:
+        return [None if v is None or v in missing else v for v in raw]
     out = []
-    for row in rows:
-        cells = []
-        for c, cast in zip(cols, casts):
-            v = row[c] if c is not None and c < len(row) else None
-            if v is None or v in missing:
-                cells.append(None)
-                continue
-            try:
-                cells.append(cast(v))
-            except ValueError:
-                cells.append(v)  # a type error, which the row checks report
-        out.append(tuple(cells))
+    for v in raw:
+        if v is None or v in missing:
+            out.append(None)
+            continue
+        try:
+            out.append(cast(v))
+        except ValueError:
+            out.append(v)
     return out
+
+
+def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[str],
+           memo: dict | None = None) -> list[tuple]:
+    """Tuples of the cells of `names` in every row, typed as Frictionless reads them (missing -> None).
+    `memo` keeps each column typed once per key check."""
+    memo = {} if memo is None else memo
+    cols = []
+    for n in names:
+        if (table.name, n) not in memo:
+            memo[(table.name, n)] = _column(table, header, rows, n)
+        cols.append(memo[(table.name, n)])
+    return list(zip(*cols)) if cols else [() for _ in rows]
 
 
 def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str]:
     """Primary keys and `unique` fields unique (unless `unique` is False: proven otherwise), foreign keys
     resolved, over every row of the package."""
     parsed = {t.name: (t, *_cells(t)) for t in tables}
+    memo: dict = {}
     out = []
 
     def where(t: Table, i: int, names: list[str]) -> str:
@@ -231,7 +247,7 @@ def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str
                    if unique and f.get("constraints", {}).get("unique")]
         for kind, names in groups:
             seen: dict[tuple, int] = {}
-            for i, cells in enumerate(_typed(t, header, rows, names)):
+            for i, cells in enumerate(_typed(t, header, rows, names, memo)):
                 if set(cells) == {None}:
                     continue  # reported by the row checks (a key field is required)
                 if cells in seen:
@@ -246,8 +262,8 @@ def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str
                 out.append(f"{pkg}/{t.name}: foreign-key: the referenced resource {ref_name!r} is not in the package")
                 continue
             rt, rheader, rrows = parsed[ref_name]
-            lookup = {cells for cells in _typed(rt, rheader, rrows, ref_fields) if set(cells) != {None}}
-            for i, cells in enumerate(_typed(t, header, rows, names)):
+            lookup = {cells for cells in _typed(rt, rheader, rrows, ref_fields, memo) if set(cells) != {None}}
+            for i, cells in enumerate(_typed(t, header, rows, names, memo)):
                 if set(cells) == {None} or cells in lookup:
                     continue
                 w, line = where(t, i, names)
