@@ -227,11 +227,14 @@ def run(root: Path) -> Published:
 
 
 def _package_tables(folder: Path) -> dict[str, list[dict]]:
-    """The tables of the package in `folder`, as written (the strings the rows were written from)."""
+    """The tables of the package in `folder`, as written (the strings the rows were written from): as
+    csv.DictReader reads them (empty records skipped), a row short of cells lacking those columns."""
     out = {}
     for path in sorted((folder / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as fh:
-            out[path.stem] = list(csv.DictReader(fh))
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            out[path.stem] = [dict(zip(header, row)) for row in reader if row]
     return out
 
 

@@ -63,16 +63,19 @@ class Table:
 def records(text: str) -> list[str]:
     """CSV records of `text` (LF line ends; a quoted cell may hold line breaks), without their line ends."""
     out: list[str] = []
-    buf: list[str] = []
-    odd = False
+    buf: list[str] | None = None  # the lines of a record whose quote is still open
     for part in text.split("\n"):
-        buf.append(part)
-        if part.count('"') % 2:
-            odd = not odd
-        if not odd:
-            out.append("\n".join(buf))
-            buf = []
-    if buf:  # an unclosed quote: one last record, which the row checks refuse
+        if buf is None:
+            if part.count('"') % 2:
+                buf = [part]
+            else:
+                out.append(part)
+        else:
+            buf.append(part)
+            if part.count('"') % 2:
+                out.append("\n".join(buf))
+                buf = None
+    if buf is not None:  # an unclosed quote: one last record, which the row checks refuse
         out.append("\n".join(buf))
     if out and out[-1] == "":
         out.pop()  # the end of the last line
