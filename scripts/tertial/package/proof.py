@@ -48,7 +48,15 @@ class Table:
     header: str = ""
     rows: list[str] = field(default_factory=list)
     cells: list[list[str]] | None = None  # the parsed data rows, once parsed
+    digests: list[str] | None = None  # digest() of each data row, once computed
     _starts: list[int] = field(default_factory=list, repr=False)
+    _digest_of: dict[str, str] | None = field(default=None, repr=False)
+
+    def digest_of(self) -> dict[str, str]:
+        """{data row: its digest}, once `digests` are computed (else empty)."""
+        if self._digest_of is None and self.digests is not None:
+            self._digest_of = dict(zip(self.rows, self.digests))
+        return self._digest_of or {}
 
     def line(self, index: int) -> int:
         """The file line where data row `index` (0-based) starts."""
@@ -290,7 +298,7 @@ def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Pat
     checked = 0
     for t in tables:
         key = line_key(t)
-        digests = [digest(r) for r in t.rows]
+        digests = t.digests = [digest(r) for r in t.rows]
         known = seen.get(t.name, ("", set()))
         old = known[1] if known[0] == key else set()
         new = [i for i, d in enumerate(digests) if d not in old]
@@ -352,7 +360,12 @@ def prove_district(folder: Path, city: list[Table]) -> tuple[list[str], dict[str
     # distinct lines of a table whose keys are unique have unique keys: checked only when a line is not
     # proven (then the problem is reported anyway, and the key check names more)
     problems += key_problems(pkg, tables, unique=not all_proven)
-    return problems, {t.name: {"header": t.header, "digests": [digest(r) for r in t.rows]} for t in tables}
+    record = {}
+    for t in tables:  # a proven line is a city line: its digest is the one computed for the city
+        c = by_name.get(t.name)
+        known = c.digest_of() if c is not None else {}
+        record[t.name] = {"header": t.header, "digests": [known.get(r) or digest(r) for r in t.rows]}
+    return problems, record
 
 
 def known_district(folder: Path, city: list[Table], city_digests: dict[str, set[str]], proven: dict) -> bool:
