@@ -9,7 +9,8 @@ Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapacka
 
 Each distinct line is validated row by row by Frictionless once: the city package's lines not validated
 before (hashes in build/cache/package/, see cache.py; safe to delete), while each district package is
-proven a part of the city package; keys are checked over whole tables (see proof.py). Downloads made
+proven a part of the city package (a district whose files are the ones proven before: by the digests of
+its lines, a subset of the city table's); keys are checked over whole tables (see proof.py). Downloads made
 before from the same bytes are not made again.
 
 Packages are written to build/datapackages.staging/ first and checked; only when every package is valid
@@ -135,8 +136,10 @@ def _publish(staging: Path, out: Path, names: list[str]) -> None:
 def check(root: Path, staging: Path, names: list[str]) -> list[str]:
     """Every problem of the staged packages (see proof.py): each package's metadata by Frictionless, the
     city package's new lines row by row by Frictionless and its keys by sets, each district package
-    proven a part of it. The line hashes are cached when all is valid."""
-    key = cache.checked_key({name: _files(staging / name) for name in names})
+    proven a part of it (by sets of line digests alone when its files are the ones proven before). The
+    line hashes and the districts' proofs are cached when all is valid."""
+    files = {name: _files(staging / name) for name in names}
+    key = cache.checked_key(files)
     if (cache.get(root, "checked", "packages") or {}).get("key") == key:
         return []  # these very files were checked, by this code, and found valid
     problems: list[str] = []
@@ -144,12 +147,26 @@ def check(root: Path, staging: Path, names: list[str]) -> list[str]:
         problems += validate.descriptor_problems(staging / name / "datapackage.json", schemas=name == tables.CITY)
     found, lines, city, _ = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
     problems += found
+    city_digests = {table: set(digests) for table, (_, digests) in lines.items()}
+    proven: dict[str, tuple[str, dict]] = {}
     for name in names:
-        if name != tables.CITY:
-            problems += proof.check_district(staging / name, city)
+        if name == tables.CITY:
+            continue
+        dkey = cache.district_key(name, staging / name, files[name])
+        seen = cache.get(root, "districts", name)
+        seen = seen if isinstance(seen, dict) else {}
+        if dkey and seen.get("key") == dkey and proof.known_district(staging / name, city, city_digests,
+                                                                     seen.get("tables")):
+            continue  # these very files were proven before; still a part of the city package
+        found, record = proof.prove_district(staging / name, city)
+        problems += found
+        if dkey and not found:
+            proven[name] = (dkey, record)
     shutil.rmtree(staging / ".rows", ignore_errors=True)
     if not problems:
         cache.put_lines(root, lines)
+        for name, (dkey, record) in proven.items():
+            cache.put(root, "districts", name, {"key": dkey, "tables": record})
         cache.put(root, "checked", "packages", {"key": key})
     return problems
 
@@ -167,31 +184,32 @@ def run(root: Path) -> Published:
     staging = root / STAGING
     if staging.exists():
         shutil.rmtree(staging)
-    rendered: dict[str, dict[str, bytes]] = {}
     memo: dict[int, str] = {}
     data_version = metadata.version(root)
-    for name, pkg in pkgs.items():
-        files = rendered[name] = render(root, name, pkg, reports, memo, data_version)
-        _write(staging / name, files)
-    # the downloads of changed packages are made from the staged files while the packages are checked
-    jobs, keys, made_dir = [], {}, root / DOWNLOADS_NEW
+    # each package's downloads, when changed, are made from its staged files in the background as soon
+    # as it is staged (the city's, the biggest, first), while the others are rendered and all are checked
+    keys, made_dir = {}, root / DOWNLOADS_NEW
     shutil.rmtree(made_dir, ignore_errors=True)
-    for name in pkgs:
-        zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
-        key = keys[name] = cache.downloads_key(rendered[name])
-        seen = cache.get(root, "downloads", name)
-        if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
-                and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
-            size = sum(len(b) for b in rendered[name].values())
-            jobs += [(size, "xlsx", staging / name, made_dir / xlsx_path.name),
-                     (size / 2, "zip", staging / name, made_dir / zip_path.name)]
-    with _Downloads(jobs) as pending:
-        problems = check(root, staging, list(pkgs))
-        if problems:
+    with _Downloads() as pending:
+        try:
+            for name, pkg in pkgs.items():
+                files = render(root, name, pkg, reports, memo, data_version)
+                _write(staging / name, files)
+                zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+                key = keys[name] = cache.downloads_key(files)
+                seen = cache.get(root, "downloads", name)
+                if not (seen and seen.get("key") == key and seen.get("zip") == cache.file_sha256(zip_path)
+                        and seen.get("xlsx") == cache.file_sha256(xlsx_path)):
+                    pending.submit((name, "xlsx", staging / name, made_dir / xlsx_path.name))
+                    pending.submit((name, "zip", staging / name, made_dir / zip_path.name))
+            problems = check(root, staging, list(pkgs))
+            if problems:
+                raise PackageInvalid(problems)
+            made = pending.result()  # before the staged folders move
+        except BaseException:
             pending.cancel()
             shutil.rmtree(made_dir, ignore_errors=True)
-            raise PackageInvalid(problems)
-        made = pending.result()  # before the staged folders move
+            raise
     _publish(staging, root / OUT, list(pkgs))
     shutil.rmtree(staging)
     (root / DOWNLOADS).mkdir(parents=True, exist_ok=True)
@@ -209,11 +227,14 @@ def run(root: Path) -> Published:
 
 
 def _package_tables(folder: Path) -> dict[str, list[dict]]:
-    """The tables of the package in `folder`, as written (the strings the rows were written from)."""
+    """The tables of the package in `folder`, as written (the strings the rows were written from): as
+    csv.DictReader reads them (empty records skipped), a row short of cells lacking those columns."""
     out = {}
     for path in sorted((folder / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as fh:
-            out[path.stem] = list(csv.DictReader(fh))
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            out[path.stem] = [dict(zip(header, row)) for row in reader if row]
     return out
 
 
@@ -227,26 +248,26 @@ def _download(job) -> Path:
 
 
 class _Downloads:
-    """Make these zips and workbooks in the background; two worker processes when there are several
-    (the workbook writer is pure Python, so threads would not help). Each file is written by one worker
-    alone, from its own package files, so the bytes are the same as one by one. Each file is a job of
-    its own, biggest first (the city-wide workbook is about as big as all districts' together)."""
+    """Make these zips and workbooks in the background, each as soon as it is submitted, in two worker
+    processes (the workbook writer is pure Python, so threads would not help; the pool starts with the
+    first job, so a build with no changed package starts none). Each file is written by one worker alone,
+    from its own package files, so the bytes are the same as one by one. The city package comes first,
+    so its workbook, the biggest job (about as big as all districts' together), starts first."""
 
-    def __init__(self, jobs: list):
-        self.jobs = sorted(jobs, key=lambda j: -j[0])
+    def __init__(self):
         self.pool = None
         self.futures = []
 
     def __enter__(self):
-        if len(self.jobs) >= 2:
-            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
-            self.futures = [self.pool.submit(_download, job) for job in self.jobs]
         return self
 
-    def result(self) -> list[Path]:
+    def submit(self, job) -> None:
         if self.pool is None:
-            return [_download(job) for job in self.jobs]
+            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
+            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
+        self.futures.append(self.pool.submit(_download, job))
+
+    def result(self) -> list[Path]:
         return [f.result() for f in self.futures]
 
     def cancel(self) -> None:

@@ -7,6 +7,11 @@ unreadable entry only means the work is done again, and the outputs are the same
   foreign keys, bytes and hashes are always checked, over every row.
 - checked: the packages whose every file is byte for byte what was checked and found valid before, by
   the same checking code and Frictionless version, are not checked again (a rebuild with no change).
+- districts: per district package, the digests of its lines (per table) and its headers, under a key
+  of its resources and the bytes of their files (district_key). A district package proven a part of the
+  city package before, with these very files, by the same code, is proven again by sets alone: its
+  resources and headers are the city's and its line digests a subset of the (checked) city table's; any
+  difference and it is proven in full (proof.py).
 - downloads: a zip and an Excel workbook made from exactly these package files by the same code are
   not made again.
 """
@@ -34,6 +39,35 @@ def checked_key(packages: dict[str, dict[str, bytes]]) -> str:
     for name in sorted(packages):
         for rel in sorted(packages[name]):
             h.update(f"{name}/{rel}".encode() + b"\0" + hashlib.sha256(packages[name][rel]).digest())
+    return h.hexdigest()
+
+
+def district_key(name: str, folder: Path, files: dict[str, bytes]) -> str | None:
+    """What the proof of the district package `name` in `folder` depends on besides the city package:
+    its resources as its datapackage.json says them (schemas, paths, bytes, hashes), the bytes of the
+    files they name, the code, Frictionless. (Not the rest of the descriptor, which changes with every
+    data version and is validated on its own.) None when there is no such key to trust."""
+    try:
+        resources = json.loads(files["datapackage.json"].decode("utf-8")).get("resources")
+    except (KeyError, ValueError, AttributeError):
+        return None
+    if not isinstance(resources, list):
+        return None
+    h = hashlib.sha256()
+    h.update(f"frictionless {dist_version('frictionless')}\n{name}\n".encode())
+    h.update(_code("proof.py", "validate.py", "__init__.py", "cache.py"))
+    h.update(json.dumps(resources, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\0")
+    for res in resources:
+        path = res.get("path") if isinstance(res, dict) else None
+        if not isinstance(path, str):
+            return None
+        data = files.get(path)
+        if data is None:
+            try:
+                data = (folder / path).read_bytes()
+            except OSError:
+                return None
+        h.update(path.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
     return h.hexdigest()
 
 

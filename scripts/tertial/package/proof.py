@@ -15,7 +15,10 @@ the city package are the ones validated last time. So:
   resource of the same name (same schema, path, format, encoding; only bytes and hash differ), its file
   has the same header, every data line is a line of the city table (so types and constraints hold, as
   the city's lines were validated), no line twice (so the primary key is unique), and its own foreign
-  keys resolve inside the package (sets). Bytes and hash are checked as for the city.
+  keys resolve inside the package (sets). Bytes and hash are checked as for the city. A district package
+  whose resources and files are byte for byte the ones proven before (build/cache/package/districts/)
+  is proven again by sets alone (`known_district`): its resources and headers are the city's and the
+  digests of its lines a subset of the city table's; if not, it is proven in full as above.
 
 The package-level metadata of every package is validated by Frictionless (`validate.descriptor_problems`).
 Every problem is one line naming package, table, row, field and the line of the file.
@@ -45,7 +48,15 @@ class Table:
     header: str = ""
     rows: list[str] = field(default_factory=list)
     cells: list[list[str]] | None = None  # the parsed data rows, once parsed
+    digests: list[str] | None = None  # digest() of each data row, once computed
     _starts: list[int] = field(default_factory=list, repr=False)
+    _digest_of: dict[str, str] | None = field(default=None, repr=False)
+
+    def digest_of(self) -> dict[str, str]:
+        """{data row: its digest}, once `digests` are computed (else empty)."""
+        if self._digest_of is None and self.digests is not None:
+            self._digest_of = dict(zip(self.rows, self.digests))
+        return self._digest_of or {}
 
     def line(self, index: int) -> int:
         """The file line where data row `index` (0-based) starts."""
@@ -60,16 +71,19 @@ class Table:
 def records(text: str) -> list[str]:
     """CSV records of `text` (LF line ends; a quoted cell may hold line breaks), without their line ends."""
     out: list[str] = []
-    buf: list[str] = []
-    odd = False
+    buf: list[str] | None = None  # the lines of a record whose quote is still open
     for part in text.split("\n"):
-        buf.append(part)
-        if part.count('"') % 2:
-            odd = not odd
-        if not odd:
-            out.append("\n".join(buf))
-            buf = []
-    if buf:  # an unclosed quote: one last record, which the row checks refuse
+        if buf is None:
+            if part.count('"') % 2:
+                buf = [part]
+            else:
+                out.append(part)
+        else:
+            buf.append(part)
+            if part.count('"') % 2:
+                out.append("\n".join(buf))
+                buf = None
+    if buf is not None:  # an unclosed quote: one last record, which the row checks refuse
         out.append("\n".join(buf))
     if out and out[-1] == "":
         out.pop()  # the end of the last line
@@ -187,33 +201,49 @@ def _cells(table: Table) -> tuple[list[str], list[list[str]]]:
     return header, table.cells
 
 
-def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[str]) -> list[tuple]:
-    """Tuples of the cells of `names` in every row, typed as Frictionless reads them (missing -> None)."""
+def _column(table: Table, header: list[str], rows: list[list[str]], name: str) -> list:
+    """The cells of column `name` in every row, typed as Frictionless reads them (missing -> None; a cell
+    that does not cast is kept as text, a type error the row checks report)."""
     schema = table.resource.get("schema", {})
     missing = set(schema.get("missingValues", [""]))
     types = {f["name"]: f.get("type", "string") for f in schema.get("fields", [])}
-    cols = [header.index(n) if n in header else None for n in names]
-    casts = [_cast(types.get(n, "string")) for n in names]
+    cast = _cast(types.get(name, "string"))
+    c = header.index(name) if name in header else None
+    if c is None:
+        return [None] * len(rows)
+    raw = [row[c] if c < len(row) else None for row in rows]
+    if cast is str:
+        return [None if v is None or v in missing else v for v in raw]
     out = []
-    for row in rows:
-        cells = []
-        for c, cast in zip(cols, casts):
-            v = row[c] if c is not None and c < len(row) else None
-            if v is None or v in missing:
-                cells.append(None)
-                continue
-            try:
-                cells.append(cast(v))
-            except ValueError:
-                cells.append(v)  # a type error, which the row checks report
-        out.append(tuple(cells))
+    for v in raw:
+        if v is None or v in missing:
+            out.append(None)
+            continue
+        try:
+            out.append(cast(v))
+        except ValueError:
+            out.append(v)
     return out
+
+
+def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[str],
+           memo: dict | None = None) -> list[tuple]:
+    """Tuples of the cells of `names` in every row, typed as Frictionless reads them (missing -> None).
+    `memo` keeps each column typed once per key check."""
+    memo = {} if memo is None else memo
+    cols = []
+    for n in names:
+        if (table.name, n) not in memo:
+            memo[(table.name, n)] = _column(table, header, rows, n)
+        cols.append(memo[(table.name, n)])
+    return list(zip(*cols)) if cols else [() for _ in rows]
 
 
 def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str]:
     """Primary keys and `unique` fields unique (unless `unique` is False: proven otherwise), foreign keys
     resolved, over every row of the package."""
     parsed = {t.name: (t, *_cells(t)) for t in tables}
+    memo: dict = {}
     out = []
 
     def where(t: Table, i: int, names: list[str]) -> str:
@@ -228,7 +258,7 @@ def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str
                    if unique and f.get("constraints", {}).get("unique")]
         for kind, names in groups:
             seen: dict[tuple, int] = {}
-            for i, cells in enumerate(_typed(t, header, rows, names)):
+            for i, cells in enumerate(_typed(t, header, rows, names, memo)):
                 if set(cells) == {None}:
                     continue  # reported by the row checks (a key field is required)
                 if cells in seen:
@@ -243,8 +273,8 @@ def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str
                 out.append(f"{pkg}/{t.name}: foreign-key: the referenced resource {ref_name!r} is not in the package")
                 continue
             rt, rheader, rrows = parsed[ref_name]
-            lookup = {cells for cells in _typed(rt, rheader, rrows, ref_fields) if set(cells) != {None}}
-            for i, cells in enumerate(_typed(t, header, rows, names)):
+            lookup = {cells for cells in _typed(rt, rheader, rrows, ref_fields, memo) if set(cells) != {None}}
+            for i, cells in enumerate(_typed(t, header, rows, names, memo)):
                 if set(cells) == {None} or cells in lookup:
                     continue
                 w, line = where(t, i, names)
@@ -268,7 +298,7 @@ def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Pat
     checked = 0
     for t in tables:
         key = line_key(t)
-        digests = [digest(r) for r in t.rows]
+        digests = t.digests = [digest(r) for r in t.rows]
         known = seen.get(t.name, ("", set()))
         old = known[1] if known[0] == key else set()
         new = [i for i, d in enumerate(digests) if d not in old]
@@ -281,6 +311,11 @@ def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Pat
 
 def check_district(folder: Path, city: list[Table]) -> list[str]:
     """Problems of a district package in `folder`, proven from the (checked) city tables."""
+    return prove_district(folder, city)[0]
+
+
+def prove_district(folder: Path, city: list[Table]) -> tuple[list[str], dict[str, dict]]:
+    """(problems, what a later `known_district` needs: {table: {"header", "digests" of its lines}})."""
     pkg = folder.name
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables, problems = read_tables(folder, desc)
@@ -324,4 +359,41 @@ def check_district(folder: Path, city: list[Table]) -> list[str]:
             all_proven = False
     # distinct lines of a table whose keys are unique have unique keys: checked only when a line is not
     # proven (then the problem is reported anyway, and the key check names more)
-    return problems + key_problems(pkg, tables, unique=not all_proven)
+    problems += key_problems(pkg, tables, unique=not all_proven)
+    record = {}
+    for t in tables:  # a proven line is a city line: its digest is the one computed for the city
+        c = by_name.get(t.name)
+        known = c.digest_of() if c is not None else {}
+        record[t.name] = {"header": t.header, "digests": [known.get(r) or digest(r) for r in t.rows]}
+    return problems, record
+
+
+def known_district(folder: Path, city: list[Table], city_digests: dict[str, set[str]], proven: dict) -> bool:
+    """True when the district package in `folder`, whose data files and resources are byte for byte the
+    ones `prove_district` proved before (`proven`, its record; see cache.district_key), is still a part of
+    the (checked) city package: its resources are the city's (bytes and hash aside), its headers the
+    city's, and each of its lines (by digest) a line of the city table. What `prove_district` proved of
+    the district alone (bytes and hashes, no line twice, foreign keys inside it) holds for the same bytes.
+    False (prove it again) on any difference."""
+    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resources = desc.get("resources")
+    by_name = {t.name: t for t in city}
+    if not isinstance(resources, list) or not isinstance(proven, dict):
+        return False
+    names = [res.get("name") if isinstance(res, dict) else None for res in resources]
+    if (not all(isinstance(n, str) for n in names) or len(set(names)) != len(names)
+            or sorted(proven) != sorted(names)):
+        return False
+
+    def plain(res: dict) -> dict:
+        return {k: v for k, v in res.items() if k not in ("bytes", "hash")}
+
+    for res in resources:
+        c, known = by_name.get(res["name"]), proven[res["name"]]
+        if (c is None or not isinstance(known, dict) or plain(c.resource) != plain(res)
+                or known.get("header") != c.header or not isinstance(known.get("digests"), list)
+                or not all(isinstance(d, str) for d in known["digests"])):
+            return False
+        if not set(known["digests"]) <= city_digests.get(c.name, set()):
+            return False
+    return True
