@@ -293,3 +293,20 @@ def test_update_with_an_entry_from_before_goals_were_compared(tmp_path):
     assert entry["number"] == 2 and entry["goals"]["changed"][0]["new"] == "helt"
     assert entry["goals_sha256"] == changelog.tables_sha256(corrected, changelog.TEXT_TABLES)
     assert changelog.update(tmp_path, corrected, old_tables=corrected) is None
+
+
+def test_the_packages_a_publication_changes():
+    """An entry names the packages whose data it changes: the city-wide one and each district with a report
+    added, replaced or removed or a changed row; a district's version is that of the newest entry naming it
+    (an entry from before entries named packages changed them all)."""
+    assert changelog.diff(OLD, NEW)["packages"] == ["stockholm", "bromma", "farsta"]
+    only_bromma = dict(OLD, reports=[OLD["reports"][0], report("bromma-2023-t1", "bromma", 2023, "T1", "s2")])
+    assert changelog.diff(OLD, only_bromma)["packages"] == ["stockholm", "bromma"]
+    assert changelog.diff(OLD, OLD)["packages"] == []
+    entries = [{"version": "1.0.0"},  # from before entries named their packages
+               {"version": "1.1.0", "packages": ["stockholm", "farsta"]},
+               {"version": "1.2.0", "packages": ["stockholm", "bromma"]}]
+    v = changelog.package_versions(entries)
+    assert [changelog.version_of_package(v, n) for n in ("stockholm", "farsta", "bromma", "norrmalm")] == [
+        "1.2.0", "1.1.0", "1.2.0", "1.0.0"]
+    assert changelog.version_of_package(changelog.package_versions([]), "farsta") == "0.0.0"

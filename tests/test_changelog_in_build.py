@@ -61,6 +61,7 @@ def test_first_build_rebuild_and_a_change(tmp_path):
     assert [i["indicator_id"] for i in entries[1]["indicators"]["new"]] == ["sjukfranvaro-alla-dagar"]
     assert [i["indicator_id"] for i in entries[1]["indicators"]["dropped"]] == ["sjukfranvaro"]
     assert entries[1]["date"] == entries[0]["date"]  # dated by the newest report, never by the clock
+    assert entries[1]["packages"] == ["stockholm", "hagersten-alvsjo", "hagersten-liljeholmen"]
     assert {v for v, _ in _versions(tmp_path).values()} == {"1.1.0"}
     assert any(line.startswith("changelog: entry 2, data version 1.1.0") for line in lines)
 
@@ -94,7 +95,13 @@ def test_a_corrected_verdict_is_a_new_publication(tmp_path):
                                                "title": g["title"], "column": "assessment",
                                                "old": "delvis", "new": "helt"}]
     assert entries[1]["reports_added"] == [] and entries[1]["indicators"]["changed"] == []
-    assert {v for v, _ in _versions(tmp_path).values()} == {"1.1.0"}
+    # the city-wide package and the corrected report's district get the new version; the other district's
+    # data did not change, so neither did its version (nor its files or downloads)
+    district = g["report_id"].rsplit("-", 2)[0]
+    assert entries[1]["packages"] == ["stockholm", district]
+    versions = {name: v for name, (v, _) in _versions(tmp_path).items()}
+    assert versions == {name: "1.1.0" if name in ("stockholm", district) else "1.0.0" for name in versions}
+    assert len(versions) == 3
     assert any(line.startswith("changelog: entry 2, data version 1.1.0") for line in lines)
     page = news.entry_page(entries[1])
     assert "| nämndens bedömning | uppfylls delvis | uppfylls helt |" in page

@@ -41,6 +41,7 @@ VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
 REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
+CITY_PACKAGE = "stockholm"
 GOAL_COLUMNS = ("assessment", "title", "code", "level", "city_goal_id")
 ACTIVITY_COLUMNS = ("text", "start_date", "end_date", "deviation")
 _ENTRY_FILE = re.compile(r"^(\d{4})\.json$")
@@ -86,9 +87,28 @@ def curated_tables(root: Path) -> dict[str, list[dict]]:
 
 
 def current_version(root: Path) -> str:
-    """The data version for `datapackage.json`: follows the newest changelog entry ('0.0.0' before any)."""
+    """The data version: follows the newest changelog entry ('0.0.0' before any)."""
     entries = load_entries(root)
     return entries[-1]["version"] if entries else "0.0.0"
+
+
+def package_versions(entries: list[dict]) -> dict[str, str]:
+    """{package: version} for `datapackage.json`: the version of the newest entry that changed the package's
+    data (entry['packages']). The city-wide package changes with every entry; an entry written before
+    entries named their packages changed them all (the key '*' gives that version)."""
+    out: dict[str, str] = {}
+    for e in entries:
+        names = e.get("packages")
+        if names is None:
+            out = {"*": e["version"]}
+        else:
+            out.update({name: e["version"] for name in names})
+        out[CITY_PACKAGE] = e["version"]
+    return out
+
+
+def version_of_package(versions: dict[str, str], name: str) -> str:
+    return versions.get(name) or versions.get("*") or "0.0.0"
 
 
 # ------------------------------------------------------------------------------------------- process
@@ -205,16 +225,20 @@ def compare_rows(old_rows: list[dict], new_rows: list[dict], id_column: str, col
 
     old, new = keyed(old_rows), keyed(new_rows)
     changed, other = [], 0
+    touched = {k[0] for k in old.keys() ^ new.keys()}
     for k in sorted(old.keys() & new.keys()):
         a_row, b_row = old[k], new[k]
         cells = [(col, _text(a_row.get(col)), _text(b_row.get(col))) for col in columns]
         diffs = [(col, a, b) for col, a, b in cells if a != b]
         changed += [{"report_id": k[0], id_column: b_row.get(id_column, ""), "title": b_row.get("title", ""),
                      "column": col, "old": a, "new": b} for col, a, b in diffs]
-        if not diffs and _row_text(a_row) != _row_text(b_row):
+        if diffs:
+            touched.add(k[0])
+        elif _row_text(a_row) != _row_text(b_row):
             other += 1
+            touched.add(k[0])
     return {"changed": changed, "new": len(new.keys() - old.keys()), "dropped": len(old.keys() - new.keys()),
-            "other": other}
+            "other": other, "_reports": touched}
 
 
 def _text(value) -> str:
@@ -277,7 +301,16 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     goals = compare_rows(old.get("goals", []), new.get("goals", []), "goal_id", GOAL_COLUMNS, both)
     acts = compare_rows(old.get("activities", []), new.get("activities", []), "activity_id", ACTIVITY_COLUMNS, both)
 
+    # the packages whose data this publication changes: the city-wide one, and each district with a report
+    # added, replaced or removed, or with a changed row in a report published before
+    touched = set(added) | set(removed) | set(replaced) | goals.pop("_reports") | acts.pop("_reports")
+    touched |= {c["report_id"] for c in changed}
+    touched |= {k[0] for k in new_keyed.keys() ^ old_keyed.keys()}
+    district_of = {rid: r.get("district_id", "") for rid, r in {**old_reports, **new_reports}.items()}
+    districts = sorted({district_of.get(rid, "") for rid in touched} - {""})
+
     return {
+        "packages": ([CITY_PACKAGE] + districts) if touched or new_ids ^ old_ids else [],
         "reports_added": reports_added,
         "reports_replaced": [_report_summary(new_reports[rid]) for rid in replaced],
         "reports_removed": [_report_summary(old_reports[rid]) for rid in removed],

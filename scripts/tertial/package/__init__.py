@@ -30,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import sources
+from .. import changelog, sources
 from ..curate import load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
@@ -185,7 +185,7 @@ def run(root: Path) -> Published:
     if staging.exists():
         shutil.rmtree(staging)
     memo: dict[int, str] = {}
-    data_version = metadata.version(root)
+    versions = changelog.package_versions(changelog.load_entries(root))
     # each package's downloads, when changed, are made from its staged files in the background as soon
     # as it is staged (the city's, the biggest, first), while the others are rendered and all are checked
     keys, made_dir = {}, root / DOWNLOADS_NEW
@@ -193,7 +193,7 @@ def run(root: Path) -> Published:
     with _Downloads() as pending:
         try:
             for name, pkg in pkgs.items():
-                files = render(root, name, pkg, reports, memo, data_version)
+                files = render(root, name, pkg, reports, memo, changelog.version_of_package(versions, name))
                 _write(staging / name, files)
                 zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
                 key = keys[name] = cache.downloads_key(files)
@@ -321,7 +321,9 @@ def readme(names: list[str]) -> str:
         "`source_line`, the line in that file where it starts. Hand corrections are listed, with their",
         "reasons, in the `corrections` table. `version` is the data version (`1.0.0` for the first",
         "publication, `1.1.0` for the next, ...; each has an entry in `changelog/NNNN.json` saying what",
-        "changed); `publication` is the newest report in the package (e.g. `2023-T2`); `created` is that",
+        "changed and which packages it changed): `stockholm/` has the newest, a district's package the",
+        "version of the newest publication that changed its data, so an unchanged version means unchanged",
+        "data; `publication` is the newest report in the package (e.g. `2023-T2`); `created` is that",
         "report's date as printed in its heading (else the last day of its period), never the time of",
         "the build.",
         "",

@@ -1,6 +1,7 @@
 """Package metadata (datapackage.json apart from the resources): name, Swedish title and description,
-version per publication (the data version of the changelog, e.g. `1.0.0`; the newest report as the custom
-property `publication`, e.g. `2023-T2`), `created` from the newest source (never the clock), licence,
+version (the data version of the newest changelog entry that changed this package's data, e.g. `1.0.0`:
+the city-wide package follows every entry, a district's only those that touch its reports; the newest
+report as the custom property `publication`, e.g. `2023-T2`), `created` from the newest source (never the clock), licence,
 sources, contributors, keywords.
 
 Reads changelog/ (through `tertial.changelog.current_version`): the changelog stage runs before this one."""
@@ -40,12 +41,12 @@ def publication(reports) -> str:
     return f"{rep.year}-{rep.report_type}"
 
 
-def version(root: Path) -> str:
-    """The data version: follows the newest changelog entry (`1.<n-1>.0` for entry n), the same in every
-    package of one publication."""
+def version(root: Path, name: str = CITY) -> str:
+    """The package's data version: of the newest changelog entry that changed its data (`1.<n-1>.0` for
+    entry n; the city-wide package: the newest entry)."""
     from .. import changelog
 
-    return changelog.current_version(root)
+    return changelog.version_of_package(changelog.package_versions(changelog.load_entries(root)), name)
 
 
 def report_date(root: Path, rep) -> str:
@@ -62,7 +63,7 @@ def report_date(root: Path, rep) -> str:
 
 def descriptor(root: Path, name: str, reports, data_version: str | None = None) -> dict:
     """The package's metadata; `reports` are the reports it holds (SourceReport); `data_version` is
-    `version(root)`, when the caller has it already."""
+    `version(root, name)`, when the caller has it already."""
     district = ids.district_name(name) if name != CITY else None
     if district:
         title = f"Mål och resultat för {district} stadsdelsnämnd"
@@ -87,7 +88,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
         "name": name,
         "title": title,
         "description": description,
-        "version": data_version or version(root),
+        "version": data_version or version(root, name),
         "publication": publication(reports),
         "created": f"{report_date(root, rep)}T00:00:00Z",
         "language": "sv",
