@@ -167,3 +167,41 @@ def test_record_with_a_foreign_digest_is_not_trusted(project, proven):
     _forget_checked(project)
     package.run(project)
     assert DISTRICT in proven["full"]
+
+
+def test_descriptor_found_valid_before_is_not_validated_again(project, monkeypatch):
+    """A datapackage.json whose very bytes Frictionless found valid before (a district the publication did
+    not change) is not validated again; one with other bytes is, and refused when wrong."""
+    from tertial.package import validate
+
+    checked = []
+    real = validate.descriptor_problems
+
+    def spy(path, schemas=True):
+        checked.append(path.parent.name)
+        return real(path, schemas)
+
+    monkeypatch.setattr(validate, "descriptor_problems", spy)
+    _forget_checked(project)
+    package.run(project)
+    assert checked == []  # every descriptor is the one validated by the build
+    real_descriptor = package.metadata.descriptor
+
+    def descriptor(root, name, reports, data_version):
+        desc = real_descriptor(root, name, reports, data_version)
+        if name == DISTRICT:
+            desc["licenses"] = [{"title": "no name, no path"}]
+        return desc
+
+    monkeypatch.setattr(package.metadata, "descriptor", descriptor)
+    problems = _refused(project)
+    assert checked == [DISTRICT]
+    assert any(p.endswith(f"{DISTRICT}/datapackage.json: The data package has an error: license requires "
+                          "\"path\" or \"name\": {'title': 'no name, no path'}") for p in problems), problems
+    # and a corrupt cache entry only means the check is done again
+    (project / cache.CACHE / "descriptors" / "stockholm.json").write_text("not json", encoding="utf-8")
+    monkeypatch.setattr(package.metadata, "descriptor", real_descriptor)
+    checked.clear()
+    _forget_checked(project)
+    package.run(project)
+    assert checked == ["stockholm"]

@@ -143,8 +143,16 @@ def check(root: Path, staging: Path, names: list[str]) -> list[str]:
     if (cache.get(root, "checked", "packages") or {}).get("key") == key:
         return []  # these very files were checked, by this code, and found valid
     problems: list[str] = []
+    valid_descriptors: dict[str, str] = {}
     for name in names:  # a district's schemas are the city's (proven below), validated with it
-        problems += validate.descriptor_problems(staging / name / "datapackage.json", schemas=name == tables.CITY)
+        schemas = name == tables.CITY
+        dkey = cache.descriptor_key(name, files[name].get("datapackage.json", b""), schemas)
+        if (cache.get(root, "descriptors", name) or {}).get("key") == dkey:
+            continue  # these very bytes were found valid before
+        found = validate.descriptor_problems(staging / name / "datapackage.json", schemas=schemas)
+        problems += found
+        if not found:
+            valid_descriptors[name] = dkey
     found, lines, city, _ = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
     problems += found
     city_digests = {table: set(digests) for table, (_, digests) in lines.items()}
@@ -167,6 +175,8 @@ def check(root: Path, staging: Path, names: list[str]) -> list[str]:
         cache.put_lines(root, lines)
         for name, (dkey, record) in proven.items():
             cache.put(root, "districts", name, {"key": dkey, "tables": record})
+        for name, dkey in valid_descriptors.items():
+            cache.put(root, "descriptors", name, {"key": dkey})
         cache.put(root, "checked", "packages", {"key": key})
     return problems
 

@@ -14,6 +14,9 @@ unreadable entry only means the work is done again, and the outputs are the same
   difference and it is proven in full (proof.py).
 - downloads: a zip and an Excel workbook made from exactly these package files by the same code are
   not made again.
+- descriptors: a datapackage.json whose very bytes Frictionless found valid before (same code, same
+  Frictionless) is not validated again (a district package the publication did not change keeps its
+  descriptor, version included).
 """
 
 from __future__ import annotations
@@ -39,6 +42,16 @@ def checked_key(packages: dict[str, dict[str, bytes]]) -> str:
     for name in sorted(packages):
         for rel in sorted(packages[name]):
             h.update(f"{name}/{rel}".encode() + b"\0" + hashlib.sha256(packages[name][rel]).digest())
+    return h.hexdigest()
+
+
+def descriptor_key(name: str, descriptor: bytes, schemas: bool) -> str:
+    """What Frictionless's check of a package's metadata depends on: the descriptor's bytes, whether the
+    Table Schemas are checked with it, the code, Frictionless."""
+    h = hashlib.sha256()
+    h.update(f"frictionless {dist_version('frictionless')}\n{name}\nschemas={schemas}\n".encode())
+    h.update(_code("validate.py", "cache.py"))
+    h.update(descriptor)
     return h.hexdigest()
 
 
