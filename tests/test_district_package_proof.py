@@ -3,17 +3,15 @@ package. The proof refuses a district line that is not a line of the city table,
 does not resolve inside the district package; nothing is published then."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 from goldfixture import build_project
+from packagecheck import altered, refused
 
 from tertial import package
-from tertial.package import proof, tables
+from tertial.package import proof
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -22,27 +20,8 @@ def project(tmp_path):
     return tmp_path
 
 
-def _altered(monkeypatch, change):
-    real = tables.packages
-
-    def packages(curated, reports):
-        pkgs = real(curated, reports)
-        change(pkgs)
-        return pkgs
-
-    monkeypatch.setattr(tables, "packages", packages)
 
 
-def _refused(project: Path) -> list[str]:
-    published = _files(project / "datapackages")
-    downloads = _files(project / "build" / "downloads")
-    with pytest.raises(package.PackageInvalid) as err:
-        package.run(project)
-    assert _files(project / "datapackages") == published  # nothing changed
-    assert _files(project / "build" / "downloads") == downloads and downloads
-    assert not (project / "build" / "downloads.staging").exists()
-    assert all("\n" not in p for p in err.value.problems)
-    return err.value.problems
 
 
 def test_district_line_not_in_the_city_package_is_refused(project, monkeypatch):
@@ -50,8 +29,8 @@ def test_district_line_not_in_the_city_package_is_refused(project, monkeypatch):
         goals = pkgs["hagersten-alvsjo"]["goals"]
         goals[0] = {**goals[0], "level": "bogus"}  # only in the district: the city's line is valid
 
-    _altered(monkeypatch, change)
-    problems = _refused(project)
+    altered(monkeypatch, change)
+    problems = refused(project)
     assert any(p.startswith("hagersten-alvsjo/goals row 2: row-error: the line is not a line of the city")
                and "(data/goals.csv line 2)" in p for p in problems), problems
     assert not any(p.startswith("stockholm/") for p in problems)
@@ -62,8 +41,8 @@ def test_duplicate_line_in_a_district_is_refused(project, monkeypatch):
         acts = pkgs["hagersten-alvsjo"]["activities"]
         acts.insert(1, acts[0])
 
-    _altered(monkeypatch, change)
-    problems = _refused(project)
+    altered(monkeypatch, change)
+    problems = refused(project)
     assert any(p.startswith("hagersten-alvsjo/activities row 3: primary-key") for p in problems), problems
 
 
@@ -75,8 +54,8 @@ def test_dangling_foreign_key_inside_a_district_is_refused(project, monkeypatch)
         pkg["goals"] = [g for g in pkg["goals"] if g is not gone]  # still in the city package
         change.gone = gone["goal_id"]
 
-    _altered(monkeypatch, change)
-    problems = _refused(project)
+    altered(monkeypatch, change)
+    problems = refused(project)
     assert any(p.startswith("hagersten-alvsjo/activities row ") and "field goal_id: foreign-key" in p
                and change.gone in p and "data/activities.csv line" in p for p in problems), problems
     assert not any(p.startswith("stockholm/") for p in problems)
@@ -92,7 +71,7 @@ def test_district_resource_with_another_schema_is_refused(project, monkeypatch):
         return res
 
     monkeypatch.setattr(package, "resource", resource)
-    problems = _refused(project)
+    problems = refused(project)
     assert any(p.startswith("hagersten-liljeholmen/goals: schema-error") for p in problems), problems
 
 

@@ -2,17 +2,15 @@
 keys are checked over whole tables. A wrong new row is still refused on that path, naming package,
 table, row, field and line, and nothing is published."""
 
-from pathlib import Path
 
 import pytest
 from goldfixture import build_project
+from packagecheck import files, refused
 
 from tertial import package
 from tertial.package import proof, tables
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -48,12 +46,6 @@ def _with_new_city_row(monkeypatch, table: str, make):
     monkeypatch.setattr(tables, "packages", packages)
 
 
-def _refused(project: Path) -> list[str]:
-    published = _files(project / "datapackages")
-    with pytest.raises(package.PackageInvalid) as err:
-        package.run(project)
-    assert _files(project / "datapackages") == published
-    return err.value.problems
 
 
 def _one(problems: list[str], start: str, *parts: str) -> str:
@@ -72,8 +64,8 @@ def test_wrong_type_in_a_new_row(project, monkeypatch, checked):
         return {**row, "goal_id": row["goal_id"] + "-x", "source_line": "tolv"}
 
     _with_new_city_row(monkeypatch, "goals", make)
-    problems = _refused(project)
-    n = len(_files(project / "datapackages" / "stockholm" / "data")["goals.csv"].decode().splitlines())
+    problems = refused(project)
+    n = len(files(project / "datapackages" / "stockholm" / "data")["goals.csv"].decode().splitlines())
     _one(problems, f"stockholm/goals row {n + 1} field source_line: type-error", f"data/goals.csv line {n + 1}")
     assert checked["stockholm/goals"] == 1 and sum(checked.values()) == 1  # the one new line alone
 
@@ -81,14 +73,14 @@ def test_wrong_type_in_a_new_row(project, monkeypatch, checked):
 def test_value_outside_the_enum_in_a_new_row(project, monkeypatch, checked):
     _with_new_city_row(monkeypatch, "goals",
                        lambda row, city: {**row, "goal_id": row["goal_id"] + "-x", "assessment": "utmärkt"})
-    _one(_refused(project), "stockholm/goals row ", "field assessment: constraint-error", "data/goals.csv line")
+    _one(refused(project), "stockholm/goals row ", "field assessment: constraint-error", "data/goals.csv line")
     assert checked["stockholm/goals"] == 1
 
 
 def test_duplicate_primary_key_in_a_new_row(project, monkeypatch, checked):
     # the same goal_id as an old (cached, not re-checked) line, with other text: a new line
     _with_new_city_row(monkeypatch, "goals", lambda row, city: {**row, "title": row["title"] + " (ny)"})
-    _one(_refused(project), "stockholm/goals row ", "field goal_id: primary-key", "the same as in the row",
+    _one(refused(project), "stockholm/goals row ", "field goal_id: primary-key", "the same as in the row",
          "data/goals.csv line")
     assert checked["stockholm/goals"] == 1
 
@@ -96,7 +88,7 @@ def test_duplicate_primary_key_in_a_new_row(project, monkeypatch, checked):
 def test_dangling_foreign_key_in_a_new_row(project, monkeypatch, checked):
     _with_new_city_row(monkeypatch, "activities",
                        lambda row, city: {**row, "activity_id": row["activity_id"] + "-x", "goal_id": "ingen-sadan"})
-    _one(_refused(project), "stockholm/activities row ", "field goal_id: foreign-key", "ingen-sadan",
+    _one(refused(project), "stockholm/activities row ", "field goal_id: foreign-key", "ingen-sadan",
          "data/activities.csv line")
     assert checked["stockholm/activities"] == 1
 
@@ -114,5 +106,5 @@ def test_removed_goal_still_referenced_by_old_lines(project, monkeypatch, checke
         return pkgs
 
     monkeypatch.setattr(tables, "packages", packages)
-    _one(_refused(project), "stockholm/activities row ", "field goal_id: foreign-key")
+    _one(refused(project), "stockholm/activities row ", "field goal_id: foreign-key")
     assert sum(checked.values()) == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from goldfixture import build_project
+from packagecheck import altered, files, refused
 
 from tertial import package
 from tertial.package import cache, proof, tables
@@ -16,8 +17,6 @@ from tertial.package import cache, proof, tables
 DISTRICT = "hagersten-alvsjo"
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -48,25 +47,8 @@ def proven(monkeypatch):
     return seen
 
 
-def _altered(monkeypatch, change):
-    real = tables.packages
-
-    def packages(curated, reports):
-        pkgs = real(curated, reports)
-        change(pkgs)
-        return pkgs
-
-    monkeypatch.setattr(tables, "packages", packages)
 
 
-def _refused(project: Path) -> list[str]:
-    published = _files(project / "datapackages")
-    with pytest.raises(package.PackageInvalid) as err:
-        package.run(project)
-    assert _files(project / "datapackages") == published  # nothing changed
-    assert not (project / "build" / "downloads.staging").exists()
-    assert all("\n" not in p for p in err.value.problems)
-    return err.value.problems
 
 
 def _forget_checked(project: Path) -> None:
@@ -75,10 +57,10 @@ def _forget_checked(project: Path) -> None:
 
 
 def test_unchanged_districts_are_proven_by_their_records(project, proven):
-    before = _files(project / "datapackages")
+    before = files(project / "datapackages")
     _forget_checked(project)
     package.run(project)
-    assert _files(project / "datapackages") == before
+    assert files(project / "datapackages") == before
     districts = [p.name for p in (project / "datapackages").iterdir()
                  if p.is_dir() and p.name != tables.CITY]
     assert proven["full"] == [] and sorted(proven["known"]) == sorted(districts)
@@ -89,9 +71,9 @@ def test_city_line_lost_that_a_cached_district_holds_is_refused(project, monkeyp
         gone = pkgs[DISTRICT]["activities"][0]
         pkgs[tables.CITY]["activities"] = [a for a in pkgs[tables.CITY]["activities"] if a is not gone]
 
-    _altered(monkeypatch, change)
+    altered(monkeypatch, change)
     _forget_checked(project)
-    problems = _refused(project)
+    problems = refused(project)
     assert any(p.startswith(f"{DISTRICT}/activities row 2: row-error: the line is not a line of the city")
                and "(data/activities.csv line 2)" in p for p in problems), problems
     assert not any(p.startswith("stockholm/") for p in problems), problems
@@ -103,8 +85,8 @@ def test_changed_district_line_is_proven_in_full_and_refused(project, monkeypatc
         goals = pkgs[DISTRICT]["goals"]
         goals[0] = {**goals[0], "level": "bogus"}  # only in the district
 
-    _altered(monkeypatch, change)
-    problems = _refused(project)
+    altered(monkeypatch, change)
+    problems = refused(project)
     assert any(p.startswith(f"{DISTRICT}/goals row 2: row-error: the line is not a line of the city")
                for p in problems), problems
     assert proven["full"] == [DISTRICT]  # the others passed by their records
@@ -124,7 +106,7 @@ def test_city_resource_a_cached_district_no_longer_matches_is_refused(project, m
 
     monkeypatch.setattr(package, "render", render)
     _forget_checked(project)
-    problems = _refused(project)
+    problems = refused(project)
     assert any(p.startswith(f"{DISTRICT}/activities: schema-error: the resource is not the city package's")
                for p in problems), problems
     assert proven["known"] == []
@@ -140,7 +122,7 @@ def test_district_metadata_is_validated_on_the_cached_path(project, monkeypatch,
         return desc
 
     monkeypatch.setattr(package.metadata, "descriptor", descriptor)
-    problems = _refused(project)
+    problems = refused(project)
     assert any(p.endswith(f"{DISTRICT}/datapackage.json: The data package has an error: license requires "
                           "\"path\" or \"name\": {'title': 'no name, no path'}") for p in problems), problems
     assert DISTRICT in proven["known"]  # its tables passed by their record; its metadata did not
@@ -149,11 +131,11 @@ def test_district_metadata_is_validated_on_the_cached_path(project, monkeypatch,
 @pytest.mark.parametrize("entry", ["not json", json.dumps([1, 2]),
                                    json.dumps({"key": None, "tables": {}})])
 def test_corrupt_record_means_a_full_proof(project, proven, entry):
-    before = _files(project / "datapackages")
+    before = files(project / "datapackages")
     (project / cache.CACHE / "districts" / f"{DISTRICT}.json").write_text(entry, encoding="utf-8")
     _forget_checked(project)
     package.run(project)
-    assert _files(project / "datapackages") == before
+    assert files(project / "datapackages") == before
     assert DISTRICT in proven["full"]
     assert json.loads((project / cache.CACHE / "districts" / f"{DISTRICT}.json").read_text())["key"]
 
@@ -194,7 +176,7 @@ def test_descriptor_found_valid_before_is_not_validated_again(project, monkeypat
         return desc
 
     monkeypatch.setattr(package.metadata, "descriptor", descriptor)
-    problems = _refused(project)
+    problems = refused(project)
     assert checked == [DISTRICT]
     assert any(p.endswith(f"{DISTRICT}/datapackage.json: The data package has an error: license requires "
                           "\"path\" or \"name\": {'title': 'no name, no path'}") for p in problems), problems
