@@ -112,7 +112,8 @@ def test_city_resource_a_cached_district_no_longer_matches_is_refused(project, m
     assert proven["known"] == []
 
 
-def test_district_metadata_is_validated_on_the_cached_path(project, monkeypatch, proven):
+def _bad_district_licence(monkeypatch) -> None:
+    """The district's datapackage.json gets a licence without name and path (invalid metadata)."""
     real = package.metadata.descriptor
 
     def descriptor(root, name, reports, data_version):
@@ -122,9 +123,17 @@ def test_district_metadata_is_validated_on_the_cached_path(project, monkeypatch,
         return desc
 
     monkeypatch.setattr(package.metadata, "descriptor", descriptor)
+
+
+def _licence_refused(project) -> None:
     problems = refused(project)
     assert any(p.endswith(f"{DISTRICT}/datapackage.json: The data package has an error: license requires "
                           "\"path\" or \"name\": {'title': 'no name, no path'}") for p in problems), problems
+
+
+def test_district_metadata_is_validated_on_the_cached_path(project, monkeypatch, proven):
+    _bad_district_licence(monkeypatch)
+    _licence_refused(project)
     assert DISTRICT in proven["known"]  # its tables passed by their record; its metadata did not
 
 
@@ -168,18 +177,9 @@ def test_descriptor_found_valid_before_is_not_validated_again(project, monkeypat
     package.run(project)
     assert checked == []  # every descriptor is the one validated by the build
     real_descriptor = package.metadata.descriptor
-
-    def descriptor(root, name, reports, data_version):
-        desc = real_descriptor(root, name, reports, data_version)
-        if name == DISTRICT:
-            desc["licenses"] = [{"title": "no name, no path"}]
-        return desc
-
-    monkeypatch.setattr(package.metadata, "descriptor", descriptor)
-    problems = refused(project)
+    _bad_district_licence(monkeypatch)
+    _licence_refused(project)
     assert checked == [DISTRICT]
-    assert any(p.endswith(f"{DISTRICT}/datapackage.json: The data package has an error: license requires "
-                          "\"path\" or \"name\": {'title': 'no name, no path'}") for p in problems), problems
     # and a corrupt cache entry only means the check is done again
     (project / cache.CACHE / "descriptors" / "stockholm.json").write_text("not json", encoding="utf-8")
     monkeypatch.setattr(package.metadata, "descriptor", real_descriptor)
