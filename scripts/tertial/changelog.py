@@ -5,12 +5,14 @@ tables change (a report added or replaced, a correction), one entry is written t
 the reports added, replaced and removed and, per indicator, the values and targets that are new,
 dropped or changed against the previous publication; for each added report also what changed against
 the district's previous report. In reports that were published before, changed goals (the council's
-verdict, title, code, level: each change listed) and activities (counted) are recorded too, so a
-correction of a verdict or an activity's date gives a new data version. (`goal_texts`, the analysis
-text, changes only with its report, which is then listed as replaced.) Entries carry no clock time: the entry's date is the newest date
-printed in an added report's title block, or else the end of that report's period, so the same
-inputs always give the same changelog. The data version (`datapackage.json` `version`) is
-`1.<n-1>.0` for entry n.
+verdict, title, code, level, city goal: each change listed) and activities (counted) are recorded too,
+so a correction of a verdict or an activity's date gives a new data version. (`goal_texts`, the analysis
+text, changes only with its report, which is then listed as replaced.) Entries carry no clock time: the
+entry's date is the newest date printed in an added report's title block, or else the end of that
+report's period, so the same inputs always give the same changelog. The data version is `1.<n-1>.0` for
+entry n; an entry names the packages whose data it changes (`packages`: the city-wide one and the
+districts touched), and each package's `datapackage.json` `version` is that of the newest entry naming
+it (`package_versions`).
 
 Seams for other stages:
   - `update(root, new_tables)` before the package stage overwrites `datapackages/stockholm/data/`:
@@ -310,7 +312,7 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     districts = sorted({district_of.get(rid, "") for rid in touched} - {""})
 
     return {
-        "packages": ([CITY_PACKAGE] + districts) if touched or new_ids ^ old_ids else [],
+        "packages": [CITY_PACKAGE] + districts if touched else [],
         "reports_added": reports_added,
         "reports_replaced": [_report_summary(new_reports[rid]) for rid in replaced],
         "reports_removed": [_report_summary(old_reports[rid]) for rid in removed],
