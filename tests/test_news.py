@@ -121,3 +121,12 @@ def test_a_report_removed_since_is_named_without_a_link(tmp_path):
     assert "stadsdelar/sodermalm/" not in page
     kept = (tmp_path / "docs" / "nyheter" / "1-1-0.md").read_text(encoding="utf-8")
     assert "](../stadsdelar/farsta/2024-t1/index.md)" in kept
+
+
+def test_the_packages_with_the_new_version_are_named():
+    """An entry that names its packages says which data packages got the new version (the others keep
+    theirs); an entry from before packages were named says nothing of it."""
+    page = news.entry_page(dict(ENTRIES[1], packages=["stockholm", "farsta"]))
+    assert "Datapaket med den nya versionen (de andra har kvar sin version, och deras data är oförändrade): " \
+           "hela staden, Farsta." in page
+    assert "Datapaket med den nya versionen" not in news.entry_page(ENTRIES[1])

@@ -197,6 +197,10 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
             lines += ["Ändrade uppgifter i redan publicerade rapporter:", ""]
             lines += _change_table(ind["changed"], with_report=True) + [""]
     # links inside nyheter/ name the files, so MkDocs checks and rewrites them
+    if entry.get("packages"):  # entries since versions are per package
+        names = ["hela staden" if p == "stockholm" else district_label(p) for p in entry["packages"]]
+        lines += ["Datapaket med den nya versionen (de andra har kvar sin version, och deras data är "
+                  "oförändrade): " + ", ".join(text(n) for n in names) + ".", ""]
     lines += [f"Dataversion {entry['version']}. [Alla nyheter](index.md) · [Nyhetsflöde (Atom)]({FEED_FILE})", ""]
     return "\n".join(lines)
 
