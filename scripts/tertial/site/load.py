@@ -95,6 +95,11 @@ def _numeric(df: pd.DataFrame, cols: list[str]) -> None:
             df[c] = pd.to_numeric(df[c].replace("", None), errors="coerce")
 
 
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    text = {c: object for c, t in df.dtypes.items() if isinstance(t, pd.StringDtype)}
+    return df.astype(text) if text else df
+
+
 def load(packages_dir: Path, name: str = "stockholm") -> SiteData:
     """Load the city-wide package (and list every package for the download pages)."""
     packages = find_packages(packages_dir)
@@ -133,6 +138,9 @@ def load(packages_dir: Path, name: str = "stockholm") -> SiteData:
     _numeric(t["indicator_results"], NUMERIC)
     for n in ("goals", "indicator_results", "activities"):
         t[n]["source_line"] = pd.to_numeric(t[n]["source_line"], errors="coerce").astype("Int64")
+    # text columns as plain Python objects (str, or NaN when empty): the same values, but iterating rows
+    # over pandas' string arrays costs a call per cell, which was a third of making a report page
+    t = {n: _plain(df) for n, df in t.items()}
     for name_, df in t.items():  # every id that becomes an address must be safe
         for col in ("district_id", "report_id", "indicator_id", "city_goal_id"):
             if col in df.columns:
