@@ -248,18 +248,28 @@ def test_goals_and_activities_of_reports_published_before():
     assert changelog.is_empty(changelog.diff(old, old))
 
 
-def test_an_entry_from_before_goals_were_compared():
-    """An entry without `goals_sha256` (written before goals were compared): the goals published now stand
-    in for it, so a verdict corrected since is a change, and a project with nothing published (a build
-    from the committed sources alone) is not."""
+def test_an_entry_from_before_a_fingerprint_existed():
+    """An entry without `goals_sha256` or `more_sha256` (written before those tables were compared): the
+    tables published now stand in for it, so a verdict corrected since is a change, and a project with
+    nothing published (a build from the committed sources alone) is not."""
+    def prints(goals="g", more="m"):
+        return {"tables_sha256": "t", "goals_sha256": goals, "more_sha256": more}
+
+    def published(**known):
+        return lambda key: known.get(key)
+
     last = {"tables_sha256": "t"}
-    assert changelog.unchanged(last, "t", "g", published_goals="g")
-    assert not changelog.unchanged(last, "t", "g", published_goals="other")
-    assert changelog.unchanged(last, "t", "g", published_goals=None)
-    assert not changelog.unchanged(last, "other", "g", published_goals="g")
-    assert changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g"}, "t", "g", published_goals="x")
-    assert not changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g2"}, "t", "g", published_goals="g")
-    assert not changelog.unchanged(None, "t", "g", None)
+    assert changelog.unchanged(last, prints(), published(goals_sha256="g", more_sha256="m"))
+    assert not changelog.unchanged(last, prints(), published(goals_sha256="other", more_sha256="m"))
+    assert not changelog.unchanged(last, prints(), published(goals_sha256="g", more_sha256="other"))
+    assert changelog.unchanged(last, prints(), published())  # nothing published
+    assert not changelog.unchanged(last, dict(prints(), tables_sha256="other"), published(goals_sha256="g"))
+    assert changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g"}, prints(),
+                               published(goals_sha256="x", more_sha256="m"))
+    assert not changelog.unchanged({"tables_sha256": "t", "goals_sha256": "g2"}, prints(), published(goals_sha256="g"))
+    assert not changelog.unchanged({**prints(), "more_sha256": "m2"}, prints(), published(more_sha256="m"))
+    assert changelog.unchanged(prints(), prints(), published(goals_sha256="x", more_sha256="y"))
+    assert not changelog.unchanged(None, prints(), published())
 
 
 def test_one_more_goal_found_is_not_a_change_of_the_others():
@@ -310,3 +320,57 @@ def test_the_packages_a_publication_changes():
     assert [changelog.version_of_package(v, n) for n in ("stockholm", "farsta", "bromma", "norrmalm")] == [
         "1.2.0", "1.1.0", "1.2.0", "1.0.0"]
     assert changelog.version_of_package(changelog.package_versions([]), "farsta") == "0.0.0"
+
+
+def test_every_published_difference_is_a_change():
+    """A version that stays the same promises the same data: a review flag, last year's outcome, a
+    report's title, an analysis text or a reference row changed in place each give an entry, counted or
+    listed, naming the packages whose data changed."""
+    texts = [{"goal_id": "farsta-2023-t1-g001", "section": "analys", "text": "Bra."},
+             {"goal_id": "bromma-2023-t1-g001", "section": "analys", "text": "Bra."}]
+    indicators = [{"indicator_id": "andel-nojda", "name": "Andel nöjda", "unit": "%", "direction": "higher"},
+                  {"indicator_id": "antal-besok", "name": "Antal besök", "unit": "st", "direction": "higher"}]
+    city_goals = [{"city_goal_id": "1", "title": "En stad"}]
+    old = {"reports": OLD["reports"], "indicator_results": OLD["indicator_results"], "goal_texts": texts,
+           "indicators": indicators, "city_goals": city_goals}
+    assert changelog.is_empty(changelog.diff(old, old))
+
+    def changed(**tables):
+        d = changelog.diff(old, {**old, **tables})
+        assert not changelog.is_empty(d)
+        return d
+
+    rows = [dict(r) for r in OLD["indicator_results"]]
+    rows[3]["needs_review"] = "true"
+    d = changed(indicator_results=rows)
+    assert d["indicators"]["other"] == 1 and d["indicators"]["changed"] == []
+    assert d["packages"] == ["stockholm", "bromma"]
+
+    rows = [dict(r) for r in OLD["indicator_results"]]
+    rows[0]["previous_year"] = "77"
+    d = changed(indicator_results=rows)
+    assert d["indicators"]["changed"] == [{"report_id": "farsta-2023-t1", "indicator_id": "andel-nojda",
+                                           "column": "previous_year", "old": "", "new": "77"}]
+    assert d["packages"] == ["stockholm", "farsta"]
+
+    d = changed(reports=[dict(OLD["reports"][0], title="Tertialrapport 1 2023"), OLD["reports"][1]])
+    assert [r["report_id"] for r in d["reports_changed"]] == ["farsta-2023-t1"]
+    assert d["packages"] == ["stockholm", "farsta"]
+
+    d = changed(goal_texts=[texts[0], dict(texts[1], text="Bättre.")])
+    assert d["goal_texts"] == {"reports": ["bromma-2023-t1"]} and d["packages"] == ["stockholm", "bromma"]
+
+    d = changed(indicators=[indicators[0], dict(indicators[1], direction="none")])
+    assert d["reference"] == {"indicators": {"new": 0, "dropped": 0, "changed": 1}}
+    assert d["packages"] == ["stockholm", "farsta"]  # only Farsta reports antal-besok
+
+    d = changed(city_goals=[dict(city_goals[0], title="En stad för alla")])
+    assert d["reference"] == {"city_goals": {"new": 0, "dropped": 0, "changed": 1}}
+    assert d["packages"] == ["stockholm", "bromma", "farsta"]  # a city goal can reach every district
+
+
+def test_the_packages_own_columns_are_not_a_change():
+    """The published indicator rows carry district_id and year, added by the package stage; the curated rows
+    they are compared with do not."""
+    published = [dict(r, district_id=r["report_id"].split("-")[0], year="2023") for r in OLD["indicator_results"]]
+    assert changelog.is_empty(changelog.diff({**OLD, "indicator_results": published}, OLD))

@@ -106,3 +106,40 @@ def test_a_corrected_verdict_is_a_new_publication(tmp_path):
     page = news.entry_page(entries[1])
     assert "| nämndens bedömning | uppfylls delvis | uppfylls helt |" in page
     assert "1 ändrad bedömning" in news.entry_summary(entries[1])
+
+
+def test_a_changed_review_flag_is_a_new_publication_and_never_slips_through(tmp_path):
+    """Only a review flag changes (a newer extractor, say): that is a change of the published data, so the
+    changelog records it and the packages holding it get a new version. Should the changelog ever miss
+    such a change, the package stage refuses to publish changed data under the old version."""
+    import csv
+    import io
+
+    import pytest
+
+    from tertial import package
+    from tertial.errors import TertialError
+
+    build_project(tmp_path)
+    curated = tmp_path / "build" / "curated" / "indicator_results.csv"
+    rows = list(csv.DictReader(io.StringIO(curated.read_text(encoding="utf-8"))))
+    row = next(r for r in rows if r["needs_review"] == "false" and r["report_id"].startswith("hagersten-alvsjo"))
+    row["needs_review"], row["review_reason"] = "true", "a reviewer should look"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    curated.write_text(out.getvalue(), encoding="utf-8")
+
+    published = {p: p.read_bytes() for p in sorted((tmp_path / "datapackages").rglob("*")) if p.is_file()}
+    with pytest.raises(TertialError, match="keep version 1.0.0, as no changelog entry names the package"):
+        package.run(tmp_path)  # the changelog stage skipped
+    assert {p: p.read_bytes() for p in sorted((tmp_path / "datapackages").rglob("*")) if p.is_file()} == published
+
+    assert changelog.stage(tmp_path)[0].startswith("changelog: entry 2, data version 1.1.0")
+    entry = changelog.load_entries(tmp_path)[1]
+    assert entry["indicators"]["other"] == 1 and entry["indicators"]["changed"] == []
+    assert entry["packages"] == ["stockholm", "hagersten-alvsjo"]
+    package.run(tmp_path)
+    versions = {name: v for name, (v, _) in _versions(tmp_path).items()}
+    assert versions == {"stockholm": "1.1.0", "hagersten-alvsjo": "1.1.0", "hagersten-liljeholmen": "1.0.0"}

@@ -6,8 +6,10 @@ the reports added, replaced and removed and, per indicator, the values and targe
 dropped or changed against the previous publication; for each added report also what changed against
 the district's previous report. In reports that were published before, changed goals (the council's
 verdict, title, code, level, city goal: each change listed) and activities (counted) are recorded too,
-so a correction of a verdict or an activity's date gives a new data version. (`goal_texts`, the analysis
-text, changes only with its report, which is then listed as replaced.) Entries carry no clock time: the
+so a correction of a verdict or an activity's date gives a new data version. Every other difference in
+the published data gives one too, counted: indicator rows changed in other columns (a review flag, a
+name, the analysis), a report's title, the analysis texts (`goal_texts`) of a report, and the reference
+tables (indicators, city goals, districts, corrections). Entries carry no clock time: the
 entry's date is the newest date printed in an added report's title block, or else the end of that
 report's period, so the same inputs always give the same changelog. The data version is `1.<n-1>.0` for
 entry n; an entry names the packages whose data it changes (`packages`: the city-wide one and the
@@ -38,10 +40,20 @@ PUBLISHED_DATA = Path("datapackages") / "stockholm" / "data"
 DIFF_TABLES = ("reports", "indicator_results", "goals", "activities")
 # an entry's `tables_sha256` fingerprints the first two (as it always has), `goals_sha256` the other two
 MAIN_TABLES, TEXT_TABLES = DIFF_TABLES[:2], DIFF_TABLES[2:]
+# the rest of the published tables, compared as text: an entry's `more_sha256`
+MORE_TABLES = ("goal_texts", "indicators", "city_goals", "districts", "corrections")
+ALL_TABLES = DIFF_TABLES + MORE_TABLES
+# optional fingerprints (entries written before them lack them) and the tables each one covers
+LATER_FINGERPRINTS = {"goals_sha256": TEXT_TABLES, "more_sha256": MORE_TABLES}
+REFERENCE_KEYS = {"indicators": "indicator_id", "city_goals": "city_goal_id", "districts": "district_id"}
+PACKAGE_COLUMNS = ("district_id", "year")  # added to indicator_results by the package stage
 TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
+# between two publications every printed value is compared and listed (against the district's previous
+# report, only COMPARED_COLUMNS: last year's outcome and the split by sex are not comparable)
+CORRECTED_COLUMNS = ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast") + TARGET_COLUMNS
 REPORT_FIELDS = ("report_id", "district_id", "year", "report_type", "title")
 CITY_PACKAGE = "stockholm"
 GOAL_COLUMNS = ("assessment", "title", "code", "level", "city_goal_id")
@@ -61,7 +73,7 @@ def read_csv_rows(path: Path) -> list[dict]:
 
 def published_tables(root: Path) -> dict[str, list[dict]]:
     """The tables of the current publication (empty lists before the first one)."""
-    return {name: read_csv_rows(root / PUBLISHED_DATA / f"{name}.csv") for name in DIFF_TABLES}
+    return {name: read_csv_rows(root / PUBLISHED_DATA / f"{name}.csv") for name in ALL_TABLES}
 
 
 def load_entries(root: Path) -> list[dict]:
@@ -78,14 +90,17 @@ def version_of(number: int) -> str:
 
 
 def curated_tables(root: Path) -> dict[str, list[dict]]:
-    """The tables about to be published: reports from the manifest; indicator rows, goals and activities
+    """The tables about to be published: reports from the manifest, districts from tertial.ids, the others
     from build/curated/."""
     from . import sources
+    from .package.tables import district_rows
 
     reports = [{"report_id": r.report_id, "district_id": r.district_id, "year": str(r.year),
                 "report_type": r.report_type, "title": r.title, "source_file": r.file,
                 "source_sha256": r.sha256} for r in sources.load_manifest(root, verify=False)]
-    return {"reports": reports, **{name: read_csv_rows(root / CURATED / f"{name}.csv") for name in DIFF_TABLES[1:]}}
+    curated = {name: read_csv_rows(root / CURATED / f"{name}.csv") for name in ALL_TABLES
+               if name not in ("reports", "districts")}
+    return {"reports": reports, "districts": district_rows(), **curated}
 
 
 def current_version(root: Path) -> str:
@@ -159,7 +174,7 @@ def tables_sha256(tables: dict[str, list[dict]], names: tuple[str, ...] = MAIN_T
     h = hashlib.sha256()
     for name in names:
         rows = tables.get(name) or []
-        if name in TEXT_TABLES:  # text cells only (ids, titles, verdicts, dates): no number spellings to fold
+        if name in TEXT_TABLES or name in MORE_TABLES:  # compared as text: no number spellings to fold
             lines = sorted(_row_text(row) for row in rows)
         else:
             lines = sorted(json.dumps({k: _canonical(v) for k, v in row.items()}, sort_keys=True,
@@ -247,6 +262,40 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _rest(row: dict, compared: tuple[str, ...]) -> str:
+    """A row's cells outside `compared` and the package's own columns, one spelling per value."""
+    return "\x1f".join(f"{k}\x1e{_canonical(row[k])}" for k in sorted(row)
+                       if k not in compared and k not in PACKAGE_COLUMNS)
+
+
+_GOAL_NUMBER = re.compile(r"-g\d+$")
+
+
+def _texts_by_report(texts: list[dict], goals: list[dict], reports: set[str]) -> dict[str, list[str]]:
+    """The analysis texts of `reports`, as sorted row texts per report (a text's report is its goal's)."""
+    report_of = {g.get("goal_id", ""): g.get("report_id", "") for g in goals}
+    out: dict[str, list[str]] = {}
+    for t in texts:
+        gid = _text(t.get("goal_id"))
+        rid = report_of.get(gid) or _GOAL_NUMBER.sub("", gid)
+        if rid in reports:
+            out.setdefault(rid, []).append(_row_text(t))
+    return {rid: sorted(rows) for rid, rows in out.items()}
+
+
+def compare_reference(old_rows: list[dict], new_rows: list[dict], key: str | None) -> dict:
+    """Rows of a reference table new, dropped and changed (matched by `key`; without one a changed row
+    counts as dropped and new), with the keys or rows concerned (`_keys`, for the packages touched)."""
+    if key is None:
+        old, new = {_row_text(r): r for r in old_rows}, {_row_text(r): r for r in new_rows}
+    else:
+        old, new = {_text(r.get(key)): r for r in old_rows}, {_text(r.get(key)): r for r in new_rows}
+    changed = {k for k in old.keys() & new.keys() if _row_text(old[k]) != _row_text(new[k])}
+    gone, came = old.keys() - new.keys(), new.keys() - old.keys()
+    rows = [old[k] for k in gone | changed] + [new[k] for k in came | changed]
+    return {"new": len(came), "dropped": len(gone), "changed": len(changed), "_rows": rows}
+
+
 def _row_text(row: dict) -> str:
     """A row as the goals fingerprint sees it (tables_sha256 of TEXT_TABLES)."""
     return "\x1f".join(f"{k}\x1e{_text(row[k])}" for k in sorted(row))
@@ -286,12 +335,15 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     new_ids = {r.get("indicator_id", "") for r in new_rows}
     names = {r.get("indicator_id", ""): r.get("name", "") for r in old_rows + new_rows}
     old_keyed, new_keyed = _keyed(old_rows), _keyed(new_rows)
-    changed, new_values, dropped_values = [], {}, {}
+    changed, new_values, dropped_values, other_rows = [], {}, {}, set()
     for key in sorted(old_keyed.keys() & new_keyed.keys()):
-        for col in COMPARED_COLUMNS:
-            a, b = old_keyed[key].get(col, ""), new_keyed[key].get(col, "")
+        a_row, b_row = old_keyed[key], new_keyed[key]
+        for col in CORRECTED_COLUMNS:
+            a, b = a_row.get(col, ""), b_row.get(col, "")
             if not same_cell(a, b):
                 changed.append({"report_id": key[0], "indicator_id": key[1], "column": col, "old": a, "new": b})
+        if _rest(a_row, CORRECTED_COLUMNS) != _rest(b_row, CORRECTED_COLUMNS):
+            other_rows.add(key)  # a review flag, a name, a unit, the analysis, a link or a line number
     for key in new_keyed.keys() - old_keyed.keys():
         new_values[key[1]] = new_values.get(key[1], 0) + 1
     for key in old_keyed.keys() - new_keyed.keys():
@@ -302,27 +354,54 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     both = (old_reports.keys() & new_reports.keys()) - set(replaced)
     goals = compare_rows(old.get("goals", []), new.get("goals", []), "goal_id", GOAL_COLUMNS, both)
     acts = compare_rows(old.get("activities", []), new.get("activities", []), "activity_id", ACTIVITY_COLUMNS, both)
+    retitled = sorted(rid for rid in both if _rest(old_reports[rid], ()) != _rest(new_reports[rid], ()))
+    old_texts = _texts_by_report(old.get("goal_texts", []), old.get("goals", []), both)
+    new_texts = _texts_by_report(new.get("goal_texts", []), new.get("goals", []), both)
+    texts = sorted(rid for rid in old_texts.keys() | new_texts.keys() if old_texts.get(rid) != new_texts.get(rid))
+    reference = {}
+    for table in MORE_TABLES[1:]:
+        if table in old or table in new:
+            found = compare_reference(old.get(table, []), new.get(table, []), REFERENCE_KEYS.get(table))
+            if found["new"] or found["dropped"] or found["changed"]:
+                reference[table] = found
 
     # the packages whose data this publication changes: the city-wide one, and each district with a report
     # added, replaced or removed, or with a changed row in a report published before
     touched = set(added) | set(removed) | set(replaced) | goals.pop("_reports") | acts.pop("_reports")
     touched |= {c["report_id"] for c in changed}
-    touched |= {k[0] for k in new_keyed.keys() ^ old_keyed.keys()}
+    touched |= {k[0] for k in new_keyed.keys() ^ old_keyed.keys()} | {k[0] for k in other_rows}
+    touched |= set(retitled) | set(texts)
+    # reference rows reach the districts that use them: an indicator the districts reporting it, a
+    # correction its report's district; city goals and districts (ancestry, mergers) every district
+    if "indicators" in reference:
+        iids = {_text(r.get("indicator_id")) for r in reference["indicators"]["_rows"]}
+        touched |= {k[0] for k in old_keyed.keys() | new_keyed.keys() if k[1] in iids}
+    if "corrections" in reference:
+        touched |= {_text(r.get("report_id")) for r in reference["corrections"]["_rows"]}
     district_of = {rid: r.get("district_id", "") for rid, r in {**old_reports, **new_reports}.items()}
     districts = sorted({district_of.get(rid, "") for rid in touched} - {""})
+    if "city_goals" in reference or "districts" in reference:
+        districts = sorted(set(district_of.values()) - {""})
+    for found in reference.values():
+        found.pop("_rows")
 
     return {
-        "packages": [CITY_PACKAGE] + districts if touched else [],
+        "packages": [CITY_PACKAGE] + districts if touched or reference else [],
         "reports_added": reports_added,
         "reports_replaced": [_report_summary(new_reports[rid]) for rid in replaced],
         "reports_removed": [_report_summary(old_reports[rid]) for rid in removed],
+        # published both times from the same source, with another title (or other report cells)
+        "reports_changed": [_report_summary(new_reports[rid]) for rid in retitled],
         "indicators": {
             "new": [{"indicator_id": i, "name": names.get(i, "")} for i in sorted(new_ids - old_ids)],
             "dropped": [{"indicator_id": i, "name": names.get(i, "")} for i in sorted(old_ids - new_ids)],
             "new_values": dict(sorted(new_values.items())),
             "dropped_values": dict(sorted(dropped_values.items())),
             "changed": changed,
+            "other": len(other_rows),  # rows changed only in other columns (review flag, name, analysis, ...)
         },
+        "goal_texts": {"reports": texts},  # reports published both times whose analysis texts changed
+        "reference": reference,  # {table: {"new": n, "dropped": n, "changed": n}}, tables with a change
         # in reports published both times (an added or removed report's goals and activities are its own)
         "goals": goals,
         "activities": {"changed": len({(c["report_id"], c["activity_id"]) for c in acts["changed"]}),
@@ -333,8 +412,9 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
 def is_empty(d: dict) -> bool:
     ind = d["indicators"]
     goals, acts = d.get("goals", {}), d.get("activities", {})
-    return not (d["reports_added"] or d["reports_replaced"] or d["reports_removed"]
+    return not (d["reports_added"] or d["reports_replaced"] or d["reports_removed"] or d.get("reports_changed")
                 or ind["new"] or ind["dropped"] or ind["new_values"] or ind["dropped_values"] or ind["changed"]
+                or ind.get("other") or d.get("goal_texts", {}).get("reports") or d.get("reference")
                 or any(goals.get(k) for k in ("changed", "new", "dropped", "other"))
                 or any(acts.get(k) for k in ("changed", "new", "dropped", "other")))
 
@@ -356,21 +436,33 @@ def report_date(text: str, year: int, report_type: str) -> str:
     return f"{end_year}-{PERIOD_END.get(report_type, '12-31')}"
 
 
-def make_entry(number: int, body: dict, date: str, fingerprint: str, goals_fingerprint: str | None = None) -> dict:
+def make_entry(number: int, body: dict, date: str, fingerprint: str, goals_fingerprint: str | None = None,
+               more_fingerprint: str | None = None) -> dict:
     head = {"number": number, "version": version_of(number), "date": date, "tables_sha256": fingerprint}
     if goals_fingerprint is not None:
         head["goals_sha256"] = goals_fingerprint
+    if more_fingerprint is not None:
+        head["more_sha256"] = more_fingerprint
     return {**head, **body}
 
 
-def unchanged(last: dict | None, fingerprint: str, goals_fingerprint: str, published_goals: str | None) -> bool:
+def fingerprints(tables: dict[str, list[dict]]) -> dict[str, str]:
+    """The fingerprints an entry keeps: `tables_sha256` and each of LATER_FINGERPRINTS."""
+    return {"tables_sha256": tables_sha256(tables),
+            **{key: tables_sha256(tables, names) for key, names in LATER_FINGERPRINTS.items()}}
+
+
+def unchanged(last: dict | None, prints: dict[str, str], published) -> bool:
     """Do the newest entry's fingerprints say these tables were published already? An entry written before
-    goals were compared has no `goals_sha256`: the goals and activities published now stand in for it
-    (None: none are published, nothing to compare with)."""
-    if last is None or last.get("tables_sha256") != fingerprint:
+    a fingerprint existed lacks it: the tables published now stand in for it (`published(key)`, the
+    fingerprint of the published tables, None when none are published: nothing to compare with)."""
+    if last is None or last.get("tables_sha256") != prints["tables_sha256"]:
         return False
-    known = last.get("goals_sha256", published_goals)
-    return known is None or known == goals_fingerprint
+    for key in LATER_FINGERPRINTS:
+        known = last[key] if key in last else published(key)
+        if known is not None and known != prints[key]:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------------------------------------- save
@@ -411,15 +503,18 @@ def update(root: Path, new_tables: dict[str, list[dict]],
     `old_tables` defaults to what is in `datapackages/stockholm/data/` now.
     """
     entries = load_entries(root)
-    fingerprint, goals_fingerprint = tables_sha256(new_tables), tables_sha256(new_tables, TEXT_TABLES)
-    old = None
+    prints = fingerprints(new_tables)
     last = entries[-1] if entries else None
-    if last is not None and "goals_sha256" not in last and last.get("tables_sha256") == fingerprint:
-        old = published_tables(root) if old_tables is None else old_tables
-        published = tables_sha256(old, TEXT_TABLES) if any(old.get(n) for n in TEXT_TABLES) else None
-    else:
-        published = None
-    if unchanged(last, fingerprint, goals_fingerprint, published):
+    old: dict[str, list[dict]] | None = None
+
+    def published(key: str) -> str | None:
+        nonlocal old
+        if old is None:
+            old = published_tables(root) if old_tables is None else old_tables
+        names = LATER_FINGERPRINTS[key]
+        return tables_sha256(old, names) if any(old.get(n) for n in names) else None
+
+    if unchanged(last, prints, published):
         return None
     if old is None:
         old = published_tables(root) if old_tables is None else old_tables
@@ -433,8 +528,8 @@ def update(root: Path, new_tables: dict[str, list[dict]],
         dates = [report_date(_source_text(root, r), int(r["year"]), r["report_type"]) for r in reports]
     if not dates and entries:
         dates = [entries[-1]["date"]]
-    entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", fingerprint,
-                       goals_fingerprint)
+    entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", prints["tables_sha256"],
+                       prints["goals_sha256"], prints["more_sha256"])
     save_entry(root, entry)
     return entry
 

@@ -25,7 +25,8 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 TYPE_NAMES = {"VP": "verksamhetsplan", "T1": "tertialrapport 1", "T2": "tertialrapport 2",
               "VB": "verksamhetsberättelse"}
 COLUMN_NAMES = {
-    "period_outcome": "periodens utfall", "forecast": "prognos helår",
+    "period_outcome": "periodens utfall", "forecast": "prognos helår", "outcome_men": "utfall män",
+    "outcome_women": "utfall kvinnor", "previous_year": "förra årets utfall",
     "annual_target": "årsmål", "annual_target_text": "årsmål (text)",
     "city_target": "KF:s årsmål", "city_target_text": "KF:s årsmål (text)",
 }
@@ -105,7 +106,36 @@ def entry_summary(entry: dict) -> str:
     n = sum(acts.get(k, 0) for k in ("changed", "new", "dropped", "other"))
     if n:
         parts.append(count(n, "ändrad aktivitet", "ändrade aktiviteter"))
+    parts += other_changes(entry)
     return ", ".join(parts) + "."
+
+
+REFERENCE_NAMES = {"indicators": ("indikatorbeskrivning", "indikatorbeskrivningar"),
+                   "city_goals": ("mål i stadens måltabell", "mål i stadens måltabell"),
+                   "districts": ("stadsdelsnämnd i tabellen districts", "stadsdelsnämnder i tabellen districts"),
+                   "corrections": ("rättelse", "rättelser")}
+
+
+def other_changes(entry: dict) -> list[str]:
+    """The changes counted, not listed: report cells, indicator rows' other cells (a review flag, a name, the
+    analysis), analysis texts and the reference tables (entries since these are compared)."""
+    parts = []
+    if entry.get("reports_changed"):
+        parts.append(count(len(entry["reports_changed"]), "rapport med ändrad titel eller källa",
+                           "rapporter med ändrad titel eller källa"))
+    n = entry.get("indicators", {}).get("other", 0)
+    if n:
+        parts.append(count(n, "indikatorrad ändrad i andra kolumner (t.ex. granskningsflagga, namn eller analys)",
+                           "indikatorrader ändrade i andra kolumner (t.ex. granskningsflagga, namn eller analys)"))
+    n = len(entry.get("goal_texts", {}).get("reports", []))
+    if n:
+        parts.append(count(n, "rapport med ändrad analystext", "rapporter med ändrad analystext"))
+    for table, found in sorted(entry.get("reference", {}).items()):
+        one, many = REFERENCE_NAMES.get(table, (table, table))
+        n = found.get("new", 0) + found.get("dropped", 0) + found.get("changed", 0)
+        parts.append(f"{count(n, 'ändrad ' + one, 'ändrade ' + many)} ({found.get('new', 0)} nya, "
+                     f"{found.get('dropped', 0)} borttagna, {found.get('changed', 0)} ändrade)")
+    return parts
 
 
 def _goal_cell(column: str, value: str) -> str:
@@ -186,6 +216,14 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
             lines += [f"## {heading}", ""]
             lines += [f"- {text(report_label(r))}" for r in entry[key]] + [""]
     lines += goal_changes(entry)
+    others = other_changes(entry)
+    if others:
+        lines += ["## Övriga ändringar i redan publicerade data", ""] + [f"- {text(p)}" for p in others] + [""]
+        if entry.get("reports_changed"):
+            lines += ["Rapporter med ändrade uppgifter: " + ", ".join(
+                text(report_label(r)) for r in entry["reports_changed"]) + ".", ""]
+        if entry.get("goal_texts", {}).get("reports"):
+            lines += ["Ändrad analystext: " + ", ".join(text(r) for r in entry["goal_texts"]["reports"]) + ".", ""]
     ind = entry.get("indicators", {})
     if ind.get("new") or ind.get("dropped") or ind.get("changed"):
         lines += ["## Indikatorer jämfört med förra publiceringen", ""]

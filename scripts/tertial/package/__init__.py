@@ -181,6 +181,27 @@ def check(root: Path, staging: Path, names: list[str]) -> list[str]:
     return problems
 
 
+def version_problem(published: Path, files: dict[str, bytes]) -> str | None:
+    """A package published with a version keeps it only while its data stay the same (users rely on an
+    unchanged version meaning unchanged data): the problem (one line, after the published descriptor's
+    path) when the staged files break that promise, i.e. the changelog stage recorded no entry naming
+    this package though its tables' bytes changed."""
+    try:
+        old = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # nothing (readable) published: no promise made
+
+    def data(desc) -> list:
+        resources = desc.get("resources") if isinstance(desc, dict) else None
+        return sorted((str(r.get("path")), str(r.get("hash"))) for r in resources or [] if isinstance(r, dict))
+
+    new = json.loads(files["datapackage.json"])
+    if not isinstance(old, dict) or new.get("version") != old.get("version") or data(new) == data(old):
+        return None
+    return (f"its data would change but keep version {new.get('version')}, as no changelog entry names the "
+            f"package '{published.name}' (a bug in tertial's changelog; nothing was published)")
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -199,11 +220,15 @@ def run(root: Path) -> Published:
     # each package's downloads, when changed, are made from its staged files in the background as soon
     # as it is staged (the city's, the biggest, first), while the others are rendered and all are checked
     keys, made_dir = {}, root / DOWNLOADS_NEW
+    unversioned: list[TertialError] = []  # raised once the packages are known valid (their errors first)
     shutil.rmtree(made_dir, ignore_errors=True)
     with _Downloads() as pending:
         try:
             for name, pkg in pkgs.items():
                 files = render(root, name, pkg, reports, memo, changelog.version_of_package(versions, name))
+                problem = version_problem(root / OUT / name, files)
+                if problem:
+                    unversioned.append(TertialError(problem, root / OUT / name / "datapackage.json"))
                 _write(staging / name, files)
                 zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
                 key = keys[name] = cache.downloads_key(files)
@@ -215,6 +240,8 @@ def run(root: Path) -> Published:
             problems = check(root, staging, list(pkgs))
             if problems:
                 raise PackageInvalid(problems)
+            if unversioned:
+                raise unversioned[0]
             made = pending.result()  # before the staged folders move
         except BaseException:
             pending.cancel()
@@ -333,7 +360,8 @@ def readme(names: list[str]) -> str:
         "publication, `1.1.0` for the next, ...; each has an entry in `changelog/NNNN.json` saying what",
         "changed and which packages it changed): `stockholm/` has the newest, a district's package the",
         "version of the newest publication that changed its data, so an unchanged version means unchanged",
-        "data; `publication` is the newest report in the package (e.g. `2023-T2`); `created` is that",
+        "data (any cell of any table; the build refuses to publish changed data under an old version);",
+        "`publication` is the newest report in the package (e.g. `2023-T2`); `created` is that",
         "report's date as printed in its heading (else the last day of its period), never the time of",
         "the build.",
         "",
