@@ -192,7 +192,7 @@ def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
         w.writerows(rows)
     assert changelog.stage(root) == [
         "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets; "
-        "0 changed goal cells)"]
+        "0 changed goal cells; 0 indicator rows changed in other columns)"]
     assert changelog.stage(root) == ["changelog: no change, data version 1.0.0"]
     assert changelog.load_entries(root)[0]["date"] == "2023-05-20"
 
@@ -343,7 +343,9 @@ def test_every_published_difference_is_a_change():
     rows = [dict(r) for r in OLD["indicator_results"]]
     rows[3]["needs_review"] = "true"
     d = changed(indicator_results=rows)
-    assert d["indicators"]["other"] == 1 and d["indicators"]["changed"] == []
+    assert d["indicators"]["other"] == [{"report_id": "bromma-2023-t1", "indicator_id": "andel-nojda",
+                                         "name": "andel nojda", "columns": ["needs_review"]}]
+    assert d["indicators"]["changed"] == []
     assert d["packages"] == ["stockholm", "bromma"]
 
     rows = [dict(r) for r in OLD["indicator_results"]]

@@ -138,7 +138,11 @@ def test_a_changed_review_flag_is_a_new_publication_and_never_slips_through(tmp_
 
     assert changelog.stage(tmp_path)[0].startswith("changelog: entry 2, data version 1.1.0")
     entry = changelog.load_entries(tmp_path)[1]
-    assert entry["indicators"]["other"] == 1 and entry["indicators"]["changed"] == []
+    assert [o["columns"] for o in entry["indicators"]["other"]] == [["needs_review", "review_reason"]]
+    assert entry["indicators"]["changed"] == []
+    from tertial import news
+
+    assert f"| {row['report_id']} | " in news.entry_page(entry) and "granskningsflagga" in news.entry_page(entry)
     assert entry["packages"] == ["stockholm", "hagersten-alvsjo"]
     package.run(tmp_path)
     versions = {name: v for name, (v, _) in _versions(tmp_path).items()}

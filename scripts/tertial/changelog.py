@@ -335,7 +335,7 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     new_ids = {r.get("indicator_id", "") for r in new_rows}
     names = {r.get("indicator_id", ""): r.get("name", "") for r in old_rows + new_rows}
     old_keyed, new_keyed = _keyed(old_rows), _keyed(new_rows)
-    changed, new_values, dropped_values, other_rows = [], {}, {}, set()
+    changed, new_values, dropped_values, other_rows = [], {}, {}, {}
     for key in sorted(old_keyed.keys() & new_keyed.keys()):
         a_row, b_row = old_keyed[key], new_keyed[key]
         for col in CORRECTED_COLUMNS:
@@ -343,7 +343,10 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
             if not same_cell(a, b):
                 changed.append({"report_id": key[0], "indicator_id": key[1], "column": col, "old": a, "new": b})
         if _rest(a_row, CORRECTED_COLUMNS) != _rest(b_row, CORRECTED_COLUMNS):
-            other_rows.add(key)  # a review flag, a name, a unit, the analysis, a link or a line number
+            # a review flag, a name, a unit, the analysis, a link or a line number
+            other_rows[key] = sorted(k for k in a_row.keys() | b_row.keys() if k not in CORRECTED_COLUMNS
+                                     and k not in PACKAGE_COLUMNS
+                                     and _canonical(a_row.get(k)) != _canonical(b_row.get(k)))
     for key in new_keyed.keys() - old_keyed.keys():
         new_values[key[1]] = new_values.get(key[1], 0) + 1
     for key in old_keyed.keys() - new_keyed.keys():
@@ -398,7 +401,9 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
             "new_values": dict(sorted(new_values.items())),
             "dropped_values": dict(sorted(dropped_values.items())),
             "changed": changed,
-            "other": len(other_rows),  # rows changed only in other columns (review flag, name, analysis, ...)
+            # rows changed in other columns (review flag, name, analysis, ...): which, and the columns
+            "other": [{"report_id": k[0], "indicator_id": k[1], "name": new_keyed[k].get("name", ""),
+                       "columns": cols} for k, cols in sorted(other_rows.items())],
         },
         "goal_texts": {"reports": texts},  # reports published both times whose analysis texts changed
         "reference": reference,  # {table: {"new": n, "dropped": n, "changed": n}}, tables with a change
@@ -546,7 +551,8 @@ def stage(root: Path, ctx=None) -> list[str]:
     added = ", ".join(r["report_id"] for r in entry["reports_added"]) or "none"
     return [f"changelog: entry {entry['number']}, data version {entry['version']} "
             f"(reports added: {added}; {len(entry['indicators']['changed'])} changed values or targets; "
-            f"{len(entry['goals']['changed'])} changed goal cells)"]
+            f"{len(entry['goals']['changed'])} changed goal cells; {len(entry['indicators']['other'])} indicator rows "
+            f"changed in other columns)"]
 
 
 def write_news(root: Path, entries: list[dict], out_docs_dir: Path,

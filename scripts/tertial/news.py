@@ -110,6 +110,9 @@ def entry_summary(entry: dict) -> str:
     return ", ".join(parts) + "."
 
 
+ROW_COLUMN_NAMES = {"needs_review": "granskningsflagga", "review_reason": "skäl till granskning", "name": "namn",
+                    "unit": "enhet", "period": "period", "analysis": "analys", "goal_id": "mål", "source_line":
+                    "rad i rapporten", "city_goal_id": "stadens mål"}
 REFERENCE_NAMES = {"indicators": ("indikatorbeskrivning", "indikatorbeskrivningar"),
                    "city_goals": ("mål i stadens måltabell", "mål i stadens måltabell"),
                    "districts": ("stadsdelsnämnd i tabellen districts", "stadsdelsnämnder i tabellen districts"),
@@ -123,7 +126,7 @@ def other_changes(entry: dict) -> list[str]:
     if entry.get("reports_changed"):
         parts.append(count(len(entry["reports_changed"]), "rapport med ändrad titel eller källa",
                            "rapporter med ändrad titel eller källa"))
-    n = entry.get("indicators", {}).get("other", 0)
+    n = len(entry.get("indicators", {}).get("other", []))
     if n:
         parts.append(count(n, "indikatorrad ändrad i andra kolumner (t.ex. granskningsflagga, namn eller analys)",
                            "indikatorrader ändrade i andra kolumner (t.ex. granskningsflagga, namn eller analys)"))
@@ -222,6 +225,11 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
         if entry.get("reports_changed"):
             lines += ["Rapporter med ändrade uppgifter: " + ", ".join(
                 text(report_label(r)) for r in entry["reports_changed"]) + ".", ""]
+        if entry.get("indicators", {}).get("other"):
+            lines += ["| Rapport | Indikator | Ändrat |", "| --- | --- | --- |"]
+            lines += [f"| {text(o['report_id'])} | {text(o.get('name') or o['indicator_id'])} | "
+                      f"{', '.join(text(ROW_COLUMN_NAMES.get(c, c)) for c in o['columns'])} |"
+                      for o in entry["indicators"]["other"]] + [""]
         if entry.get("goal_texts", {}).get("reports"):
             lines += ["Ändrad analystext: " + ", ".join(text(r) for r in entry["goal_texts"]["reports"]) + ".", ""]
     ind = entry.get("indicators", {})
