@@ -39,6 +39,13 @@ def test_annual_row_value_before_targets_is_last_years_outcome():
     assert filled(placed) == ["previous_year", "annual_target", "city_target"] and not review
 
 
+def test_annual_row_with_an_outcome_leaves_vb_or_forecast_open():
+    # measured this period, so a forecast is as likely as last year's outcome (Aktivt Medskapandeindex, T1 2020)
+    placed, review, reason = place(cells("77", "77", "77", "77", "82", "82"), VALUE_COLUMNS, "2020", True, "T1")
+    assert review and "VB or forecast" in reason
+    assert placed["period_outcome"].value == 77 and placed["annual_target"].value == 82
+
+
 def test_text_targets_only_go_into_target_columns():
     placed, _, _ = place(cells("0 %", "+/-1 %", "+/- 1 %"), VALUE_COLUMNS, "2020", True)
     assert placed["annual_target"].text == "+/-1 %" and placed["city_target"].text == "+/- 1 %"

@@ -497,6 +497,10 @@ def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None
         if unitless_pre and target_units and best.cells["forecast"].empty:
             reasons.append(f"{unitless_pre[0]} printed without the row's unit, as forecasts are; "
                            "could be the forecast")
+    if annual and not best.cells["period_outcome"].empty \
+            and best.cells["previous_year"].empty != best.cells["forecast"].empty:
+        # the rule that an annual row has no forecast yet assumes it was not measured; this one was
+        reasons.append("outcome reported on an annual row: the value before the targets may be VB or forecast")
     if annual and not units:
         pre = [c for c in ("previous_year",) if not best.cells[c].empty]
         if pre and best.cells["forecast"].empty and best.cells["period_outcome"].empty:
