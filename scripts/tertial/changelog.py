@@ -262,24 +262,27 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _rest(row: dict, compared: tuple[str, ...]) -> str:
-    """A row's cells outside `compared` and the package's own columns, one spelling per value."""
-    return "\x1f".join(f"{k}\x1e{_canonical(row[k])}" for k in sorted(row)
-                       if k not in compared and k not in PACKAGE_COLUMNS)
+def _rest_differs(a: dict, b: dict, compared: tuple[str, ...]) -> list[str]:
+    """The columns outside `compared` and the package's own where the rows differ (by _canonical; cells
+    spelled the same, as most are, are not read as numbers)."""
+    keys = a.keys() | b.keys() if a.keys() != b.keys() else a.keys()
+    return sorted(k for k in keys if k not in compared and k not in PACKAGE_COLUMNS and a.get(k) != b.get(k)
+                  and _canonical(a.get(k)) != _canonical(b.get(k)))
 
 
 _GOAL_NUMBER = re.compile(r"-g\d+$")
 
 
-def _texts_by_report(texts: list[dict], goals: list[dict], reports: set[str]) -> dict[str, list[str]]:
-    """The analysis texts of `reports`, as sorted row texts per report (a text's report is its goal's)."""
+def _texts_by_report(texts: list[dict], goals: list[dict], reports: set[str]) -> dict[str, list]:
+    """The analysis texts of `reports`, as sorted rows (tuples of their cells) per report (a text's report
+    is its goal's)."""
     report_of = {g.get("goal_id", ""): g.get("report_id", "") for g in goals}
     out: dict[str, list[str]] = {}
     for t in texts:
         gid = _text(t.get("goal_id"))
         rid = report_of.get(gid) or _GOAL_NUMBER.sub("", gid)
         if rid in reports:
-            out.setdefault(rid, []).append(_row_text(t))
+            out.setdefault(rid, []).append(tuple(sorted((k, _text(v)) for k, v in t.items())))
     return {rid: sorted(rows) for rid, rows in out.items()}
 
 
@@ -342,11 +345,9 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
             a, b = a_row.get(col, ""), b_row.get(col, "")
             if not same_cell(a, b):
                 changed.append({"report_id": key[0], "indicator_id": key[1], "column": col, "old": a, "new": b})
-        if _rest(a_row, CORRECTED_COLUMNS) != _rest(b_row, CORRECTED_COLUMNS):
-            # a review flag, a name, a unit, the analysis, a link or a line number
-            other_rows[key] = sorted(k for k in a_row.keys() | b_row.keys() if k not in CORRECTED_COLUMNS
-                                     and k not in PACKAGE_COLUMNS
-                                     and _canonical(a_row.get(k)) != _canonical(b_row.get(k)))
+        other = _rest_differs(a_row, b_row, CORRECTED_COLUMNS)
+        if other:  # a review flag, a name, a unit, the analysis, a link or a line number
+            other_rows[key] = other
     for key in new_keyed.keys() - old_keyed.keys():
         new_values[key[1]] = new_values.get(key[1], 0) + 1
     for key in old_keyed.keys() - new_keyed.keys():
@@ -357,7 +358,7 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     both = (old_reports.keys() & new_reports.keys()) - set(replaced)
     goals = compare_rows(old.get("goals", []), new.get("goals", []), "goal_id", GOAL_COLUMNS, both)
     acts = compare_rows(old.get("activities", []), new.get("activities", []), "activity_id", ACTIVITY_COLUMNS, both)
-    retitled = sorted(rid for rid in both if _rest(old_reports[rid], ()) != _rest(new_reports[rid], ()))
+    retitled = sorted(rid for rid in both if _rest_differs(old_reports[rid], new_reports[rid], ()))
     old_texts = _texts_by_report(old.get("goal_texts", []), old.get("goals", []), both)
     new_texts = _texts_by_report(new.get("goal_texts", []), new.get("goals", []), both)
     texts = sorted(rid for rid in old_texts.keys() | new_texts.keys() if old_texts.get(rid) != new_texts.get(rid))
