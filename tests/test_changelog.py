@@ -376,3 +376,34 @@ def test_the_packages_own_columns_are_not_a_change():
     they are compared with do not."""
     published = [dict(r, district_id=r["report_id"].split("-")[0], year="2023") for r in OLD["indicator_results"]]
     assert changelog.is_empty(changelog.diff({**OLD, "indicator_results": published}, OLD))
+
+
+def test_a_column_added_or_white_space_changed_is_a_change():
+    """What is compared is what is published: a column added to a table's schema changes every package's
+    files, and text is published as it is, so white space alone is a change too (numbers keep one
+    spelling: 23.40 is 23.4)."""
+    cols = {"reports": ["report_id", "title"], "indicator_results": ["report_id", "analysis"]}
+    old = {**OLD, changelog.COLUMNS: cols}
+    assert changelog.is_empty(changelog.diff(old, old))
+    d = changelog.diff(old, {**OLD, changelog.COLUMNS: {**cols, "reports": ["report_id", "title", "comment"]}})
+    assert d["columns"] == {"reports": {"added": ["comment"], "dropped": []}}
+    assert d["packages"] == ["stockholm", "bromma", "farsta"]
+    assert changelog.columns_sha256(old) != changelog.columns_sha256({changelog.COLUMNS: {**cols, "reports": []}})
+
+    rows = [dict(r) for r in OLD["indicator_results"]]
+    rows[0]["name"] += " "
+    rows[1]["annual_target_text"] = "öka "
+    d = changelog.diff(OLD, {**OLD, "indicator_results": rows})
+    assert [o["columns"] for o in d["indicators"]["other"]] == [["name"]]
+    assert [c["column"] for c in d["indicators"]["changed"]] == ["annual_target_text"]
+    assert changelog.tables_sha256(OLD) != changelog.tables_sha256({**OLD, "indicator_results": rows})
+    assert changelog.same_cell("23.40", "23.4") and not changelog.same_cell("öka", "öka ")
+
+
+def test_news_reads_an_entry_that_counted_the_other_rows():
+    """An entry from one early build kept `indicators.other` as a count, not a list of rows."""
+    from tertial import news
+
+    entry = {"version": "1.1.0", "date": "2023-09-28", "indicators": {"other": 3}}
+    assert "3 indikatorrader ändrade i andra kolumner" in news.entry_summary(entry)
+    assert "3 indikatorrader" in news.entry_page(entry)

@@ -125,6 +125,7 @@ def test_a_changed_review_flag_is_a_new_publication_and_never_slips_through(tmp_
     rows = list(csv.DictReader(io.StringIO(curated.read_text(encoding="utf-8"))))
     row = next(r for r in rows if r["needs_review"] == "false" and r["report_id"].startswith("hagersten-alvsjo"))
     row["needs_review"], row["review_reason"] = "true", "a reviewer should look"
+    row["analysis"] += " "  # white space alone is published, so it is a change too
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -138,7 +139,7 @@ def test_a_changed_review_flag_is_a_new_publication_and_never_slips_through(tmp_
 
     assert changelog.stage(tmp_path)[0].startswith("changelog: entry 2, data version 1.1.0")
     entry = changelog.load_entries(tmp_path)[1]
-    assert [o["columns"] for o in entry["indicators"]["other"]] == [["needs_review", "review_reason"]]
+    assert [o["columns"] for o in entry["indicators"]["other"]] == [["analysis", "needs_review", "review_reason"]]
     assert entry["indicators"]["changed"] == []
     from tertial import news
 

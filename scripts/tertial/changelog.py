@@ -27,6 +27,7 @@ Blocks: load (`load_entries`, `published_tables`) / process (`diff`, `make_entry
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import math
@@ -47,6 +48,8 @@ ALL_TABLES = DIFF_TABLES + MORE_TABLES
 LATER_FINGERPRINTS = {"goals_sha256": TEXT_TABLES, "more_sha256": MORE_TABLES}
 REFERENCE_KEYS = {"indicators": "indicator_id", "city_goals": "city_goal_id", "districts": "district_id"}
 PACKAGE_COLUMNS = ("district_id", "year")  # added to indicator_results by the package stage
+# {table: [column, ...]} as written: the Table Schemas' fields (to publish), the CSV headers (published)
+COLUMNS = "_columns"
 TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
@@ -72,8 +75,15 @@ def read_csv_rows(path: Path) -> list[dict]:
 
 
 def published_tables(root: Path) -> dict[str, list[dict]]:
-    """The tables of the current publication (empty lists before the first one)."""
-    return {name: read_csv_rows(root / PUBLISHED_DATA / f"{name}.csv") for name in ALL_TABLES}
+    """The tables of the current publication (empty lists before the first one), with their columns
+    (COLUMNS: each published CSV's header)."""
+    tables: dict = {name: read_csv_rows(root / PUBLISHED_DATA / f"{name}.csv") for name in ALL_TABLES}
+    headers = {}
+    for path in sorted((root / PUBLISHED_DATA).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            headers[path.stem] = next(csv.reader(fh), [])
+    tables[COLUMNS] = headers
+    return tables
 
 
 def load_entries(root: Path) -> list[dict]:
@@ -93,6 +103,7 @@ def curated_tables(root: Path) -> dict[str, list[dict]]:
     """The tables about to be published: reports from the manifest, districts from tertial.ids, the others
     from build/curated/."""
     from . import sources
+    from .package import schema
     from .package.tables import district_rows
 
     reports = [{"report_id": r.report_id, "district_id": r.district_id, "year": str(r.year),
@@ -100,7 +111,8 @@ def curated_tables(root: Path) -> dict[str, list[dict]]:
                 "source_sha256": r.sha256} for r in sources.load_manifest(root, verify=False)]
     curated = {name: read_csv_rows(root / CURATED / f"{name}.csv") for name in ALL_TABLES
                if name not in ("reports", "districts")}
-    return {"reports": reports, "districts": district_rows(), **curated}
+    columns = {name: schema.columns(name) for name in schema.table_names()}
+    return {"reports": reports, "districts": district_rows(), **curated, COLUMNS: columns}
 
 
 def current_version(root: Path) -> str:
@@ -139,14 +151,11 @@ def _number(text: str) -> float | None:
 
 
 def same_cell(a: str, b: str) -> bool:
-    """'23.4' equals '23.40'; text compares as text (white space folded)."""
+    """'23.4' equals '23.40' (the package writes one spelling per number); text compares exactly, white
+    space included, as it is published."""
     if a == b:
         return True
-    a, b = (a or "").strip(), (b or "").strip()
-    na, nb = _number(a), _number(b)
-    if na is not None and nb is not None:
-        return na == nb
-    return " ".join(a.split()) == " ".join(b.split())
+    return _canonical(a) == _canonical(b)
 
 
 def _canonical(value) -> str:
@@ -155,8 +164,8 @@ def _canonical(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value).strip()
-    if not text or not _may_be_number(text[0]):  # float() would refuse it: no need to try
+    text = str(value)  # not stripped: text is published as it is, white space included
+    if not text or text != text.strip() or not _may_be_number(text[0]):  # no number, or not spelled as one
         return text
     number = _number(text)
     return repr(number) if number is not None else text
@@ -288,7 +297,7 @@ def _texts_by_report(texts: list[dict], goals: list[dict], reports: set[str]) ->
 
 def compare_reference(old_rows: list[dict], new_rows: list[dict], key: str | None) -> dict:
     """Rows of a reference table new, dropped and changed (matched by `key`; without one a changed row
-    counts as dropped and new), with the keys or rows concerned (`_keys`, for the packages touched)."""
+    counts as dropped and new), with the rows concerned (`_rows`, for the packages touched)."""
     if key is None:
         old, new = {_row_text(r): r for r in old_rows}, {_row_text(r): r for r in new_rows}
     else:
@@ -362,6 +371,13 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     old_texts = _texts_by_report(old.get("goal_texts", []), old.get("goals", []), both)
     new_texts = _texts_by_report(new.get("goal_texts", []), new.get("goals", []), both)
     texts = sorted(rid for rid in old_texts.keys() | new_texts.keys() if old_texts.get(rid) != new_texts.get(rid))
+    old_cols, new_cols = old.get(COLUMNS) or {}, new.get(COLUMNS) or {}
+    columns = {}
+    if old_cols and new_cols:  # both known: a column added, dropped or moved changes every package's files
+        for table in sorted(old_cols.keys() | new_cols.keys()):
+            a, b = old_cols.get(table, []), new_cols.get(table, [])
+            if a != b:
+                columns[table] = {"added": [c for c in b if c not in a], "dropped": [c for c in a if c not in b]}
     reference = {}
     for table in MORE_TABLES[1:]:
         if table in old or table in new:
@@ -384,13 +400,13 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
         touched |= {_text(r.get("report_id")) for r in reference["corrections"]["_rows"]}
     district_of = {rid: r.get("district_id", "") for rid, r in {**old_reports, **new_reports}.items()}
     districts = sorted({district_of.get(rid, "") for rid in touched} - {""})
-    if "city_goals" in reference or "districts" in reference:
+    if "city_goals" in reference or "districts" in reference or columns:
         districts = sorted(set(district_of.values()) - {""})
     for found in reference.values():
         found.pop("_rows")
 
     return {
-        "packages": [CITY_PACKAGE] + districts if touched or reference else [],
+        "packages": [CITY_PACKAGE] + districts if touched or reference or columns else [],
         "reports_added": reports_added,
         "reports_replaced": [_report_summary(new_reports[rid]) for rid in replaced],
         "reports_removed": [_report_summary(old_reports[rid]) for rid in removed],
@@ -408,6 +424,7 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
         },
         "goal_texts": {"reports": texts},  # reports published both times whose analysis texts changed
         "reference": reference,  # {table: {"new": n, "dropped": n, "changed": n}}, tables with a change
+        "columns": columns,  # {table: {"added": [...], "dropped": [...]}}, tables whose columns changed
         # in reports published both times (an added or removed report's goals and activities are its own)
         "goals": goals,
         "activities": {"changed": len({(c["report_id"], c["activity_id"]) for c in acts["changed"]}),
@@ -421,6 +438,7 @@ def is_empty(d: dict) -> bool:
     return not (d["reports_added"] or d["reports_replaced"] or d["reports_removed"] or d.get("reports_changed")
                 or ind["new"] or ind["dropped"] or ind["new_values"] or ind["dropped_values"] or ind["changed"]
                 or ind.get("other") or d.get("goal_texts", {}).get("reports") or d.get("reference")
+                or d.get("columns")
                 or any(goals.get(k) for k in ("changed", "new", "dropped", "other"))
                 or any(acts.get(k) for k in ("changed", "new", "dropped", "other")))
 
@@ -443,19 +461,32 @@ def report_date(text: str, year: int, report_type: str) -> str:
 
 
 def make_entry(number: int, body: dict, date: str, fingerprint: str, goals_fingerprint: str | None = None,
-               more_fingerprint: str | None = None) -> dict:
+               more_fingerprint: str | None = None, columns_fingerprint: str | None = None) -> dict:
     head = {"number": number, "version": version_of(number), "date": date, "tables_sha256": fingerprint}
     if goals_fingerprint is not None:
         head["goals_sha256"] = goals_fingerprint
     if more_fingerprint is not None:
         head["more_sha256"] = more_fingerprint
+    if columns_fingerprint is not None:
+        head["columns_sha256"] = columns_fingerprint
     return {**head, **body}
 
 
+def columns_sha256(tables: dict) -> str | None:
+    """A fingerprint of the tables' columns as written (None when not known)."""
+    columns = tables.get(COLUMNS)
+    return hashlib.sha256(json.dumps(columns, sort_keys=True).encode()).hexdigest() if columns else None
+
+
 def fingerprints(tables: dict[str, list[dict]]) -> dict[str, str]:
-    """The fingerprints an entry keeps: `tables_sha256` and each of LATER_FINGERPRINTS."""
-    return {"tables_sha256": tables_sha256(tables),
-            **{key: tables_sha256(tables, names) for key, names in LATER_FINGERPRINTS.items()}}
+    """The fingerprints an entry keeps: `tables_sha256`, each of LATER_FINGERPRINTS and, when the tables
+    come with their columns, `columns_sha256`."""
+    out = {"tables_sha256": tables_sha256(tables),
+           **{key: tables_sha256(tables, names) for key, names in LATER_FINGERPRINTS.items()}}
+    columns = columns_sha256(tables)
+    if columns is not None:
+        out["columns_sha256"] = columns
+    return out
 
 
 def unchanged(last: dict | None, prints: dict[str, str], published) -> bool:
@@ -464,7 +495,7 @@ def unchanged(last: dict | None, prints: dict[str, str], published) -> bool:
     fingerprint of the published tables, None when none are published: nothing to compare with)."""
     if last is None or last.get("tables_sha256") != prints["tables_sha256"]:
         return False
-    for key in LATER_FINGERPRINTS:
+    for key in prints.keys() - {"tables_sha256"}:
         known = last[key] if key in last else published(key)
         if known is not None and known != prints[key]:
             return False
@@ -517,6 +548,8 @@ def update(root: Path, new_tables: dict[str, list[dict]],
         nonlocal old
         if old is None:
             old = published_tables(root) if old_tables is None else old_tables
+        if key == "columns_sha256":
+            return columns_sha256(old)
         names = LATER_FINGERPRINTS[key]
         return tables_sha256(old, names) if any(old.get(n) for n in names) else None
 
@@ -535,7 +568,7 @@ def update(root: Path, new_tables: dict[str, list[dict]],
     if not dates and entries:
         dates = [entries[-1]["date"]]
     entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", prints["tables_sha256"],
-                       prints["goals_sha256"], prints["more_sha256"])
+                       prints["goals_sha256"], prints["more_sha256"], prints.get("columns_sha256"))
     save_entry(root, entry)
     return entry
 

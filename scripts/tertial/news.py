@@ -126,13 +126,19 @@ def other_changes(entry: dict) -> list[str]:
     if entry.get("reports_changed"):
         parts.append(count(len(entry["reports_changed"]), "rapport med ändrad titel eller källa",
                            "rapporter med ändrad titel eller källa"))
-    n = len(entry.get("indicators", {}).get("other", []))
+    other = entry.get("indicators", {}).get("other") or []
+    n = other if isinstance(other, int) else len(other)  # a count in entries of one early build
     if n:
         parts.append(count(n, "indikatorrad ändrad i andra kolumner (t.ex. granskningsflagga, namn eller analys)",
                            "indikatorrader ändrade i andra kolumner (t.ex. granskningsflagga, namn eller analys)"))
     n = len(entry.get("goal_texts", {}).get("reports", []))
     if n:
         parts.append(count(n, "rapport med ändrad analystext", "rapporter med ändrad analystext"))
+    for table, change in sorted(entry.get("columns", {}).items()):
+        added, dropped = change.get("added", []), change.get("dropped", [])
+        parts.append(f"tabellen {table}: " + (", ".join(
+            ([f"nya kolumner {', '.join(added)}"] if added else []) + ([f"borttagna kolumner {', '.join(dropped)}"]
+                                                                      if dropped else [])) or "kolumner i ny ordning"))
     for table, found in sorted(entry.get("reference", {}).items()):
         one, many = REFERENCE_NAMES.get(table, (table, table))
         n = found.get("new", 0) + found.get("dropped", 0) + found.get("changed", 0)
@@ -225,7 +231,7 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
         if entry.get("reports_changed"):
             lines += ["Rapporter med ändrade uppgifter: " + ", ".join(
                 text(report_label(r)) for r in entry["reports_changed"]) + ".", ""]
-        if entry.get("indicators", {}).get("other"):
+        if isinstance(entry.get("indicators", {}).get("other"), list) and entry["indicators"]["other"]:
             lines += ["| Rapport | Indikator | Ändrat |", "| --- | --- | --- |"]
             lines += [f"| {text(o['report_id'])} | {text(o.get('name') or o['indicator_id'])} | "
                       f"{', '.join(text(ROW_COLUMN_NAMES.get(c, c)) for c in o['columns'])} |"
