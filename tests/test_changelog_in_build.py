@@ -50,10 +50,9 @@ def test_first_build_rebuild_and_a_change(tmp_path):
     # a curation that changes what is published: entry 2, and every package follows it
     yml = tmp_path / "curation" / "indicators.yml"
     text = yml.read_text(encoding="utf-8")
-    old = '- {name: "Sjukfrånvaro", direction: lower}'
+    old = '- name: "Sjukfrånvaro"\n'
     assert old in text
-    yml.write_text(text.replace(old, '- {name: "Sjukfrånvaro", indicator_id: sjukfranvaro-alla-dagar, '
-                                     'direction: lower}'), encoding="utf-8")
+    yml.write_text(text.replace(old, old + '    indicator_id: sjukfranvaro-alla-dagar\n'), encoding="utf-8")
     lines = _rebuild(tmp_path)
     entries = changelog.load_entries(tmp_path)
     assert [(e["number"], e["version"]) for e in entries] == [(1, "1.0.0"), (2, "1.1.0")]

@@ -36,6 +36,7 @@ indicators:
     indicator_id: kopt-energi
     aliases: ["Totalt köpt energi i stadens verksamheter"]
     direction: lower
+    direction_reason: KF:s mål är ett tak.
     description: Energi som staden köper.
 """)
     rows = [_row("Köpt energi i stadens verksamheter", "GWh"), _row("Totalt köpt energi i stadens verksamheter", "GWh"),
@@ -43,7 +44,8 @@ indicators:
     table = {t["indicator_id"]: t for t in indicators.assign(rows, rules)}
     assert rows[0]["indicator_id"] == rows[1]["indicator_id"] == "kopt-energi"
     assert table["kopt-energi"] == {"indicator_id": "kopt-energi", "name": "Köpt energi i stadens verksamheter",
-                                    "unit": "GWh", "direction": "lower", "description": "Energi som staden köper."}
+                                    "unit": "GWh", "direction": "lower", "direction_reason": "KF:s mål är ett tak.",
+                                    "description": "Energi som staden köper."}
     assert rows[2]["unit"] == rows[3]["unit"] == "barn/avd."
     assert rows[2]["indicator_id"] == rows[3]["indicator_id"] == "antal-barn-per-grupp"
 

@@ -1,7 +1,8 @@
 """`tertial check`: validate sources, manifest and curation without writing anything.
 
 Checks every report's sha256, the form of every curation file, and (where the reports have been
-extracted into build/extracted/) that every correction points at a row that exists.
+extracted into build/extracted/) that every correction points at a row that exists, and warns about every
+indicator whose direction curation/indicators.yml does not give.
 """
 
 from __future__ import annotations
@@ -28,4 +29,5 @@ def run(root: Path) -> list[str]:
     else:
         curated = curate.curate(curate.load_extracted(root, reports), reports, curation)
         lines.append(f"corrections: all {len(curated.applied)} changes point at existing rows")
+        lines.extend(curated.warnings)
     return lines

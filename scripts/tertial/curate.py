@@ -22,7 +22,7 @@ CURATED = Path("build") / "curated"
 EXTRACTED_TABLES = tuple(TABLE_COLUMNS)
 CURATED_COLUMNS: dict[str, list[str]] = {
     **TABLE_COLUMNS,
-    "indicators": ["indicator_id", "name", "unit", "direction", "description"],
+    "indicators": ["indicator_id", "name", "unit", "direction", "description", "direction_reason"],
     "city_goals": ["city_goal_id", "level", "code", "title", "mandate_start", "mandate_end",
                    "parent_city_goal_id"],
     "corrections": ["report_id", "table_name", "source_line", "column", "old_value", "new_value", "reason"],
@@ -40,6 +40,7 @@ class Curation:
 class Curated:
     tables: dict[str, list[dict]] = field(default_factory=dict)
     applied: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # indicators without a curated direction
 
     def summary(self) -> list[str]:
         lines = [f"correction: {c['report_id']} line {c['source_line']} ({c['table_name']}) "
@@ -51,7 +52,7 @@ class Curated:
         lines.append(f"curated: {len(t['goals'])} goals, {len(t['indicator_results'])} indicator rows "
                      f"({flagged} need review), {len(t['activities'])} activities, {len(t['indicators'])} "
                      f"indicators, {len(t['city_goals'])} city goals, {len(self.applied)} corrections applied")
-        return lines
+        return lines + self.warnings
 
 
 # --- load -------------------------------------------------------------------------------------------
@@ -137,7 +138,7 @@ def curate(extracted: dict[str, dict[str, list[dict]]], reports: list[sources.So
     tables["goal_texts"].sort(key=lambda r: (r["goal_id"], r["section"]))
     applied.sort(key=lambda c: (c["report_id"], c["table_name"], c["source_line"], c["column"]))
     tables["corrections"] = applied
-    return Curated(tables, applied)
+    return Curated(tables, applied, indicators.uncurated(tables["indicators"], curation.indicators))
 
 
 # --- save -------------------------------------------------------------------------------------------

@@ -11,13 +11,16 @@ same indicator are joined by hand in `curation/indicators.yml`:
       - name: "Andel legitimerade förskollärare av totalt antal anställda (årsarbetare)"
         indicator_id: andel-legitimerade-forskollarare   # optional; default: slug of name
         aliases: ["Andel legitimerade förskollärare"]    # other printings of the same indicator
-        direction: higher                                 # higher | lower | none (optional)
+        direction: higher                                 # higher | lower | none
+        direction_reason: "Varför, med rapport och rad"   # required with direction, published
         unit: "%"                                         # optional
         description: "Svensk beskrivning"                 # optional
 
-Direction, where the YAML says nothing, is read from the reports themselves: an indicator whose target is
-printed as `öka` in every report that gives a word target is `higher`, `minska` is `lower`; otherwise empty
-(unknown).
+Every indicator in the published data should have its direction curated here, with its reason.
+`uncurated` names those that have none: the build and `tertial check` warn about each (a new report must
+stay publishable) and a test on the committed data fails. Such an indicator is published with the
+direction read from the reports themselves: a target printed as `öka` in every report that gives a word
+target is `higher`, `minska` is `lower` (the reason then says so, with report and line); otherwise empty.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from . import yamlfile
 
 FILE = Path("curation") / "indicators.yml"
 DIRECTIONS = ("higher", "lower", "none")
-_KEYS = {"name", "indicator_id", "aliases", "direction", "unit", "description"}
+_KEYS = {"name", "indicator_id", "aliases", "direction", "direction_reason", "unit", "description"}
 _WORD_DIRECTION = {"öka": "higher", "ökning": "higher", "minska": "lower", "minskning": "lower"}
 
 
@@ -68,13 +71,13 @@ def load(root: Path) -> dict:
             raise TertialError(f"indicator_id {iid!r} is defined twice (first at line {ids_seen[iid]})",
                                display, line)
         ids_seen[iid] = line
-        if e.get("direction") not in (None, *DIRECTIONS):
-            raise TertialError(f"direction must be one of {', '.join(DIRECTIONS)}", display, line)
+        _check_direction(e, display)
         aliases = e.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise TertialError("aliases must be a list of names", display, line)
         entry = {"indicator_id": iid, "name": fold(e["name"]), "direction": e.get("direction") or "",
-                 "unit": e.get("unit") or "", "description": fold(e.get("description") or ""), "line": line}
+                 "direction_reason": fold(e.get("direction_reason") or ""), "unit": e.get("unit") or "",
+                 "description": fold(e.get("description") or ""), "line": line}
         for name in [e["name"], *aliases]:
             key = normalize_name(name)
             if key in by_name and by_name[key]["indicator_id"] != iid:
@@ -82,6 +85,20 @@ def load(root: Path) -> dict:
                                    f"({by_name[key]['indicator_id']} and {iid})", display, line)
             by_name[key] = entry
     return {"units": units, "by_name": by_name, "entries": list({id(v): v for v in by_name.values()}.values())}
+
+
+def _check_direction(e: dict, display: str) -> None:
+    """A direction is one of DIRECTIONS and comes with its reason (a non-empty text); a reason, with one."""
+    line, direction, reason = e.get(yamlfile.LINE), e.get("direction"), e.get("direction_reason")
+    if direction not in (None, *DIRECTIONS):
+        raise TertialError(f"direction must be one of {', '.join(DIRECTIONS)}", display, line)
+    if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+        raise TertialError("direction_reason must be a text", display, line)
+    if direction is not None and reason is None:
+        raise TertialError(f"direction {direction!r} without direction_reason (say why, with report and line)",
+                           display, line)
+    if reason is not None and direction is None:
+        raise TertialError("direction_reason without direction", display, line)
 
 
 def _spaceless(unit: str) -> str:
@@ -108,7 +125,7 @@ def published_units(units: dict[str, str]) -> dict[str, str]:
 
 def assign(results: list[dict], rules: dict) -> list[dict]:
     """Process: set indicator_id and the normalized unit on every result row (in place); return the
-    indicators table (indicator_id, name, unit, direction, description), sorted by id."""
+    indicators table (indicator_id, name, unit, direction, direction_reason, description), sorted by id."""
     published = published_units(rules["units"])
     for row in results:
         entry = rules["by_name"].get(normalize_name(row["name"]))
@@ -122,14 +139,25 @@ def assign(results: list[dict], rules: dict) -> list[dict]:
     for iid in sorted(by_id):
         rows = by_id[iid]
         entry = entries.get(iid, {})
+        direction, reason = ((entry["direction"], entry["direction_reason"]) if entry.get("direction")
+                             else _direction_from_targets(rows))
         table.append({
             "indicator_id": iid,
             "name": entry.get("name") or _most_common(fold(r["name"]) for r in rows),
             "unit": entry.get("unit") or _most_common(r["unit"] for r in rows if r["unit"]),
-            "direction": entry.get("direction") or _direction_from_targets(rows),
+            "direction": direction,
+            "direction_reason": reason,
             "description": entry.get("description", ""),
         })
     return table
+
+
+def uncurated(table: list[dict], rules: dict) -> list[str]:
+    """One warning per indicator of `table` whose direction curation/indicators.yml does not give."""
+    curated = {e["indicator_id"] for e in rules["entries"] if e["direction"]}
+    return [f"warning: {FILE}: no direction for indicator {t['indicator_id']} ({t['name']!r}); published "
+            + (f"with {t['direction']!r} read from its printed target" if t["direction"] else "without one")
+            for t in table if t["indicator_id"] not in curated]
 
 
 def _most_common(values) -> str:
@@ -139,11 +167,16 @@ def _most_common(values) -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _direction_from_targets(rows: list[dict]) -> str:
-    words = set()
+def _direction_from_targets(rows: list[dict]) -> tuple[str, str]:
+    """(direction, reason) from the word targets of an indicator's rows, when they all say one direction."""
+    directions, places = set(), []
     for r in rows:
         for col in ("annual_target_text", "city_target_text"):
             word = fold(r.get(col, "")).lower()
             if word in _WORD_DIRECTION:
-                words.add(_WORD_DIRECTION[word])
-    return words.pop() if len(words) == 1 else ""
+                directions.add(_WORD_DIRECTION[word])
+                places.append(f"'{word}' ({r.get('report_id', '')} rad {r.get('source_line', '')})")
+    if len(directions) != 1:
+        return "", ""
+    return (directions.pop(),
+            f"Läst ur rapporterna, inte granskat för hand: målet är tryckt som {', '.join(dict.fromkeys(places))}.")
