@@ -22,6 +22,9 @@ LICENSE = {
     "path": "https://creativecommons.org/publicdomain/zero/1.0/",
     "title": "CC0 1.0 Universal (Public Domain Dedication)",
 }
+# The publisher of the data (the district councils, whose reports these are): named once, in every package's
+# contributors, the DCAT catalogue, the citations on the data page and the news feed's author.
+PUBLISHER = {"title": "Stockholms stad, stadsdelsnämnderna", "path": "https://start.stockholm/"}
 HOMEPAGE_NOTE = ("Uppgifterna är lästa ur stadsdelsnämndernas verksamhetsplaner, tertialrapporter och "
                  "verksamhetsberättelser, som är allmänna handlingar. Varje värde har en rad i källfilen "
                  "(source_line) och varje källfil en kontrollsumma (SHA-256).")
@@ -95,8 +98,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
         "keywords": keywords,
         "licenses": [dict(LICENSE)],
         "contributors": [
-            {"title": "Stockholms stad, stadsdelsnämnderna", "role": "publisher",
-             "path": "https://start.stockholm/"},
+            {"title": PUBLISHER["title"], "role": "publisher", "path": PUBLISHER["path"]},
             {"title": "tertial", "role": "wrangler"},
         ],
         "sources": [
