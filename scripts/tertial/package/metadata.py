@@ -24,6 +24,9 @@ LICENSE = {
 }
 # The publisher of the data (the district councils, whose reports these are): named once, in every package's
 # contributors, the DCAT catalogue, the citations on the data page and the news feed's author.
+# Data Package v2: declared at the root only; the resources and schemas inherit it (frictionless 5.x refuses a
+# `$schema` below the root).
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PUBLISHER = {"title": "Stockholms stad, stadsdelsnämnderna", "path": "https://start.stockholm/"}
 HOMEPAGE_NOTE = ("Uppgifterna är lästa ur stadsdelsnämndernas verksamhetsplaner, tertialrapporter och "
                  "verksamhetsberättelser, som är allmänna handlingar. Varje värde har en rad i källfilen "
@@ -88,6 +91,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
     if district:
         keywords.append(district)
     return {
+        "$schema": PROFILE,
         "name": name,
         "title": title,
         "description": description,
@@ -98,8 +102,8 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
         "keywords": keywords,
         "licenses": [dict(LICENSE)],
         "contributors": [
-            {"title": PUBLISHER["title"], "role": "publisher", "path": PUBLISHER["path"]},
-            {"title": "tertial", "role": "wrangler"},
+            {"title": PUBLISHER["title"], "role": "publisher", "roles": ["publisher"], "path": PUBLISHER["path"]},
+            {"title": "tertial", "role": "wrangler", "roles": ["wrangler"]},
         ],
         "sources": [
             {"title": f"{r.district}: {r.title}", "path": r.file, "sha256": r.sha256}
