@@ -43,7 +43,7 @@ print(city_goals[["code", "title"]].head())  # code is text: 1.1 stays 1.1
 FRICTIONLESS_EXAMPLE = '''from frictionless import Package
 
 package = Package("stockholm/datapackage.json")
-city_goals = package.get_table_resource("city_goals").to_pandas()
+city_goals = package.get_table_resource("city_goals").to_pandas()  # the primary key as the index
 '''
 R_EXAMPLE = '''# install.packages("frictionless")
 library(frictionless)
