@@ -39,11 +39,17 @@ def test_committed_packages_page_has_versions_dates_and_citations():
         for part in ("Stockholms stad, stadsdelsnämnderna", f.descriptor["title"], f"version {f.version}",
                      f"publicerad {f.modified}", f"https://tertial.github.io/data/{f.name}/datapackage.json"):
             assert part in citation, (f.name, part)
+    for res in city_resources(facts):
+        assert f"{res['name']}.csv</code>, {datapage.size_sv(res['bytes'])} i hela staden" in page
     city = facts[0]
     assert "https://tertial.github.io/indikatorer/sjukfranvaro/" in datapage.indicator_citation(city, "sjukfranvaro",
                                                                                                 "Sjukfrånvaro")
     n_indicators = len(load(ROOT / "datapackages").indicators)
     assert page.count("(indikator ") == n_indicators > 100
+
+
+def city_resources(facts):
+    return next(f for f in facts if f.name == "stockholm").descriptor["resources"]
 
 
 def test_size_in_swedish():

@@ -174,8 +174,9 @@ def dictionary(pkg: Package) -> str:
         rows = [[f"<code>{esc(f.get('name'))}</code>", esc(TYPE_SV.get(f.get("type"), f.get("type", ""))),
                  esc(f.get("title", "")), esc(f.get("description", ""))] for f in schema.get("fields", [])]
         title = res.get("title") or res.get("name")
+        size = f", {size_sv(res['bytes'])} i hela staden" if isinstance(res.get("bytes"), int) else ""
         out.append(f"<h3 id=\"tabell-{esc(res.get('name'))}\">{esc(title)} "
-                   f"(<code>{esc(res.get('name'))}.csv</code>)</h3>")
+                   f"(<code>{esc(res.get('name'))}.csv</code>{esc(size)})</h3>")
         if res.get("description"):
             out.append(f"<p>{esc(res['description'])}</p>")
         out.append(table(["Kolumn", "Typ", "Rubrik", "Beskrivning"], rows, f"Kolumner i {res.get('name')}", raw=True,
