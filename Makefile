@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: site test fuzz install serve bench extract chromium clean
+.PHONY: site test fuzz install serve bench extract chromium clean zensical
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP) chromium
 ## fuzz: the property-based (fuzz) tests with many more examples than in `make test`
 fuzz: $(STAMP)
 	$(BIN)/python -m pytest -m fuzz -n 2 --hypothesis-profile=fuzz
+
+## zensical: build the same site with Zensical and compare it page by page (build/zensical-compare.json)
+zensical: site
+	$(BIN)/python -m tertial.site.zensical
 
 ## serve: preview the site on http://127.0.0.1:8000
 serve: site

@@ -17,6 +17,7 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 
 from . import ids
+from .package.metadata import PUBLISHER
 
 NEWS_DIR = "nyheter"
 FEED_FILE = "feed.xml"
@@ -290,6 +291,7 @@ def feed_xml(entries: list[dict], base_url: str = "") -> bytes:
     fg.title("Stadsdelsnämndernas mål och resultat – nyheter")
     fg.subtitle("Nya rapporter och ändrade uppgifter i öppna data om Stockholms stadsdelsnämnder")
     fg.language("sv")
+    fg.author({"name": PUBLISHER["title"], "uri": PUBLISHER["path"]})
     news_url = f"{base_url}{NEWS_DIR}/" if base_url else ""
     if news_url:
         fg.link(href=news_url, rel="alternate")

@@ -22,6 +22,12 @@ LICENSE = {
     "path": "https://creativecommons.org/publicdomain/zero/1.0/",
     "title": "CC0 1.0 Universal (Public Domain Dedication)",
 }
+# The publisher of the data (the district councils, whose reports these are): named once, in every package's
+# contributors, the DCAT catalogue, the citations on the data page and the news feed's author.
+# Data Package v2: declared at the root only; the resources and schemas inherit it (frictionless 5.x refuses a
+# `$schema` below the root).
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+PUBLISHER = {"title": "Stockholms stad, stadsdelsnämnderna", "path": "https://start.stockholm/"}
 HOMEPAGE_NOTE = ("Uppgifterna är lästa ur stadsdelsnämndernas verksamhetsplaner, tertialrapporter och "
                  "verksamhetsberättelser, som är allmänna handlingar. Varje värde har en rad i källfilen "
                  "(source_line) och varje källfil en kontrollsumma (SHA-256).")
@@ -85,6 +91,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
     if district:
         keywords.append(district)
     return {
+        "$schema": PROFILE,
         "name": name,
         "title": title,
         "description": description,
@@ -95,9 +102,8 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
         "keywords": keywords,
         "licenses": [dict(LICENSE)],
         "contributors": [
-            {"title": "Stockholms stad, stadsdelsnämnderna", "role": "publisher",
-             "path": "https://start.stockholm/"},
-            {"title": "tertial", "role": "wrangler"},
+            {"title": PUBLISHER["title"], "role": "publisher", "roles": ["publisher"], "path": PUBLISHER["path"]},
+            {"title": "tertial", "role": "wrangler", "roles": ["wrangler"]},
         ],
         "sources": [
             {"title": f"{r.district}: {r.title}", "path": r.file, "sha256": r.sha256}

@@ -20,10 +20,12 @@ from .pagecache import PageCache
 from .pages import Page, View, all_pages
 
 # --- process ------------------------------------------------------------------------------------
-def generate(data: SiteData, cache: PageCache | None = None, emit=None) -> list[Page]:
+def generate(data: SiteData, cache: PageCache | None = None, emit=None, facts=None) -> list[Page]:
+    """`facts`: the packages' PackageFacts (version, dates, sizes) for the data page (default: from the
+    packages alone, without changelog dates or download sizes)."""
     v = View(data)
     pages = all_pages(v, cache, emit)
-    page = data_page(v)
+    page = data_page(v, facts)
     if emit is not None:
         emit(page)
     return pages + [page]
@@ -219,6 +221,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     so a failure leaves the previous site exactly as it was.
     """
     from .. import changelog, news
+    from ..package import catalog
 
     root = Path(root)
     packages_dir = Path(packages_dir or root / "datapackages")
@@ -241,11 +244,16 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
         write = DocsWriter(docs_dir)                          # save (as pages are made): only what changed
         write.copytree(root / "docs", docs_dir)
         writer = PageWriter(docs_dir, write, out_dir.parent / "chart-cache", pool)
-        pages = generate(data, cache, emit=writer)            # process (unchanged pages from the cache)
+        write_downloads(data, docs_dir, root, write)          # first: the data page and catalogue give their sizes
+        base = news.site_url(root)
+        facts = [catalog.package_facts(p.name, p.folder, p.descriptor, entries, docs_dir / "data", base)
+                 for p in data.packages]
+        for name, blob in catalog.files(facts).items():
+            write(docs_dir / "data" / name, blob)
+        mark("downloads")
+        pages = generate(data, cache, emit=writer, facts=facts)  # process (unchanged pages from the cache)
         cache.prune()
         mark("pages")
-        write_downloads(data, docs_dir, root, write)
-        mark("downloads")
         n_charts = writer.finish()
         mark("charts_wait")
     finally:

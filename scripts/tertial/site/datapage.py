@@ -1,31 +1,121 @@
-"""Process: the data page (/data/): downloads, a data dictionary generated from the schemas,
-licence, how to cite, examples for Excel, pandas and R."""
+"""Process: the data page (/data/): each package's version, publication date and downloads with their
+sizes, the data catalogue (DCAT-AP-SE), a data dictionary generated from the schemas, licence, how to
+cite a package or an indicator, and examples for Excel, pandas and R that read every column as the
+type its schema declares (tests/test_data_page_examples.py runs the Python ones)."""
 
 from __future__ import annotations
 
+from ..package import catalog
+from ..package.metadata import PUBLISHER
 from .load import Package, resource_schema
-from .pages import Page, View, crumbs, esc, link, table
+from .pages import Page, View, crumbs, deferred, esc, link, table, url_indicator
 
 TYPE_SV = {"string": "text", "number": "tal", "integer": "heltal", "boolean": "sant/falskt",
            "date": "datum", "year": "år"}
 
+# The reading examples, shown on the page as they are run by the tests (the unpacked zip's folder).
+PANDAS_EXAMPLE = '''import json
 
-def data_page(v: View) -> Page:
+import pandas as pd
+
+# pandas types for the Table Schema's types (dates are read as text, then parsed)
+PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
+                "date": "string"}
+
+
+def read_table(package, table):
+    """One table of an unpacked package (the folder with datapackage.json), each column as declared."""
+    with open(f"{package}/datapackage.json", encoding="utf-8") as fh:
+        resource = next(r for r in json.load(fh)["resources"] if r["name"] == table)
+    fields = resource["schema"]["fields"]
+    df = pd.read_csv(f"{package}/{resource['path']}", encoding="utf-8",
+                     dtype={f["name"]: PANDAS_TYPES[f["type"]] for f in fields},
+                     keep_default_na=False, na_values=[""], true_values=["true"], false_values=["false"])
+    for f in fields:
+        if f["type"] == "date":
+            df[f["name"]] = pd.to_datetime(df[f["name"]], format="%Y-%m-%d")
+    return df
+
+
+city_goals = read_table("stockholm", "city_goals")
+print(city_goals[["code", "title"]].head())  # code is text: 1.1 stays 1.1
+'''
+FRICTIONLESS_EXAMPLE = '''from frictionless import Package
+
+package = Package("stockholm/datapackage.json")
+city_goals = package.get_table_resource("city_goals").to_pandas()  # the primary key as the index
+'''
+R_EXAMPLE = '''# install.packages("frictionless")
+library(frictionless)
+
+package <- read_package("stockholm/datapackage.json")
+city_goals <- read_resource(package, "city_goals")  # each column as its schema declares
+'''
+ZIP_NOTE = ("Zip-filen packas upp i en mapp med paketets namn (till exempel <code>stockholm/</code>) som "
+            "innehåller <code>datapackage.json</code> och mappen <code>data/</code> med en CSV-fil per tabell.")
+
+
+def size_sv(n: int | None) -> str:
+    """A file size as a Swedish reader writes it: '850 byte', '12 kB', '1,4 MB'."""
+    if n is None:
+        return ""
+    if n < 1000:
+        return f"{n} byte"
+    if n < 1_000_000:
+        return f"{round(n / 1000)} kB"
+    return f"{n / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def _download(path: str, dist: catalog.Distribution, text: str) -> str:
+    size = size_sv(dist.bytes)
+    return link(path, f"data/{dist.files[0]}", text) + (f" ({esc(size)})" if size else "")
+
+
+def package_citation(facts: catalog.PackageFacts) -> str:
+    """Publisher, title, version, date and address of a package, as one line of text."""
+    parts = [f"{PUBLISHER['title']}: {facts.descriptor.get('title') or facts.name}",
+             f"datapaket {facts.name}, version {facts.version}"]
+    if facts.modified:
+        parts.append(f"publicerad {facts.modified}")
+    return ", ".join(parts) + "." + (f" {facts.url}" if facts.url else "")
+
+
+def indicator_citation(facts: catalog.PackageFacts, iid: str, name: str) -> str:
+    """An indicator's citation: its name and id, then its package's citation, then its page's address."""
+    text = (f"{PUBLISHER['title']}: ”{name}” (indikator {iid}, tabellen indicator_results), i "
+            f"{facts.descriptor.get('title') or facts.name}, datapaket {facts.name}, version {facts.version}")
+    text += f", publicerad {facts.modified}." if facts.modified else "."
+    return text + (f" {facts.base}{url_indicator(iid)}" if facts.base else "")
+
+
+def data_page(v: View, facts: list[catalog.PackageFacts] | None = None) -> Page:
     path = "data/"
+    if facts is None:
+        facts = [catalog.package_facts(p.name, p.folder, p.descriptor, []) for p in v.d.packages]
     p = Page(path, "Data")
     p.add(crumbs(path, [(path, "Data")]), "# Öppna data",
           "<p>Allt på webbplatsen kommer ur de här datapaketen, och du kan ladda ner samma data. "
-          "Varje paket är ett <a href=\"#hur-du-laser-data\">Frictionless-datapaket</a>: en fil "
+          "Varje paket är ett <a href=\"#hur-du-laser-data\">Frictionless-datapaket</a> (Data Package 2): en fil "
           "<code>datapackage.json</code> som beskriver tabellerna, och tabellerna som CSV (UTF-8, komma "
           "som avgränsare, punkt som decimaltecken, tom cell när inget redovisats).</p>",
           "## Datapaket")
     rows = []
-    for pkg in v.d.packages:
-        label = "Hela staden" if pkg.name == "stockholm" else v.district_name(pkg.name)
-        rows.append([esc(label), link(path, f"data/{pkg.name}.zip", f"{pkg.name}.zip"),
-                     link(path, f"data/{pkg.name}.xlsx", f"{pkg.name}.xlsx"),
-                     link(path, f"data/{pkg.name}/datapackage.json", "datapackage.json")])
-    p.add(table(["Paket", "Zip (alla CSV-filer)", "Excel", "Beskrivning"], rows, "Datapaket", raw=True))
+    for f in facts:
+        label = "Hela staden" if f.name == "stockholm" else v.district_name(f.name)
+        dist = {d.format.key: d for d in f.distributions}
+        rows.append([esc(label), esc(f.version), esc(f.modified or ""),
+                     _download(path, dist["zip"], f"{f.name}.zip"), _download(path, dist["xlsx"], f"{f.name}.xlsx"),
+                     _download(path, dist["datapackage"], "datapackage.json")])
+    p.add(table(["Paket", "Version", "Publicerad", "Zip (alla CSV-filer)", "Excel", "Beskrivning"], rows,
+                "Datapaket", raw=True))
+    p.add(f"<p>{ZIP_NOTE} En ny version publiceras bara när paketets data ändras; vad som ändrats står under "
+          f"{link(path, 'nyheter/', 'Nyheter')}.</p>")
+    if any(f.url for f in facts):
+        p.add("## Katalog för dataportaler",
+              f"<p>Paketen beskrivs också i en datakatalog enligt DCAT-AP-SE, så att "
+              f"<a href=\"https://www.dataportal.se/\">Sveriges dataportal</a> kan hitta dem: "
+              f"{link(path, 'data/' + catalog.CATALOG_RDF, catalog.CATALOG_RDF)} (RDF/XML) och "
+              f"{link(path, 'data/' + catalog.CATALOG_JSONLD, catalog.CATALOG_JSONLD)} (JSON-LD).</p>")
     p.add("## Tabeller och kolumner",
           "<p>Datakatalogen nedan är skapad ur paketens scheman. Namnen på tabeller och kolumner ändras "
           "aldrig; nya kan tillkomma.</p>")
@@ -39,20 +129,42 @@ def data_page(v: View) -> Page:
         p.add(f"<ul>{items}</ul>")
     else:
         p.add("<p>Paketet anger ingen licens.</p>")
-    p.add("## Så citerar du",
-          "<p>Ange källan som: <q>Stockholms stadsdelsnämnders verksamhetsplaner, tertialrapporter och "
-          "verksamhetsberättelser, bearbetade av tertial (datapaket stockholm)</q>, och nämn vilken rapport "
-          "och vilken rad du hänvisar till; varje värde har sin rad i kolumnen <code>source_line</code>.</p>",
-          "## Hur du läser data",
-          "**Excel:** ladda ner Excel-filen ovan; varje tabell är ett eget blad. Vill du hellre öppna CSV-filen, "
-          "välj *Data → Från text/CSV* och filursprung *65001: Unicode (UTF-8)*.",
-          "**Python (pandas):**",
-          "```python\nimport pandas as pd\n\nres = pd.read_csv(\"indicator_results.csv\")\n"
-          "print(res[res.indicator_id == \"sjukfranvaro\"][[\"report_id\", \"period_outcome\", \"annual_target\"]])\n```",
-          "**R:**",
-          "```r\nres <- read.csv(\"indicator_results.csv\", encoding = \"UTF-8\")\n"
-          "subset(res, indicator_id == \"sjukfranvaro\", c(report_id, period_outcome, annual_target))\n```")
+    p.add(*citations(v, facts), *reading())
     return p
+
+
+def citations(v: View, facts: list[catalog.PackageFacts]) -> list[str]:
+    """The section on citing: one citation per package, one per indicator of the city-wide package."""
+    items = "".join(f'<li id="citera-{esc(f.name)}">{esc(package_citation(f))}</li>' for f in facts)
+    out = ["## Så citerar du",
+           "<p>Ange utgivaren, paketets titel, version och publiceringsdatum och adressen, till exempel:</p>",
+           f"<ul>{items}</ul>",
+           "<p>Nämn också vilken rapport och vilken rad du hänvisar till; varje värde har sin rad i kolumnen "
+           "<code>source_line</code>.</p>"]
+    city = facts[0] if facts else None
+    indicators = v.d.indicators
+    if city is not None and indicators is not None and len(indicators):
+        rows = [[esc(name), esc(indicator_citation(city, iid, name))]
+                for iid, name in sorted(zip(indicators["indicator_id"], indicators["name"]))]
+        out += ["### Citera en indikator",
+                deferred("<details class=\"tertial-data\"><summary>Visa en källhänvisning för varje indikator"
+                         "</summary>" + table(["Indikator", "Källhänvisning"], rows, "Källhänvisning per indikator",
+                                              raw=True, search=True) + "</details>")]
+    return out
+
+
+def reading() -> list[str]:
+    return ["## Hur du läser data",
+            "**Excel:** ladda ner Excel-filen ovan; varje tabell är ett eget blad, med tal som tal, datum som "
+            "datum och text som text (målkoden 1.1 förblir texten 1.1). Öppnar du hellre en CSV-fil, välj "
+            "*Data → Från text/CSV*, filursprung *65001: Unicode (UTF-8)*, och ange kolumnernas typer enligt "
+            "tabellerna ovan (välj *Text* för koder som <code>code</code>).",
+            f"**Python (pandas)**, med typerna ur paketets schema (i mappen som zip-filen packas upp i):",
+            f"```python\n{PANDAS_EXAMPLE}```",
+            "**Python (frictionless)** läser schemat själv:",
+            f"```python\n{FRICTIONLESS_EXAMPLE}```",
+            "**R** (paketet frictionless läser schemat själv):",
+            f"```r\n{R_EXAMPLE}```"]
 
 
 def dictionary(pkg: Package) -> str:
@@ -62,8 +174,9 @@ def dictionary(pkg: Package) -> str:
         rows = [[f"<code>{esc(f.get('name'))}</code>", esc(TYPE_SV.get(f.get("type"), f.get("type", ""))),
                  esc(f.get("title", "")), esc(f.get("description", ""))] for f in schema.get("fields", [])]
         title = res.get("title") or res.get("name")
+        size = f", {size_sv(res['bytes'])} i hela staden" if isinstance(res.get("bytes"), int) else ""
         out.append(f"<h3 id=\"tabell-{esc(res.get('name'))}\">{esc(title)} "
-                   f"(<code>{esc(res.get('name'))}.csv</code>)</h3>")
+                   f"(<code>{esc(res.get('name'))}.csv</code>{esc(size)})</h3>")
         if res.get("description"):
             out.append(f"<p>{esc(res['description'])}</p>")
         out.append(table(["Kolumn", "Typ", "Rubrik", "Beskrivning"], rows, f"Kolumner i {res.get('name')}", raw=True,
