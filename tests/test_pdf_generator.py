@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pypdfium2 as pdfium
 import pytest
 from reportlab.platypus import Table
 
@@ -12,11 +11,6 @@ import pdfgen
 from goldfixture import GOLD_DIR, load_gold
 
 GOLD = pdfgen.excerpt(load_gold(GOLD_DIR / "hagersten-liljeholmen-2020-t1.json"), 1200)
-
-
-def page_texts(data: bytes) -> list[str]:
-    doc = pdfium.PdfDocument(data)
-    return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
 
 
 @pytest.fixture(scope="module", params=sorted(pdfgen.TEMPLATES))
@@ -31,7 +25,7 @@ def test_same_reference_and_template_give_the_same_bytes(printed):
 
 def test_every_page_has_the_running_header_and_its_number_of_all(printed):
     _, data = printed
-    texts = page_texts(data)
+    texts = pdfgen.page_texts(data)
     assert len(texts) >= 3
     for n, text in enumerate(texts, start=1):
         assert "Tjänsteutlåtande" in text and "Hägersten-Liljeholmen stadsdelsnämnd" in text
@@ -42,13 +36,13 @@ def test_indicator_header_is_printed_again_after_a_page_break(printed):
     template, data = printed
     tables = [f for f in pdfgen.story(GOLD, pdfgen.TEMPLATES[template])
               if isinstance(f, Table) and "Indikator" in str(f._cellvalues[0][0].text)]
-    headers = sum(len(re.findall(r"^Indikator", t, re.MULTILINE)) for t in page_texts(data))
+    headers = sum(len(re.findall(r"^Indikator", t, re.MULTILINE)) for t in pdfgen.page_texts(data))
     assert headers > len(tables) > 0
 
 
 def test_every_value_goal_and_activity_of_the_excerpt_is_printed(printed):
     _, data = printed
-    text = " ".join(" ".join(page_texts(data)).split())
+    text = " ".join(" ".join(pdfgen.page_texts(data)).split())
     for row in GOLD["indicators"]:
         for col in pdfgen.VALUE_COLUMNS:
             assert pdfgen.cell_text(row[col]) in text
@@ -62,7 +56,7 @@ def test_templates_differ_in_page_size_font_and_heading_label():
     assert stad.pagesize != brev.pagesize and stad.font != brev.font and stad.widths != brev.widths
     assert stad.label_own_line and not brev.label_own_line
     assert brev.zebra and brev.grid and not stad.zebra
-    texts = {t: " ".join(page_texts(pdfgen.render(GOLD, t))) for t in ("stad", "brev")}
+    texts = {t: " ".join(pdfgen.page_texts(pdfgen.render(GOLD, t))) for t in ("stad", "brev")}
     assert re.search(r"KF:s inriktningsmål:\s*\r?\n1\. ", texts["stad"])
     assert "KF:s inriktningsmål: 1. " in texts["brev"]
 

@@ -25,6 +25,7 @@ from typing import Callable
 from . import changelog, ids, sources
 from .errors import TertialError
 from .extract.goals import heading_label, is_toc_line
+from .extract.pdf import is_pdf
 from .extract.reader import decode, read_bytes, split_lines
 
 # What a staging copy leaves out: tools' own folders, never inputs or outputs of the build.
@@ -108,8 +109,18 @@ def infer(lines: list[str]) -> Inferred:
     return Inferred(district=infer_district(lines), report_type=rtype, year=year, title=title)
 
 
+def report_lines(path: Path, data: bytes | None = None) -> list[str]:
+    """A report's lines of text: the file's text, or a PDF's text as read by position (`extract/pdf.py`)."""
+    from .extract.pdf import read_pdf
+
+    data = read_bytes(Path(path)) if data is None else data
+    if is_pdf(path, data):
+        return read_pdf(data, name=str(path)).lines
+    return split_lines(decode(data, Path(path)))
+
+
 def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_type: str | None,
-                 year: int | None) -> sources.SourceReport:
+                 year: int | None, suffix: str = ".txt") -> sources.SourceReport:
     """The report's identity: options first, then what the text says; a one-line error when neither."""
     district = district or inferred.district
     report_type = (report_type or inferred.report_type or "").upper() or None
@@ -126,7 +137,7 @@ def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_ty
     if not title or inferred.report_type != report_type or inferred.year != int(year):
         title = TYPE_TITLES[report_type].format(year=year)
     return sources.SourceReport(report_id=rid, district=name, district_id=did, report_type=report_type,
-                                year=int(year), file=str(sources.REPORTS_DIR / f"{rid}.txt"),
+                                year=int(year), file=str(sources.REPORTS_DIR / f"{rid}{suffix}"),
                                 sha256="", title=title)
 
 
@@ -279,14 +290,15 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     report = Path(report)
     # load
     data = read_bytes(report)  # bounded: a huge or endless file is refused without reading it all
-    lines = split_lines(decode(data, report))
+    lines = report_lines(report, data)
     manifest = sources.load_manifest(root)
     # process
     if not is_report(lines):
         raise TertialError("not a district council report: it has no goal headings "
                            "(KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål)", report)
     inferred = infer(lines)
-    rep = resolve_meta(report, inferred, district, report_type, year)
+    suffix = ".pdf" if is_pdf(report, data) else ".txt"
+    rep = resolve_meta(report, inferred, district, report_type, year, suffix)
     warnings = disagreements(inferred, rep)
     rep.sha256 = hashlib.sha256(data).hexdigest()
     existing = next((r for r in manifest if r.report_id == rep.report_id), None)
@@ -300,6 +312,8 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
         target = staging / rep.file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        if existing is not None and existing.file != rep.file:  # replaced by a PDF (or the text of one)
+            (staging / existing.file).unlink(missing_ok=True)
         reports = [r for r in manifest if r.report_id != rep.report_id] + [rep]
         (staging / sources.MANIFEST).write_text(sources.dump_manifest(reports), encoding="utf-8")
         sources.load_manifest(staging)  # the new manifest reads back and every sha256 matches

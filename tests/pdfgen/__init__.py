@@ -29,6 +29,8 @@ VALUE_COLUMNS = ("period_outcome", "outcome_men", "outcome_women", "previous_yea
 LABELS = {"inriktningsmal": "KF:s inriktningsmål:", "verksamhetsmal": "KF:s mål för verksamhetsområdet:",
           "namndmal": "Nämndmål:"}
 VERDICTS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "ej": "Uppfylls ej"}
+TITLES = {"T1": "Tertialrapport 1 för {year}", "T2": "Tertialrapport 2 för {year}", "VP": "Verksamhetsplan {year}",
+          "VB": "Verksamhetsberättelse {year}"}
 FILLER = ("Stadsdelsnämnden bedömer att målet kommer att uppfyllas under året. Arbetet följs upp löpande "
           "i verksamheterna och redovisas i nämndens uppföljning. Förvaltningen samverkar med andra "
           "nämnder, civilsamhället och invånarna för att nå målet.")
@@ -54,9 +56,9 @@ class Template:
 
 TEMPLATES = {
     "stad": Template("stad", A4, "Helvetica", "Helvetica-Bold", 7, 10,
-                     (40, 15, 13, 14, 15, 14, 16, 24, 19), (98, 22, 22, 28), TA_LEFT, False, False, True),
+                     (38, 15, 13, 14, 15, 14, 15, 27, 19), (98, 22, 22, 28), TA_LEFT, False, False, True),
     "brev": Template("brev", LETTER, "Times-Roman", "Times-Bold", 8, 11,
-                     (42, 15, 15, 15, 16, 15, 16, 24, 17), (100, 24, 24, 27), TA_RIGHT, True, True, False,
+                     (40, 15, 15, 15, 16, 15, 16, 27, 16), (100, 24, 24, 27), TA_RIGHT, True, True, False,
                      padding=4),
 }
 
@@ -165,10 +167,23 @@ def _activity_table(t: Template, st: _Styles, acts: list[dict]) -> Table:
     return _table(t, st, ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"], data, t.activity_widths, [])
 
 
+def indicator_tables(gold: dict) -> list[list[dict]]:
+    """The indicator rows of each indicator table printed (rows with no goal or activity between them)."""
+    tables: list[list[dict]] = []
+    last = None
+    for _line, kind, item in _events(gold):
+        if kind == "row":
+            if last != "row":
+                tables.append([])
+            tables[-1].append(item)
+        last = kind
+    return tables
+
+
 def story(gold: dict, t: Template, repeat: int = 1) -> list:
     """The report's flowables: every goal, row and activity of the reference in printed order."""
     st = _Styles(t)
-    out: list = [Paragraph(f"Tertialrapport för {gold['year']}", st.heading),
+    out: list = [Paragraph(TITLES[gold["report_type"]].format(year=gold["year"]), st.heading),
                  Paragraph(f"{escape(gold['district'])} stadsdelsnämnd", st.body)]
     pending: list[tuple[str, list[dict]]] = []
 
@@ -234,9 +249,17 @@ def render(gold: dict, template: Template | str, repeat: int = 1) -> bytes:
     return buf.getvalue()
 
 
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page, as PDFium reads it (for checking what was printed)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+
+
 def write(gold: dict, template: Template | str, path: Path, repeat: int = 1) -> Path:
     path.write_bytes(render(gold, template, repeat))
     return path
 
 
-__all__ = ["TEMPLATES", "Template", "render", "write", "excerpt", "story", "sv_number", "cell_text", "heading_text"]
+__all__ = ["TEMPLATES", "Template", "render", "write", "excerpt", "story", "page_texts", "indicator_tables", "sv_number", "cell_text", "heading_text"]
