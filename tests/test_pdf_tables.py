@@ -109,3 +109,15 @@ def test_the_table_ends_at_a_line_in_another_size_or_after_a_tall_gap_before_tex
     assert T.body(lines + [far_text], 5, header) == 6
     far_row = line(150 + T.END_GAP * SIZE + 10, (50, "Antal"), (200, "3"), (550, "2023"))
     assert T.body(lines + [far_row], 5, header) == 7
+
+
+def test_a_row_whose_name_starts_like_a_table_header_word_does_not_end_the_table():
+    # the header in the rows' own font: only the gap under it tells it from the rows
+    plain = [Line(1, [Word(w.text, w.x0, w.x1, w.top, w.bottom, w.size, "Regular") for w in ln.words])
+             for ln in HEADER]
+    rows = [line(150, (50, "Aktivitetscenter för unga"), (200, "12"), (550, "2023")),
+            line(159, (50, "aktivitetscenter och")),
+            line(175, (50, "Indikatorn för nöjdhet"), (200, "80 %"), (550, "2023"))]
+    header = T.read_header(plain + rows, 0, 2023)
+    assert header is not None and len(header.lines) == 5
+    assert T.body(plain + rows, 5, header) == 8

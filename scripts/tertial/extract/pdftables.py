@@ -30,7 +30,7 @@ ROW_GAP = 0.45  # font sizes: a gap up to this between two lines is a line break
 END_GAP = 2.5  # font sizes: a taller gap may end the table (a header row can be a line taller)
 RIVER = 0.5  # font sizes: the narrowest white gap between two columns (a space between words is narrower)
 PHRASE_GAP = 0.6  # font sizes: header words closer than this on a line are one header cell
-_START = re.compile(r"^\W*(?:Indikator|Aktivitet)", re.IGNORECASE)
+_START = re.compile(r"^\W*(?:Indikator|Aktivitet)")  # as the header prints it: 'aktivitetscenter' is no header
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _LABEL = re.compile(r"^(?:Analys|Kommentar)\b:?", re.IGNORECASE)
 
@@ -122,8 +122,8 @@ def body(lines: list[Line], start: int, header: Header) -> int:
     j, prev = start, header.lines[-1]
     while j < len(lines):
         line = lines[j]
-        if abs(line.size - header.size) > 0.5 or (_START.match(line.words[0].text) and line.font == header.font):
-            break
+        if abs(line.size - header.size) > 0.5 or read_header(lines, j, None) is not None:
+            break  # a heading, body text, or the next table's header
         if line.top - prev.bottom > END_GAP * header.size:
             probe = Strip([line])
             read_cells(probe, header)
