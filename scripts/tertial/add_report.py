@@ -25,8 +25,8 @@ from typing import Callable
 from . import changelog, ids, sources
 from .errors import TertialError
 from .extract.goals import heading_label, is_toc_line
-from .extract.pdf import is_pdf
-from .extract.reader import decode, read_bytes, split_lines
+from .extract.pdf import is_pdf, report_lines
+from .extract.reader import read_bytes
 
 # What a staging copy leaves out: tools' own folders, never inputs or outputs of the build.
 SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
@@ -107,16 +107,6 @@ def infer_period(lines: list[str]) -> tuple[str | None, int | None, str | None]:
 def infer(lines: list[str]) -> Inferred:
     rtype, year, title = infer_period(lines)
     return Inferred(district=infer_district(lines), report_type=rtype, year=year, title=title)
-
-
-def report_lines(path: Path, data: bytes | None = None) -> list[str]:
-    """A report's lines of text: the file's text, or a PDF's text as read by position (`extract/pdf.py`)."""
-    from .extract.pdf import read_pdf
-
-    data = read_bytes(Path(path)) if data is None else data
-    if is_pdf(path, data):
-        return read_pdf(data, name=str(path)).lines
-    return split_lines(decode(data, Path(path)))
 
 
 def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_type: str | None,

@@ -64,7 +64,8 @@ def cmd_extract(args) -> int:
         raise TertialError(f"cannot write the tables there ({exc.strerror or exc})", args.out) from None
     for line, message in ex.warnings:  # kept as printed, but the maintainer should look
         print(f"tertial: warning: {args.report}:{line}: {message}", file=sys.stderr)
-    from .add_report import disagreements, infer, report_lines
+    from .add_report import disagreements, infer
+    from .extract.pdf import report_lines
 
     for message in disagreements(infer(report_lines(args.report)), meta):  # the options against the text
         print(f"tertial: warning: {args.report}: {message}", file=sys.stderr)

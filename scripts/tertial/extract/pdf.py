@@ -177,6 +177,16 @@ def read_pdf(source: str | Path | bytes, year: int | None = None, name: str = ""
     return rendering
 
 
+def report_lines(path: str | Path, data: bytes | None = None) -> list[str]:
+    """A report's lines of text, as `source_line` counts them: the file's text, or a PDF's rendered text."""
+    from .reader import decode, read_bytes, split_lines
+
+    data = read_bytes(path) if data is None else data
+    if is_pdf(path, data):
+        return read_pdf(data, name=str(path)).lines
+    return split_lines(decode(data, path))
+
+
 def extract_pdf(path: str | Path, meta: ReportMeta) -> Extraction:
     """Read a report PDF: its rendered text through the shared reader, each item with its `source_page`."""
     from . import extract_lines
