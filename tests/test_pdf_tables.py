@@ -121,3 +121,21 @@ def test_a_row_whose_name_starts_like_a_table_header_word_does_not_end_the_table
     header = T.read_header(plain + rows, 0, 2023)
     assert header is not None and len(header.lines) == 5
     assert T.body(plain + rows, 5, header) == 8
+
+
+def test_rows_with_no_padding_are_separated_by_the_rule_between_them():
+    first = line(150, (50, "Första"), (200, "1"))
+    wrapped = line(159, (50, "raden"))
+    second = line(168, (50, "Andra"), (200, "3"))
+    _, strips = table(first, wrapped, second)
+    assert [s.cells[0] for s in strips] == ["Första raden Andra"]  # no gap, no rule: one row
+    second.rule_above = True
+    _, strips = table(first, wrapped, second)
+    assert [s.cells[0] for s in strips] == ["Första raden", "Andra"]
+
+
+def test_a_narrow_white_strip_right_before_the_next_column_is_the_edge():
+    # a name wrapped up to 2 points before 'Periodens' (x=200), the numbers flush right in their column
+    _, strips = table(line(150, (50, "Andel barn som bor i"), (226, "1,1 %"), (550, "2023")),
+                      line(159, (48, "familjer med ekonomiskt bistånd och stöd")))  # ends at x=198
+    assert strips[0].cells[:2] == ["Andel barn som bor i familjer med ekonomiskt bistånd och stöd", "1,1 %"]

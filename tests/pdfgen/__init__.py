@@ -4,8 +4,9 @@ It prints what the text-from-PDF report (sources/reports/hagersten-liljeholmen-2
 layout the city's PDFs have: goal headings with and without numbers (the label on its own line or not),
 the verdict line, an 'Analys' text, the nine-column indicator table with narrow wrapped cells, its header
 repeated after a page break, rows split by a page break, an 'Analys' line under a row, activity tables with
-dates, and a running page header and footer with page numbers ('Sid 14 (80)'). `TEMPLATES` holds two
-house styles (page size, font, column widths, alignment, zebra rows, rules, heading label on its own line).
+dates, and a running page header and footer with page numbers ('Sid 14 (80)'). `TEMPLATES` holds three
+house styles (page size, font, column widths, alignment, zebra rows, rules, heading label on its own line,
+cell padding, the header's font).
 
 The same reference and template always give the same bytes (reportlab's `invariant=1`).
 """
@@ -50,7 +51,8 @@ class Template:
     zebra: bool
     grid: bool
     label_own_line: bool  # 'KF:s inriktningsmål:' on a line of its own, the code and title under it
-    padding: float = 3
+    padding: float = 3  # left and right of each cell
+    vpadding: float | None = None  # above and below (default: as `padding`); Word's tables have 0
     filler: int = 1  # paragraphs of analysis text under each goal
 
 
@@ -60,6 +62,11 @@ TEMPLATES = {
     "brev": Template("brev", LETTER, "Times-Roman", "Times-Bold", 8, 11,
                      (40, 15, 15, 15, 16, 15, 16, 27, 16), (100, 24, 24, 27), TA_RIGHT, True, True, False,
                      padding=4),
+    # as a word processor sets a table: no space above and below the text of a cell, rules between the rows,
+    # the header in the rows' own font
+    "ord": Template("ord", A4, "Helvetica", "Helvetica", 7.5, 9.5,
+                    (36, 16, 13, 13, 16, 15, 15, 27, 19), (96, 22, 22, 30), TA_LEFT, False, True, True,
+                    padding=4, vpadding=0),
 }
 
 
@@ -133,7 +140,8 @@ def _table(t: Template, st: _Styles, header: list[str], rows: list[list], widths
                   spaceBefore=4, spaceAfter=12)
     cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), t.padding), ("RIGHTPADDING", (0, 0), (-1, -1), t.padding),
-            ("TOPPADDING", (0, 0), (-1, -1), t.padding), ("BOTTOMPADDING", (0, 0), (-1, -1), t.padding)]
+            ("TOPPADDING", (0, 0), (-1, -1), t.padding if t.vpadding is None else t.vpadding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), t.padding if t.vpadding is None else t.vpadding)]
     cmds += [("SPAN", (0, r), (-1, r)) for r in spans]
     if t.grid:
         cmds.append(("GRID", (0, 0), (-1, -1), 0.4, colors.grey))

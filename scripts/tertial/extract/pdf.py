@@ -67,7 +67,7 @@ class _Renderer:
     def _page(self, lines: list[Line]) -> None:
         i = 0
         if self.table is not None:
-            header = read_header(lines, 0, self.year) if lines else None
+            header = read_header(lines, 0, self.year, len(self.table.header.lines)) if lines else None
             if header is not None and fold(header.text) == fold(self.table.header.text):
                 i = self._table_part(lines, 0, header, continued=True)
             else:

@@ -10,11 +10,11 @@ words inside each band.
   heading, body text), a gap taller than `END_GAP` font sizes followed by a line that does not read as a
   row (two values or dates beside the text), or the end of the page.
 - Rows ('strips'): lines closer than `ROW_GAP` font sizes belong to one row (a wrapped cell); a taller gap
-  (the cells' padding) starts the next row. A row whose first word is 'Analys' (or 'Kommentar') is the
+  (the cells' padding) or a rule between them (a table with no padding) starts the next row. A row whose first word is 'Analys' (or 'Kommentar') is the
   analysis printed under the row above: a text across the table, not cells.
 - Column bands: between two header clusters the column edge is the middle of the rightmost strip of the
   page at least `RIVER` font sizes wide that no row word covers (the white 'river' before the next
-  column's words), so a left-aligned header over right-aligned numbers ('81' under 'Årsmål') still splits
+  column's words; a narrower one only when it reaches the next column's header), so a left-aligned header over right-aligned numbers ('81' under 'Årsmål') still splits
   them right; a word is in the band that holds its centre.
 - A word that crosses a column edge is text, not a cell: it continues an analysis, else the table ended.
 """
@@ -86,8 +86,9 @@ def _clusters(lines: list[Line], size: float) -> list[list[Word]]:
     return [m[2] for m in merged]
 
 
-def read_header(lines: list[Line], i: int, year: int | None) -> Header | None:
-    """The table header starting at lines[i], or None when lines[i] does not start a table."""
+def read_header(lines: list[Line], i: int, year: int | None, most: int = 0) -> Header | None:
+    """The table header starting at lines[i] (at most `most` lines: a header printed again after a page
+    break has as many lines as the first), or None when lines[i] does not start a table."""
     from .tabular import parse_header
 
     first = lines[i]
@@ -95,8 +96,8 @@ def read_header(lines: list[Line], i: int, year: int | None) -> Header | None:
         return None
     font, size = first.words[0].font, first.size
     head = [first]
-    for line in lines[i + 1:]:
-        if (line.top - head[-1].bottom > ROW_GAP * size or abs(line.size - size) > 0.1
+    for line in lines[i + 1:i + most] if most else lines[i + 1:]:
+        if (line.top - head[-1].bottom > ROW_GAP * size or line.rule_above or abs(line.size - size) > 0.1
                 or any(w.font != font for w in line.words)):
             break
         head.append(line)
@@ -137,7 +138,7 @@ def body(lines: list[Line], start: int, header: Header) -> int:
 def strips(lines: list[Line], size: float) -> list[Strip]:
     out: list[Strip] = []
     for line in lines:
-        if out and line.top - out[-1].lines[-1].bottom <= ROW_GAP * size:
+        if out and line.top - out[-1].lines[-1].bottom <= ROW_GAP * size and not line.rule_above:
             out[-1].lines.append(line)
         else:
             out.append(Strip([line], analysis=bool(_LABEL.match(line.words[0].text))))
@@ -158,6 +159,8 @@ def place_edges(header: Header, rows: list[Strip]) -> None:
         if x < hi:
             free.append((x, hi))
         wide = [f for f in free if f[1] - f[0] >= RIVER * header.size]
+        if not wide and free and free[-1][1] >= hi:  # a narrow strip, but right before the next column
+            wide = free[-1:]
         if wide:  # else no river (a text across the columns): the edge stays between the header's columns
             a, b = wide[-1]
             header.edges[k] = (a + b) / 2

@@ -5,6 +5,8 @@ origin, font size and font name, read through PDFium's C API (about 0.01 s a pag
 characters on one baseline with no space and no gap wider than a third of the font size between them.
 
 Coordinates are in points from the top left of the page: `top` grows downwards (as a reader reads).
+Horizontal rules and the edges of shaded boxes (PDFium's path objects) mark the line under them
+(`rule_above`): in a table with no padding they are what separates two rows.
 
 Page furniture (running headers and footers, page numbers) is found by position and repetition: a line in
 the top or bottom 7% of a page whose text, with its digits masked, is printed in the margin of at
@@ -45,6 +47,7 @@ class Word:
 class Line:
     page: int  # 1-based
     words: list[Word] = field(default_factory=list)
+    rule_above: bool = False  # a horizontal rule (or a shaded box's edge) between this line and the one above
 
     @property
     def top(self) -> float:
@@ -136,6 +139,29 @@ def _lines(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
+def _rules(page, height: float) -> list[tuple[float, float, float]]:
+    """Horizontal rules and the top and bottom edges of shaded boxes: (y from the top, x0, x1)."""
+    import pypdfium2.raw as pdfium_c
+
+    out = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left < 10:
+            continue  # a vertical rule, a dot
+        edges = ((top + bottom) / 2,) if top - bottom <= 2.5 else (top, bottom)
+        out += [(height - y, left, right) for y in edges]
+    return out
+
+
+def _mark_rules(lines: list[Line], rules: list[tuple[float, float, float]]) -> None:
+    """Mark each line that has a rule above it, between the two baselines and clear of underlines."""
+    for prev, line in zip(lines, lines[1:]):
+        low = prev.bottom - 0.25 * prev.size + 0.15 * prev.size  # under the line above's baseline
+        high = line.top + 0.8 * line.size - 0.6 * line.size  # above this line's letters
+        x0, x1 = line.words[0].x0, line.words[-1].x1
+        line.rule_above = any(low < y < high and a < x1 and b > x0 for y, a, b in rules)
+
+
 def read_pages(source: str | Path | bytes, name: str = "") -> list[Page]:
     """Every page's lines of words (furniture included), from a PDF file or its bytes."""
     import pypdfium2 as pdfium
@@ -151,8 +177,9 @@ def read_pages(source: str | Path | bytes, name: str = "") -> list[Page]:
             page = doc[n]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            words = _words(_chars(textpage, height), height)
-            pages.append(Page(n + 1, width, height, _lines(words, n + 1)))
+            lines = _lines(_words(_chars(textpage, height), height), n + 1)
+            _mark_rules(lines, _rules(page, height))
+            pages.append(Page(n + 1, width, height, lines))
             textpage.close()
             page.close()
         return pages
