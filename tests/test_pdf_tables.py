@@ -139,3 +139,15 @@ def test_a_narrow_white_strip_right_before_the_next_column_is_the_edge():
     _, strips = table(line(150, (50, "Andel barn som bor i"), (226, "1,1 %"), (550, "2023")),
                       line(159, (48, "familjer med ekonomiskt bistånd och stöd")))  # ends at x=198
     assert strips[0].cells[:2] == ["Andel barn som bor i familjer med ekonomiskt bistånd och stöd", "1,1 %"]
+
+
+def test_after_an_analysis_broken_by_a_page_a_row_with_one_number_stays_a_row():
+    header, strips = table(line(150, (50, "Andel"), (200, "1 %"), (550, "2023")),
+                           line(170, (50, "Analys")), line(179, (50, "Resultatet följs upp löpande under året")))
+    analysis = strips[1]
+    _, (row,) = table(line(150, (50, "Andel boende som upplever"), (450, "68 %"),
+                           (500, "Tas fram"), (550, "År"), page=2))
+    assert T.looks_like_row(row, header) and not T.join_across_pages(analysis, row, header)
+    _, (rest,) = table(line(150, (50, "och redovisas i nämndens uppföljning där hela texten löper över sidan"), page=2))
+    assert not T.looks_like_row(rest, header) and T.join_across_pages(analysis, rest, header)
+    assert analysis.text.endswith("löpande under året och redovisas i nämndens uppföljning där hela texten löper över sidan")

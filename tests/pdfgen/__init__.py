@@ -153,20 +153,29 @@ def _table(t: Template, st: _Styles, header: list[str], rows: list[list], widths
     return table
 
 
-def _indicator_table(t: Template, st: _Styles, rows: list[dict], year: int) -> Table:
-    header = ["Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinnor/ flickor",
-              f"Periodens utfall VB {year - 1}", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"]
+PLAN_COLUMNS = ("annual_target", "city_target")  # a business plan's table: Årsmål, KF:s årsmål, Periodicitet
+
+
+def _indicator_table(t: Template, st: _Styles, rows: list[dict], gold: dict) -> Table:
+    year = gold["year"]
+    if gold["report_type"] == "VP":
+        header, columns = ["Indikator", "Årsmål", "KF:s årsmål", "Periodicitet"], PLAN_COLUMNS
+        widths = (sum(t.widths) - sum(t.widths[-3:]),) + t.widths[-3:]
+    else:
+        header = ["Indikator", "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinnor/ flickor",
+                  f"Periodens utfall VB {year - 1}", "Prognos helår", "Årsmål", "KF:s årsmål", "Period"]
+        columns, widths = VALUE_COLUMNS, t.widths
     data, spans = [], []
     for k, r in enumerate(rows):
         cells = [Paragraph(escape(r["name"]), st.cell)]
-        cells += [Paragraph(escape(cell_text(r[c])), st.value) for c in VALUE_COLUMNS]
+        cells += [Paragraph(escape(cell_text(r[c])), st.value) for c in columns]
         cells.append(Paragraph(escape(r["period"] or ""), st.cell))
         data.append(cells)
         if k % 2 == 0:  # an 'Analys' text under every other row, spanning the table
             data.append([Paragraph(f"<b>Analys</b><br/>Resultatet för {escape(r['name'].lower())} följs upp "
-                                   "löpande. " + FILLER, st.cell)] + [""] * 8)
+                                   "löpande. " + FILLER, st.cell)] + [""] * (len(header) - 1))
             spans.append(len(data))
-    return _table(t, st, header, data, t.widths, spans)
+    return _table(t, st, header, data, widths, spans)
 
 
 def _activity_table(t: Template, st: _Styles, acts: list[dict]) -> Table:
@@ -197,7 +206,7 @@ def story(gold: dict, t: Template, repeat: int = 1) -> list:
 
     def flush():
         for kind, items in pending:
-            out.append(_indicator_table(t, st, items, gold["year"]) if kind == "row"
+            out.append(_indicator_table(t, st, items, gold) if kind == "row"
                        else _activity_table(t, st, items))
         pending.clear()
 

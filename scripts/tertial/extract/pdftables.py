@@ -8,7 +8,7 @@ words inside each band.
   a line that only starts with the word is not a table.
 - The table's body: the lines under the header in the table's font size, until a line in another size (a
   heading, body text), a gap taller than `END_GAP` font sizes followed by a line that does not read as a
-  row (two values or dates beside the text), or the end of the page.
+  row (`looks_like_row`), or the end of the page.
 - Rows ('strips'): lines closer than `ROW_GAP` font sizes belong to one row (a wrapped cell); a taller gap
   (the cells' padding) or a rule between them (a table with no padding) starts the next row. A row whose first word is 'Analys' (or 'Kommentar') is the
   analysis printed under the row above: a text across the table, not cells.
@@ -31,7 +31,6 @@ END_GAP = 2.5  # font sizes: a taller gap may end the table (a header row can be
 RIVER = 0.5  # font sizes: the narrowest white gap between two columns (a space between words is narrower)
 PHRASE_GAP = 0.6  # font sizes: header words closer than this on a line are one header cell
 _START = re.compile(r"^\W*(?:Indikator|Aktivitet)")  # as the header prints it: 'aktivitetscenter' is no header
-_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _LABEL = re.compile(r"^(?:Analys|Kommentar)\b:?", re.IGNORECASE)
 
 
@@ -145,10 +144,13 @@ def strips(lines: list[Line], size: float) -> list[Strip]:
     return out
 
 
-def place_edges(header: Header, rows: list[Strip]) -> None:
-    """Each column edge moved into the white river before the next column (see the module's docstring)."""
-    covered = sorted((w.x0, w.x1) for s in rows if not (s.analysis or s.continues) for w in s.words())
-    for k, (lo, hi) in enumerate(header.gaps):
+def _rivers(words, header: Header, narrow: bool = True) -> list[tuple[float, float] | None]:
+    """Per column edge, the white river the words leave for it between its two header columns (the rightmost
+    at least `RIVER` font sizes wide, or with `narrow` a narrower one right before the next column's header),
+    or None."""
+    covered = sorted((w.x0, w.x1) for w in words)
+    out: list[tuple[float, float] | None] = []
+    for lo, hi in header.gaps:
         free, x = [], lo
         for a, b in covered:
             if b <= x or a >= hi:
@@ -159,11 +161,19 @@ def place_edges(header: Header, rows: list[Strip]) -> None:
         if x < hi:
             free.append((x, hi))
         wide = [f for f in free if f[1] - f[0] >= RIVER * header.size]
-        if not wide and free and free[-1][1] >= hi:  # a narrow strip, but right before the next column
+        if narrow and not wide and free and free[-1][1] >= hi:  # narrow, but right before the next column
             wide = free[-1:]
-        if wide:  # else no river (a text across the columns): the edge stays between the header's columns
-            a, b = wide[-1]
-            header.edges[k] = (a + b) / 2
+        out.append(wide[-1] if wide else None)
+    return out
+
+
+def place_edges(header: Header, rows: list[Strip]) -> None:
+    """Each column edge moved into the white river before the next column (see the module's docstring);
+    with no river (a text across the columns) the edge stays between the header's columns."""
+    words = [w for s in rows if not (s.analysis or s.continues) for w in s.words()]
+    for k, river in enumerate(_rivers(words, header)):
+        if river:
+            header.edges[k] = (river[0] + river[1]) / 2
 
 
 def crosses(strip: Strip, header: Header) -> bool:
@@ -182,26 +192,28 @@ def read_cells(strip: Strip, header: Header) -> None:
 
 
 def looks_like_row(strip: Strip, header: Header) -> bool:
-    """Cells a text does not have: at least two columns beside the text columns hold a value or a date."""
-    from .values import parse_cell
-
-    filled = [c for k, c in enumerate(strip.cells) if k not in header.text_columns and c]
-    return sum(1 for c in filled if parse_cell(c).value is not None or _DATE.search(c)) >= 2
+    """Cells, not a text: the strip's own words leave a river (a wide one: one line of text can leave a
+    narrow gap anywhere) at every column edge, and split there, a column beside the text columns holds a word."""
+    rivers = _rivers(list(strip.words()), header, narrow=False)
+    if not all(rivers):
+        return False
+    edges = [(a + b) / 2 for a, b in rivers]  # type: ignore[misc]
+    columns = {sum(1 for e in edges if w.center >= e) for w in strip.words()}
+    return bool(columns - header.text_columns)
 
 
 def join_across_pages(prev: Strip, cont: Strip, header: Header) -> bool:
     """Join the first row under a repeated header to the last row before the page break, when it is that
     row's rest: no column but the text columns holds words in both parts (an analysis goes on when the part
-    is text, or words only in the text columns). Returns whether joined."""
+    does not read as a row). Returns whether joined."""
     if cont.analysis:
         return False
     if prev.analysis:
-        only_text = all(not c for k, c in enumerate(cont.cells) if k not in header.text_columns)
-        if (cont.text and not looks_like_row(cont, header)) or only_text:
-            prev.text = f"{prev.text} {cont.text or ' '.join(c for c in cont.cells if c)}".strip()
-            prev.lines += cont.lines
-            return True
-        return False
+        if looks_like_row(cont, header):
+            return False
+        prev.text = " ".join([prev.text] + [line.text for line in cont.lines])
+        prev.lines += cont.lines
+        return True
     if cont.text:
         return False
     if any(a and b for k, (a, b) in enumerate(zip(prev.cells, cont.cells)) if k not in header.text_columns):
