@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: site test fuzz install serve bench extract chromium clean zensical
+.PHONY: site test fuzz install serve bench extract chromium poppler clean zensical
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ site: $(STAMP)
 	$(BIN)/tertial build
 
 ## test: the whole suite (unit, end-to-end, real browser)
-test: $(STAMP) chromium
+test: $(STAMP) chromium poppler
 	$(BIN)/python -m pytest -n 2
 
 ## fuzz: the property-based (fuzz) tests with many more examples than in `make test`
@@ -41,12 +41,19 @@ serve: site
 bench: $(STAMP)
 	$(BIN)/tertial bench --districts 13 --years 4 --json build/bench.json
 
+# Debian packages the tests need, installed when their command is missing: $(call debian,COMMAND,PACKAGE).
+debian = @command -v $(1) >/dev/null 2>&1 || { \
+  echo "installing Debian's $(2) for the tests"; \
+  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(2) >/dev/null; }
+
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser download).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	$(call debian,chromium,chromium)
+
+# Poppler's pdftotext: the text a maintainer would get from a report PDF (tests/test_pdf_pdftotext.py).
+poppler:
+	$(call debian,pdftotext,poppler-utils)
 
 clean:
 	rm -rf build

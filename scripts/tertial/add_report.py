@@ -25,7 +25,8 @@ from typing import Callable
 from . import changelog, ids, sources
 from .errors import TertialError
 from .extract.goals import heading_label, is_toc_line
-from .extract.reader import decode, read_bytes, split_lines
+from .extract.pdf import is_pdf, report_lines
+from .extract.reader import read_bytes
 
 # What a staging copy leaves out: tools' own folders, never inputs or outputs of the build.
 SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
@@ -109,7 +110,7 @@ def infer(lines: list[str]) -> Inferred:
 
 
 def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_type: str | None,
-                 year: int | None) -> sources.SourceReport:
+                 year: int | None, suffix: str = ".txt") -> sources.SourceReport:
     """The report's identity: options first, then what the text says; a one-line error when neither."""
     district = district or inferred.district
     report_type = (report_type or inferred.report_type or "").upper() or None
@@ -126,7 +127,7 @@ def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_ty
     if not title or inferred.report_type != report_type or inferred.year != int(year):
         title = TYPE_TITLES[report_type].format(year=year)
     return sources.SourceReport(report_id=rid, district=name, district_id=did, report_type=report_type,
-                                year=int(year), file=str(sources.REPORTS_DIR / f"{rid}.txt"),
+                                year=int(year), file=str(sources.REPORTS_DIR / f"{rid}{suffix}"),
                                 sha256="", title=title)
 
 
@@ -279,14 +280,15 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     report = Path(report)
     # load
     data = read_bytes(report)  # bounded: a huge or endless file is refused without reading it all
-    lines = split_lines(decode(data, report))
+    lines = report_lines(report, data)
     manifest = sources.load_manifest(root)
     # process
     if not is_report(lines):
         raise TertialError("not a district council report: it has no goal headings "
                            "(KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål)", report)
     inferred = infer(lines)
-    rep = resolve_meta(report, inferred, district, report_type, year)
+    suffix = ".pdf" if is_pdf(report, data) else ".txt"
+    rep = resolve_meta(report, inferred, district, report_type, year, suffix)
     warnings = disagreements(inferred, rep)
     rep.sha256 = hashlib.sha256(data).hexdigest()
     existing = next((r for r in manifest if r.report_id == rep.report_id), None)
@@ -300,6 +302,8 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
         target = staging / rep.file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        if existing is not None and existing.file != rep.file:  # replaced by a PDF (or the text of one)
+            (staging / existing.file).unlink(missing_ok=True)
         reports = [r for r in manifest if r.report_id != rep.report_id] + [rep]
         (staging / sources.MANIFEST).write_text(sources.dump_manifest(reports), encoding="utf-8")
         sources.load_manifest(staging)  # the new manifest reads back and every sha256 matches

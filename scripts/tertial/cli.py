@@ -65,9 +65,9 @@ def cmd_extract(args) -> int:
     for line, message in ex.warnings:  # kept as printed, but the maintainer should look
         print(f"tertial: warning: {args.report}:{line}: {message}", file=sys.stderr)
     from .add_report import disagreements, infer
-    from .extract.reader import read_lines
+    from .extract.pdf import report_lines
 
-    for message in disagreements(infer(read_lines(args.report)), meta):  # the options against the text
+    for message in disagreements(infer(report_lines(args.report)), meta):  # the options against the text
         print(f"tertial: warning: {args.report}: {message}", file=sys.stderr)
     flagged = sum(r.needs_review for r in ex.rows)
     print(f"{meta.report_id}: {len(ex.goals)} goals, {len(ex.rows)} indicator rows "

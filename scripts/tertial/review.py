@@ -10,7 +10,7 @@ import yaml
 
 from . import curate, sources
 from .extract.model import VALUE_COLUMNS
-from .extract.reader import read_lines
+from .extract.pdf import report_lines
 
 CONTEXT = 6
 
@@ -29,10 +29,11 @@ def render(root: Path, rows: list[dict]) -> list[str]:
     for row in rows:
         rep = reports[row["report_id"]]
         if rep.report_id not in lines_of:
-            lines_of[rep.report_id] = read_lines(root / rep.file)
+            lines_of[rep.report_id] = report_lines(root / rep.file)  # a PDF: its text as read
         text = lines_of[rep.report_id]
         first, last = int(row["source_line"]), int(row["source_line_end"] or row["source_line"])
-        out.append(f"{rep.file}:{first}-{last}  {row['report_id']}  {row['name']}")
+        page = f" (page {row['source_page']})" if row.get("source_page") else ""
+        out.append(f"{rep.file}:{first}-{last}{page}  {row['report_id']}  {row['name']}")
         if row["review_reason"]:
             out.append(f"  why: {row['review_reason']}")
         out.append("  printed:")

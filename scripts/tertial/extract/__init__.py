@@ -55,5 +55,8 @@ def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") 
 
 
 def extract_file(path: str | Path, meta: ReportMeta) -> Extraction:
-    """Load and process one report file."""
+    """Load and process one report file (a PDF is read by position: `pdf.py`)."""
+    from .pdf import extract_pdf, is_pdf
+    if is_pdf(path):
+        return extract_pdf(path, meta)
     return extract_lines(read_lines(path), meta, str(path))

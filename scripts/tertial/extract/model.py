@@ -43,6 +43,7 @@ class Goal:
     assessment: str | None  # helt | delvis | ej | None
     source_line: int  # 1-based line of the heading
     parent: int | None = None  # index into Extraction.goals
+    source_page: int | None = None  # 1-based page of the PDF the heading was read from (PDF sources only)
     texts: list[tuple[str, str]] = field(default_factory=list)  # (section, text) in printed order
 
 
@@ -58,6 +59,7 @@ class IndicatorRow:
     analysis: str = ""  # the 'Analys' text printed under the row
     source_line_end: int | None = None  # last line of the row (cells included, analysis excluded)
     raw_text: str = ""  # the row's printed text, for review
+    source_page: int | None = None  # 1-based page of the PDF where the row starts (PDF sources only)
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Activity:
     end_date: str | None = None
     deviation: str = ""  # Avvikelse, as printed
     analysis: str = ""
+    source_page: int | None = None  # 1-based page of the PDF (PDF sources only)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from .values import format_number
 TABLE_COLUMNS: dict[str, list[str]] = {
     "goals": [
         "goal_id", "report_id", "parent_goal_id", "level", "code", "title", "assessment",
-        "city_goal_id", "source_line",
+        "city_goal_id", "source_line", "source_page",
     ],
     "goal_texts": ["goal_id", "section", "text"],
     "indicator_results": [
@@ -24,11 +24,11 @@ TABLE_COLUMNS: dict[str, list[str]] = {
         "outcome_women", "outcome_women_text", "previous_year", "previous_year_text",
         "forecast", "forecast_text", "annual_target", "annual_target_text",
         "city_target", "city_target_text", "needs_review", "review_reason", "analysis",
-        "source_line", "source_line_end",
+        "source_line", "source_line_end", "source_page",
     ],
     "activities": [
         "activity_id", "report_id", "goal_id", "text", "start_date", "end_date", "deviation",
-        "analysis", "source_line",
+        "analysis", "source_line", "source_page",
     ],
 }
 
@@ -60,7 +60,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
             "goal_id": gid(i), "report_id": rid, "parent_goal_id": gid(g.parent), "level": g.level,
             "code": g.code or "", "title": g.title, "assessment": g.assessment or "",
             "city_goal_id": ids.city_goal_id(ex.meta.year, g.code, g.title) if is_city else "",
-            "source_line": g.source_line,
+            "source_line": g.source_line, "source_page": g.source_page or "",
         })
         merged: dict[str, list[str]] = {}
         for section, text in g.texts:
@@ -74,7 +74,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
             "name": r.name, "unit": row_unit(r.cells), "period": r.period or "",
             "needs_review": "true" if r.needs_review else "false", "review_reason": r.review_reason,
             "analysis": r.analysis, "source_line": r.source_line,
-            "source_line_end": r.source_line_end or r.source_line,
+            "source_line_end": r.source_line_end or r.source_line, "source_page": r.source_page or "",
         }
         for col in VALUE_COLUMNS:
             cell = r.cells[col]
@@ -84,7 +84,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
     activities = [{
         "activity_id": activity_id(rid, i), "report_id": rid, "goal_id": gid(a.goal), "text": a.text,
         "start_date": a.start_date or "", "end_date": a.end_date or "", "deviation": a.deviation,
-        "analysis": a.analysis, "source_line": a.source_line,
+        "analysis": a.analysis, "source_line": a.source_line, "source_page": a.source_page or "",
     } for i, a in enumerate(ex.activities)]
     results.sort(key=lambda r: (r["report_id"], r["source_line"]))
     texts.sort(key=lambda r: (r["goal_id"], r["section"]))
