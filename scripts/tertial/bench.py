@@ -145,7 +145,7 @@ def write_project(real: Path, work: Path, districts: int, years: int) -> tuple[l
     templates = _templates(real_reports, real)
     (work / sources.REPORTS_DIR).mkdir(parents=True)
     (work / "curation").mkdir()
-    for name in ("indicators.yml", "city_goals.yml"):
+    for name in ("indicators.yml", "city_goals.yml", "synonyms.yml"):
         if (real / "curation" / name).exists():
             shutil.copy2(real / "curation" / name, work / "curation" / name)
     (work / "curation" / "corrections.yml").write_text("# synthetic project: no corrections\ncorrections: []\n",

@@ -11,6 +11,9 @@
 const SHOWN = 10;            // results shown (each loads its page's text for the excerpt)
 const FIRST_TEXT = 64_000;   // bytes: the first result's text is loaded if no larger
 const OTHER_TEXTS = 24_000;  // bytes: the other results' texts loaded, together (small pages)
+// Pagefind's ranking (defaults 0.75, 1.4, 1.0): a report names a goal's words many times over; a short
+// page about the goal or indicator is what a reader looks for, so length counts fully and repetition little.
+const RANKING = { pageLength: 1.0, termSaturation: 0.5, termFrequency: 0.3 };
 
 const form = document.querySelector("form.tertial-search");
 const input = form.querySelector("input");
@@ -24,7 +27,7 @@ let latest = 0;
 function load() {
   engine ??= (async () => {
     const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-    await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
+    await pagefind.options({ baseUrl: base.pathname, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
     const json = async (name) => (await fetch(new URL(`pagefind/${name}`, base))).json();
     const [synonyms, pages] = await Promise.all([json("tertial-synonyms.json"), json("tertial-pages.json")]);
@@ -67,7 +70,7 @@ async function search(query) {
   for (const text of variants(query, synonyms)) {
     const found = await pagefind.search(text);
     if (ticket !== latest) return;
-    lists.push(found?.results ?? []);
+    lists.push(titleFirst(found?.results ?? [], text, pages));
   }
   const ranked = new Map();  // by id, in turns: each list's first, then each list's second, ...
   for (let i = 0; lists.some((list) => i < list.length); i++) {
@@ -81,6 +84,16 @@ async function search(query) {
   }));
   const n = ranked.size;
   show(ticket, data, n === 0 ? form.dataset.none : n === 1 ? form.dataset.one : form.dataset.other.replace("#", n));
+}
+
+// Pages whose title holds every word searched come first, the shortest title first ("Sjukfrånvaro"
+// before "Sjukfrånvaro dag 1-14", a district's page before its reports), then the rest as ranked.
+function titleFirst(results, text, pages) {
+  const words = text.split(" ");
+  const title = (r) => pages[r.id][1];
+  const named = (r) => words.every((w) => title(r).toLocaleLowerCase("sv").includes(w));
+  const first = results.filter(named).sort((a, b) => title(a).length - title(b).length);
+  return [...first, ...results.filter((r) => !named(r))];
 }
 
 // One result as Material draws it: the page's title, the section that matched, an excerpt. Texts
