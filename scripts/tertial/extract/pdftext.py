@@ -54,6 +54,7 @@ _PERIOD_TAIL = re.compile(
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–*]|\d{1,2}[.)])\s+")
 _TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
 _UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
+_NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 _NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
 
@@ -87,6 +88,7 @@ class Item:
     text: str  # as printed (trailing space kept: it tells a wrap between words)
     kind: str = "line"  # line | tblhdr | acthdr
     columns: tuple[str, ...] = ()
+    after_break: bool = False  # page furniture (a page break) was dropped right before this item
 
     @property
     def blank(self) -> bool:
@@ -182,11 +184,15 @@ def build_stream(lines: list[str]) -> list[Item]:
     drop = _page_blocks(lines)
     items: list[Item] = []
     i, n = 0, len(lines)
+    broke = False
     while i < n:
         if i in drop:
+            broke = broke or bool(lines[i].strip())
             i += 1
             continue
         text = lines[i]
+        mark = broke and bool(text.strip())  # the first item printed after a page break
+        broke = broke and not mark
         if _TABLE_HEADER.match(text):
             # consume the header pieces up to the last column title ('Period' / 'Periodicitet')
             j, pieces = i, []
@@ -200,14 +206,14 @@ def build_stream(lines: list[str]) -> list[Item]:
                 j += 1
             else:
                 j = i
-            items.append(Item(i + 1, text, "tblhdr", header_columns(" ".join(pieces))))
+            items.append(Item(i + 1, text, "tblhdr", header_columns(" ".join(pieces)), mark))
             i = j + 1
             continue
         if _ACTIVITY_HEADER.match(text):
-            items.append(Item(i + 1, text, "acthdr"))
+            items.append(Item(i + 1, text, "acthdr", after_break=mark))
             i += 1
             continue
-        items.append(Item(i + 1, text))
+        items.append(Item(i + 1, text, after_break=mark))
         i += 1
     return items
 
@@ -223,6 +229,8 @@ def _glue(out: str, piece: str, prev_raw: str, clue: bool) -> str:
     )
     if no_space or (not clue and out.endswith("/") and re.match(r"^[a-zåäö]", piece)):
         return out + piece
+    if re.search(r"\d[-–]$", out) and re.match(r"^\d", piece):
+        return out + piece  # an open range closed on the next line: 'dag 1-' + '14'
     if re.search(r"\w-$", out) and re.match(r"^[a-zåäö]", piece):
         cut_in_word = prev == prev.rstrip() if clue else not re.match(r"^(?:och|eller|samt)\b", piece)
         if cut_in_word:
@@ -565,6 +573,10 @@ class _State:
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
     vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word
 
+    @property
+    def census(self):
+        return self.ex.census
+
 
 def _uses_trailing_spaces(lines: list[str]) -> bool:
     text_lines = [ln for ln in lines if ln.strip()]
@@ -880,6 +892,16 @@ def _row(st: _State, i: int) -> int | None:
                 k = after
                 continue
             t = items[k].text
+            if k > i and name_raws and _starts_with_value(t) and _NAME_OPEN_NUMBER.search(name_raws[-1]):
+                # 'Sjukfrånvaro dag 1-' / '14': the number closes the name's range, the cells follow
+                number, _, rest = t.strip().partition(" ")
+                name_raws.append(number)
+                st.census.fragments_joined += 1
+                k += 1
+                if rest.strip():
+                    value_lines.append(rest + (" " if t != t.rstrip() else ""))
+                    break
+                continue
             if k > i and (_starts_with_value(t) or section_label(t) or goal_rules.heading_label(t)):
                 break
             name_raws.append(t)
@@ -934,6 +956,13 @@ def _row(st: _State, i: int) -> int | None:
     row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,
                        source_line_end=last_line,
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)))
+    tail, k = _name_tail(st, k, name_raws)
+    if tail:
+        # the rest of the name printed after a page break, below the cells: '(hemtjänst)'
+        name_raws += tail
+        row.name = glue_lines(name_raws, st.clue)
+        row.raw_text = fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines))
+        st.census.fragments_joined += 1
     # the row's analysis
     a = _next_content(items, k)
     if a < len(items) and items[a].kind == "line" and _row_note_label(items[a].text):
@@ -941,6 +970,32 @@ def _row(st: _State, i: int) -> int | None:
         row.analysis = paragraphs(raws, st.clue)
     st.ex.rows.append(row)
     return k
+
+
+_TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
+
+
+def _name_tail(st: _State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
+    """The end of a row's name printed on the next page, after the row's cells and the page break:
+    '(hemtjänst)' or 'i hemtjänsten' right after the repeated table header. Taken when it cannot start
+    a row of its own (it opens with '(' or a lower-case word) and is not itself followed by cells
+    (then it is the name of the next row)."""
+    items = st.items
+    j = _next_content(items, k)
+    if j >= len(items) or items[j].kind != "line" or not any(items[h].after_break for h in range(k, j + 1)):
+        return [], k
+    tail: list[str] = []
+    while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < 3:
+        t = items[j].text
+        if not _TAIL_OPENING.match(t) or _starts_with_value(t) or section_label(t) or \
+                goal_rules.heading_label(t) or _row_note_label(t) or period_at_end(t, st.meta.year):
+            break
+        tail.append(t)
+        j += 1
+    after = _next_content(items, j)
+    if not tail or (after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text)):
+        return [], k
+    return tail, j
 
 
 def _row_note_label(text: str) -> bool:
