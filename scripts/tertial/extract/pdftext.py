@@ -27,7 +27,17 @@ from dataclasses import dataclass, field
 
 from . import goals as goal_rules
 from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
-from .values import EMPTY, NUMBER, Cell, fold, parse_cell
+from .values import EMPTY, Cell, fold, parse_cell
+from .units_over_lines import stack_width, unstack
+from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
+from .words import PERIOD_TAIL as _PERIOD_TAIL
+from .words import TEXT_VERBS as _TEXT_VERBS
+from .words import UNIT_ABSORBS_YEAR as _UNIT_ABSORBS_YEAR
+from .words import UNITS as _UNITS
+from .words import YEAR as _YEAR
+from .words import is_number as _is_number
+from .words import period_at_end
+from .words import text_start as _text_start
 
 # ---------------------------------------------------------------------------------------------------
 # Line classes
@@ -41,34 +51,10 @@ _ACTIVITY_HEADER = re.compile(r"^\s*Aktivitet\s+Startdatum\b", re.IGNORECASE)
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _DATES_AT_START = re.compile(rf"^\s*(?P<start>{_DATE})(?:\s+(?P<end>{_DATE}))?(?P<rest>.*)$")
 _DATES_AT_END = re.compile(rf"^(?P<text>.*?)\s+(?P<start>{_DATE})\s+(?P<end>{_DATE})(?P<rest>\s+\D.*)?\s*$")
-_NUMBER_TOKEN = re.compile(rf"^{NUMBER}$")
-_NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_PERIOD_TAIL = re.compile(
-    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
-    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
-    # business plans print how often the indicator is measured ('Periodicitet')
-    r"Tertial|Halvår|Kvartal|Månad|Månadsvis|Läsår|Termin|Årligen|Årsvis|Vartannat\s+år|Vart\s+annat\s+år)\s*$",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–*]|\d{1,2}[.)])\s+")
-_TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
-_UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 _NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
-
-
-def period_at_end(text: str, year: int | None = None) -> re.Match | None:
-    """The period cell closing a row's text ('Tertial 1 2020', '2020', 'År'); a year must be near the
-    report's year (a '1945 GWh' target or a 'relativt 2018' unit is no period)."""
-    m = _PERIOD_TAIL.search(text.strip())
-    if not m:
-        return None
-    found = re.search(r"(?:19|20)\d{2}", m.group("period"))
-    if year and found and abs(int(found.group()) - year) > 1:
-        return None
-    return m
 
 
 def _is_blank(text: str) -> bool:
@@ -327,16 +313,6 @@ def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
         toks.extend(Token(w, g) for w, g in zip(words, gaps))
         prev = raw
     return toks
-
-
-def _is_number(tok: str) -> bool:
-    return bool(_NUMBER_TOKEN.match(tok)) or bool(_NUMBER_WITH_UNIT.match(tok))
-
-
-def _text_start(tok: str) -> bool:
-    if tok.lower() in _TEXT_VERBS or tok.startswith(("+/-", "±")):
-        return True
-    return bool(re.match(r"^[A-ZÅÄÖ][a-zåäöé]", tok))
 
 
 @dataclass
@@ -807,9 +783,6 @@ def _inline_split(text: str, next_text: str | None) -> int | None:
     return None
 
 
-_UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
-
-
 def _cellish(tail: list[str]) -> int:
     """How many words of a line's tail read as table cells: numbers, a unit right after a number,
     '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""
@@ -833,6 +806,8 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) ->
     text = items[k].text
     if not period_at_end(text, year):
         return False
+    if k + 1 < len(items) and items[k + 1].kind == "line" and stack_width(text, items[k + 1].text, year):
+        return False  # units wrapped below the cells, line by line
     if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
             not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()):
         return False  # wrapped between words: the cell goes on
@@ -917,6 +892,7 @@ def _row(st: _State, i: int) -> int | None:
         end = k - 1
     last_line = first.line
     guard = 0
+    anchor = value_lines[0] if value_lines else None  # the line a stacked unit continues
     while end is None and k < len(items) and guard < 60:
         guard += 1
         it = items[k]
@@ -924,6 +900,7 @@ def _row(st: _State, i: int) -> int | None:
             break
         if it.kind == "tblhdr" or it.blank:
             value_lines.append("")
+            anchor = None
             k += 1
             continue
         t = it.text
@@ -934,6 +911,17 @@ def _row(st: _State, i: int) -> int | None:
                 return None  # a name block not followed by cells: not a row
         value_lines.append(t)
         last_line = it.line
+        if anchor is not None and stack_width(anchor, t, st.meta.year):
+            # a unit wrapped in parallel columns ('CO2 CO2 CO2'): the row ends after the last such line
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if period_at_end(anchor, st.meta.year) and not (
+                    nxt and nxt.kind == "line" and stack_width(anchor, nxt.text, st.meta.year)):
+                end = k
+                k += 1
+                break
+            k += 1
+            continue
+        anchor = t
         if _ends_row(items, k, st.clue, st.meta.year):
             end = k
             k += 1
@@ -942,6 +930,8 @@ def _row(st: _State, i: int) -> int | None:
     if not any(v.strip() for v in value_lines):
         return None
     guesses: list[str] = []
+    value_lines, stacked = unstack(value_lines, lambda a, b, above: _cut_in_unit(st, a, b, above), st.meta.year)
+    st.census.fragments_joined += stacked
     tokens = _tokens(value_lines, st.clue, st.vocab, guesses)
     raw_cells, period = split_cells(tokens, st.meta.year)
     goal_idx = st.current
@@ -998,12 +988,21 @@ def _name_tail(st: _State, k: int, name_raws: list[str]) -> tuple[list[str], int
     return tail, j
 
 
+def _cut_in_unit(st: _State, before: str, after: str, above: str | None) -> bool:
+    """Is a unit's piece on the next line the rest of a word cut at the line end ('livsmed' / 'el')?"""
+    if st.clue and above is not None:
+        return above == above.rstrip() and bool(re.match(r"^[a-zåäö]", after))
+    return _join_cut(before, after, st.vocab)[0]
+
+
 def _row_note_label(text: str) -> bool:
     """'Analys' or 'Kommentar' standing alone under a row: the text below belongs to the row."""
     return fold(text).rstrip(":").strip().lower() in ("analys", "kommentar")
 
 
 def _ends_row_inline(items: list[Item], k: int) -> bool:
+    if k < len(items) and items[k].kind == "line" and stack_width(items[k - 1].text, items[k].text):
+        return False  # units wrapped below the cells, line by line
     nxt = _next_content(items, k)
     if nxt >= len(items) or items[nxt].kind != "line":
         return True
