@@ -2,7 +2,7 @@
 not print, and check that every row still reads as the hand-verified reference says.
 
 Each row of that report is a name block, a blank line, then its value lines up to `source_line_end`. A
-rewriter gets (name lines, value lines) of one row and returns the lines to print instead, or None to
+rewriter gets (name lines, value lines, first line number) of one row and returns the lines to print instead, or None to
 leave the row as it is; `rewritten()` returns the new report and a map from each row's old first line
 to its new one, so the rows of the new extraction can be matched with the reference's.
 """
@@ -26,7 +26,7 @@ GOLD = ROOT / "tests/gold/hagersten-liljeholmen-2020-t1.json"
 
 TAIL_OPENS = re.compile(r"^\s*(?:\(|[a-zåäö])").match  # a line no row's name opens with
 
-Rewriter = Callable[[list[str], list[str]], "list[str] | None"]
+Rewriter = Callable[[list[str], list[str], int], "list[str] | None"]
 
 
 def original():
@@ -63,7 +63,7 @@ def rewritten(rewriter: Rewriter) -> tuple[list[str], dict[int, int], set[int]]:
     while i < len(lines):
         if i in spans:
             first, vstart, last = spans[i]
-            new = rewriter(lines[first:vstart - 1], lines[vstart:last + 1])
+            new = rewriter(lines[first:vstart - 1], lines[vstart:last + 1], first + 1)
             if new is not None:
                 line_map[i + 1] = len(out) + 1
                 out += new
@@ -108,3 +108,22 @@ def differences(ex, line_map: dict[int, int], rename: Callable[[str], str] | Non
     if len(ex.rows) != len(gold_rows()):
         problems.append(f"{len(ex.rows)} rows read, the reference has {len(gold_rows())}")
     return problems
+
+
+def printed(cell: dict | None, thousands: bool = False) -> str:
+    """A reference cell as the report prints it: '82,61 %', '3,7', 'Tas fram av nämnd' (with
+    `thousands`, digits grouped by threes: '9 000 st')."""
+    from tertial.extract.values import format_number
+
+    if cell is None:
+        return ""
+    if "text" in cell:
+        return cell["text"]
+    number = format_number(cell["value"]).replace(".", ",")
+    if thousands:
+        whole, _, decimals = number.partition(",")
+        sign = "-" if whole.startswith("-") else ""
+        digits = whole.lstrip("-")
+        groups = [digits[max(i - 3, 0):i] for i in range(len(digits), 0, -3)][::-1]
+        number = sign + " ".join(groups) + ("," + decimals if decimals else "")
+    return f"{number} {cell['unit']}" if cell.get("unit") else number

@@ -56,7 +56,7 @@ def test_no_page_break_no_tail():
     assert [r.name for r in ex.rows] == ["Andel nöjda brukare", "(hemtjänst)"]
 
 
-def _move_last_name_line_past_the_break(names, cells):
+def _move_last_name_line_past_the_break(names, cells, line):
     """The report's own rows, with the last line of a wrapped name printed after a page break."""
     if len(names) < 2 or not hl_rewrite.TAIL_OPENS(names[-1]):
         return None

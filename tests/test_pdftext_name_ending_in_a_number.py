@@ -34,7 +34,7 @@ def test_a_hyphen_after_a_word_is_no_open_range():
     assert values(row)["period_outcome"] == (14, "%")
 
 
-def _open_range_in_the_name(names, cells):
+def _open_range_in_the_name(names, cells, line):
     """The report's own rows, each name extended by a range cut after its hyphen: ' dag 1-' / '14'."""
     return names[:-1] + [names[-1].rstrip() + " dag 1-", "14", ""] + cells
 

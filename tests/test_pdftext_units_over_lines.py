@@ -59,7 +59,7 @@ def test_word_cut_inside_a_stacked_unit_is_glued_by_the_line_end():
 _ONLY_UNITS = re.compile(r"^(?:\d+(?:,\d+)? (?:%|st) )+(?:Tertial 1 2020|2020)$")
 
 
-def _stack_the_units(names, cells):
+def _stack_the_units(names, cells, line):
     """The report's own rows whose cells all carry '%' or 'st': printed on one line, each unit then
     wrapped over two more lines in its column ('av alla' / 'invånare')."""
     line = fold(" ".join(cells))

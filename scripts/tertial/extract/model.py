@@ -58,6 +58,8 @@ class IndicatorRow:
     analysis: str = ""  # the 'Analys' text printed under the row
     source_line_end: int | None = None  # last line of the row (cells included, analysis excluded)
     raw_text: str = ""  # the row's printed text, for review
+    review_code: str = ""  # codes of extract/reasons.py, ';'-separated: why needs_review (stable, for filters)
+    explain: list[str] = field(default_factory=list)  # which rule put which cell in which column
 
 
 @dataclass

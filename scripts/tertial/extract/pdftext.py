@@ -21,13 +21,16 @@ KF target ...). When the best placements cannot be told apart the row gets needs
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from . import goals as goal_rules
 from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
 from .values import EMPTY, Cell, fold, parse_cell
+from . import reasons
+from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells
+from .spacing import slots as spacing_slots
+from .spacing import uses_cell_spacing
 from .units_over_lines import stack_width, unstack
 from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
 from .words import PERIOD_TAIL as _PERIOD_TAIL
@@ -244,6 +247,7 @@ def glue_lines(raws: list[str], clue: bool) -> str:
 class Token:
     text: str
     gap: bool = False  # printed after two or more spaces on the same line (an empty cell between)
+    spaces: int | None = None  # spaces printed before it on its line (None: it opens a later line)
 
 
 _WORD_CHARS = re.compile(r"[A-Za-zÅÄÖåäöéÉü]+")
@@ -285,21 +289,27 @@ def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
     """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
     toks: list[Token] = []
     prev: str | None = None
+    first = True
     for raw in value_lines:
         if not raw.strip():
             prev = None
             continue
         words: list[str] = []
         gaps: list[bool] = []
+        spaces: list[int | None] = []
         gap = False
+        run: int | None = len(raw) - len(raw.lstrip(" ")) if first else None
+        first = False
         for p in re.split(r"( +)", raw.strip()):
             if not p:
                 continue
             if p.isspace():
                 gap = len(p) >= 2
+                run = len(p)
                 continue
             words.append(p)
             gaps.append(gap)
+            spaces.append(run)
             gap = False
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
@@ -308,9 +318,9 @@ def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
             if guess and guesses is not None:
                 guesses.append(f"{toks[-1].text} / {words[0]}")
         if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):
-            toks[-1] = Token(toks[-1].text + words[0], toks[-1].gap)
-            words, gaps = words[1:], gaps[1:]
-        toks.extend(Token(w, g) for w, g in zip(words, gaps))
+            toks[-1] = Token(toks[-1].text + words[0], toks[-1].gap, toks[-1].spaces)
+            words, gaps, spaces = words[1:], gaps[1:], spaces[1:]
+        toks.extend(Token(w, g, sp) for w, g, sp in zip(words, gaps, spaces))
         prev = raw
     return toks
 
@@ -320,18 +330,24 @@ class RawCell:
     text: str
     gap: bool = False
     placeholder: bool = False  # an empty cell shown by an extra space
+    spaces: int | None = None  # spaces printed before it on its line (None: it opens a later line)
 
 
-def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawCell], str | None]:
-    """Value tokens -> cells and the period (the last cell)."""
-    words = [t.text for t in tokens]
-    joined = " ".join(words)
-    period = None
+def period_cut(tokens: list[Token], year: int | None = None) -> tuple[int, str | None]:
+    """How many tokens come before the period cell, and the period as printed (None: no period)."""
+    joined = " ".join(t.text for t in tokens)
     m = period_at_end(joined, year)
-    if m:
-        period = fold(m.group("period"))
-        keep = len(joined.strip()[: m.start("period")].split())
-        tokens = tokens[:keep]
+    if not m:
+        return len(tokens), None
+    return len(joined.strip()[: m.start("period")].split()), fold(m.group("period"))
+
+
+def split_cells(tokens: list[Token], year: int | None = None,
+                joins: frozenset[int] = frozenset()) -> tuple[list[RawCell], str | None]:
+    """Value tokens -> cells and the period (the last cell). `joins`: indexes of tokens read as a
+    number's thousands group with the token after them ('1' '150' -> '1 150'), whatever else says."""
+    keep, period = period_cut(tokens, year)
+    tokens = tokens[:keep]
     cells: list[RawCell] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -350,7 +366,8 @@ def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawC
                 nxt = tokens[i].text
                 after = tokens[i + 1].text if i + 1 < n else ""
                 unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
-                if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows):
+                if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows) or \
+                        i - 1 in joins:
                     parts.append(nxt)
                     i += 1
                 else:
@@ -369,7 +386,7 @@ def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawC
                         break
                     unit_words.append(w)
                     i += 1
-            cells.append(RawCell(" ".join(parts + unit_words), tok.gap))
+            cells.append(RawCell(" ".join(parts + unit_words), tok.gap, spaces=tok.spaces))
             continue
         # a text cell: 'Tas fram av nämnd', 'öka', 'Fastställs 2020', 'Max 10 personer', '+/- 1 %'
         parts = [t]
@@ -395,141 +412,68 @@ def split_cells(tokens: list[Token], year: int | None = None) -> tuple[list[RawC
                 break
             parts.append(w)
             i += 1
-        cells.append(RawCell(" ".join(parts), tok.gap))
+        cells.append(RawCell(" ".join(parts), tok.gap, spaces=tok.spaces))
     return cells, period
 
 
 # ---------------------------------------------------------------------------------------------------
-# Placing cells into columns
+# Placing cells into columns (the rules: placement.py; spacing: spacing.py)
 
 
 @dataclass
-class Placement:
+class RowPlacement:
     cells: dict[str, Cell]
-    cost: float
-    note: str = ""
-
-
-def _mixes(outcome: Cell, men: Cell, women: Cell) -> bool:
-    """The outcome is the men/women mix: between the two, or (for counts and shares of all) their sum."""
-    o, m, w = outcome.value, men.value, women.value
-    if o is None or m is None or w is None:
-        return False
-    lo, hi = min(m, w), max(m, w)
-    tol = max(abs(o) * 0.02, 0.051)
-    return lo - tol <= o <= hi + tol or abs((m + w) - o) <= tol
-
-
-def _strict_mix(outcome: Cell, men: Cell, women: Cell) -> bool:
-    """The outcome lies strictly between men and women, or is their sum: a strong sign of a sex split
-    (equal values prove nothing)."""
-    o, m, w = outcome.value, men.value, women.value
-    if o is None or m is None or w is None or m == w or o in (m, w):
-        return False
-    return min(m, w) < o < max(m, w) or abs((m + w) - o) <= max(abs(o) * 0.02, 0.051)
+    reasons: list[tuple[str, str]]  # (code of reasons.REVIEW_REASONS, particulars)
+    decision: Decision | None = None
 
 
 def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
           city_section: bool, report_type: str | None = None) -> tuple[dict[str, Cell], bool, str]:
-    """Choose the column of every cell. Returns (cells by column, needs_review, reason).
+    """Choose the column of every cell. Returns (cells by column, needs_review, reason in Swedish)."""
+    placed = place_row(raw_cells, columns, period, city_section, report_type)
+    return placed.cells, bool(placed.reasons), reasons.text(placed.reasons)
 
-    What a row is expected to carry depends on the report: in a T1 an annual indicator (period = the
-    year) has rarely been measured yet; in a T2 it often has (surveys of the spring); in a VB every row
-    reports the year's outcome, so an annual row is read like a tertial row."""
-    cells = [EMPTY if rc.placeholder else parse_cell(rc.text) for rc in raw_cells]
+
+def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None, city_section: bool,
+              report_type: str | None = None, slots: tuple[int, ...] | None = None) -> RowPlacement:
+    """Place the cells by the printed spacing (`slots`, when the report prints empty cells as spaces
+    and they add up), else by the rules of placement.py; then the clues the rules cannot weigh."""
     empty = {c: EMPTY for c in VALUE_COLUMNS}
-    if not cells:
-        return empty, False, ""
-    cols = list(columns)
-    if len(cells) > len(cols):
-        return empty, True, f"{len(cells)} cells for {len(cols)} columns: {' | '.join(rc.text for rc in raw_cells)}"
-    tertial = bool(period and re.search(r"tertial|^t\d|delår", period, re.IGNORECASE))
-    annual = bool(period) and not tertial
-    if report_type == "VB" and annual:
-        tertial, annual = True, False
-    units = [c.unit for c in cells if c.value is not None and c.unit]
-    options: list[Placement] = []
-    for combo in itertools.combinations(range(len(cols)), len(cells)):
+    if slots is not None:
+        cells = parse_cells([rc for rc in raw_cells if not rc.placeholder])
         placed = dict(empty)
-        ok = True
-        for cell, ci in zip(cells, combo):
-            col = cols[ci]
-            if cell.text is not None and col not in ("annual_target", "city_target"):
-                ok = False
-                break
-            placed[col] = cell
-        if not ok:
-            continue
-        cost = _cost(placed, cols, tertial, annual, city_section, report_type)
-        # between equals, a tertial row keeps its forecast (printed on every tertial row that has one)
-        tie = 0.01 * (tertial and placed["forecast"].empty)
-        options.append(Placement(placed, cost + tie))
-    if not options:
-        return empty, True, "no column placement fits the printed cells"
-    options.sort(key=lambda p: p.cost)
-    best = options[0]
-    reasons = []
-    close = [p for p in options[1:] if p.cost - best.cost < 1.0]
-    if close:
-        differs = sorted({c for p in close for c in VALUE_COLUMNS if _filled(p.cells[c]) != _filled(best.cells[c])})
-        reasons.append(f"{len(cells)} cells fit more than one set of columns ({', '.join(differs)} uncertain)")
+        for cell, ci in zip(cells, slots):
+            placed[columns[ci]] = cell
+        if not any(placed[c].text is not None for c in columns if c not in TARGETS):
+            return RowPlacement(placed, [], Decision(placed, rule="spacing"))
+    cells = parse_cells(raw_cells)
+    if not cells:
+        return RowPlacement(empty, [])
+    if len(cells) > len(columns):
+        return RowPlacement(empty, [("too_many_cells", f"{len(cells)} celler för {len(columns)} kolumner: "
+                                     + " | ".join(rc.text for rc in raw_cells))])
+    ctx = context(columns, period, city_section, report_type)
+    decision = decide(cells, ctx)
+    if decision is None:
+        return RowPlacement(empty, [("no_placement", "")])
+    best = decision.cells
+    why: list[tuple[str, str]] = []
+    if decision.tied:
+        why.append(("placement_tie", f"osäkra: {reasons.columns_sv(decision.differs)}; lika enligt: "
+                    + ", ".join(RULE_LABELS[t] for t in decision.tied)))
     # unit clue: in this layout the forecast is the cell printed without the row's unit
-    if units:
+    if any(c.unit for c in cells if c.value is not None):
         unitless_pre = [c for c in ("period_outcome", "previous_year")
-                        if best.cells[c].value is not None and not best.cells[c].unit]
-        target_units = any(best.cells[c].unit for c in ("annual_target", "city_target"))
-        if unitless_pre and target_units and best.cells["forecast"].empty:
-            reasons.append(f"{unitless_pre[0]} printed without the row's unit, as forecasts are; "
-                           "could be the forecast")
-    if annual and not best.cells["period_outcome"].empty \
-            and best.cells["previous_year"].empty != best.cells["forecast"].empty:
+                        if best[c].value is not None and not best[c].unit]
+        if unitless_pre and any(best[c].unit for c in TARGETS) and best["forecast"].empty:
+            why.append(("unitless_value", reasons.columns_sv(unitless_pre[:1])))
+    elif ctx.annual and not best["previous_year"].empty and best["forecast"].empty \
+            and best["period_outcome"].empty:
+        why.append(("annual_no_unit", ""))
+    if ctx.annual and not best["period_outcome"].empty and best["previous_year"].empty != best["forecast"].empty:
         # the rule that an annual row has no forecast yet assumes it was not measured; this one was
-        reasons.append("outcome reported on an annual row: the value before the targets may be VB or forecast")
-    if annual and not units:
-        pre = [c for c in ("previous_year",) if not best.cells[c].empty]
-        if pre and best.cells["forecast"].empty and best.cells["period_outcome"].empty:
-            reasons.append("no unit printed: the value before the targets may be VB or forecast")
-    return best.cells, bool(reasons), "; ".join(reasons)
-
-
-def _filled(cell: Cell) -> bool:
-    return not cell.empty
-
-
-def _cost(placed: dict[str, Cell], cols: list[str], tertial: bool, annual: bool, city: bool,
-          report_type: str | None = None) -> float:
-    f = {c: not placed[c].empty for c in VALUE_COLUMNS}
-    mix = f["outcome_men"] and f["outcome_women"] and f["period_outcome"] and \
-        _mixes(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"])
-    cost = 0.0
-    if tertial:
-        # in a VB one value before the targets may be the year's or last year's outcome: a close call
-        missing_outcome = 1.0 if report_type == "VB" else 2.0
-        cost += missing_outcome * (not f["period_outcome"]) if "period_outcome" in cols else 0
-        cost += 0.5 * (not f["forecast"]) if "forecast" in cols else 0
-        cost += 0.5 * (not f["previous_year"]) if "previous_year" in cols else 0
-    if annual:
-        # an outcome on an annual row: unlikely in a T1, usual enough in a T2 to be a close call
-        outcome = 1.0 if report_type == "T2" else 2.0
-        cost += outcome * f["period_outcome"] + 1.0 * f["forecast"]
-        cost += 2.0 * ((f["outcome_men"] or f["outcome_women"]) and not mix)
-    if mix and _strict_mix(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"]):
-        cost -= 0.5  # three values where the first is the mix of two others: outcome, men, women
-    if "annual_target" in cols:
-        cost += 1.0 * (not f["annual_target"])
-    if "city_target" in cols:
-        cost += (1.5 * (not f["city_target"])) if city else 2.0 * f["city_target"]
-    if f["outcome_men"] != f["outcome_women"]:
-        cost += 3.0
-    if f["outcome_men"] and f["outcome_women"]:
-        if not f["period_outcome"]:
-            cost += 3.0
-        elif not _mixes(placed["period_outcome"], placed["outcome_men"], placed["outcome_women"]):
-            cost += 3.0
-    for c in ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast"):
-        if placed[c].text is not None:
-            cost += 10
-    return cost
+        why.append(("annual_outcome", ""))
+    return RowPlacement(best, why, decision)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -548,6 +492,7 @@ class _State:
     current: int | None = None  # the goal whose section we are in
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
     vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word
+    spacing: bool = False  # the report prints an empty cell as one more space (spacing.py)
 
     @property
     def census(self):
@@ -562,6 +507,7 @@ def _uses_trailing_spaces(lines: list[str]) -> bool:
 def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     items = build_stream(lines)
     st = _State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
+    st.spacing = uses_cell_spacing(lines)
     if not st.clue:
         st.vocab = vocabulary(lines)
     i, n = 0, len(items)
@@ -844,9 +790,12 @@ def _row(st: _State, i: int) -> int | None:
     nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
     split = _inline_split(first.text, nxt_text)
     if split is not None:
-        words = first.text.split()
-        name_raws.append(" ".join(words[:split]))
-        value_lines.append(" ".join(words[split:]) + (" " if first.text != first.text.rstrip() else ""))
+        words = list(re.finditer(r"\S+", first.text))
+        name_raws.append(" ".join(w.group() for w in words[:split]))
+        # the spaces between the name and the first cell, less the one that follows every cell, tell
+        # how many cells were left empty before it (in a report that prints empty cells as spaces)
+        run = words[split].start() - words[split - 1].end()
+        value_lines.append(" " * (run - 1) + first.text[words[split].start():])
         k = i + 1
     else:
         while k < len(items) and len(name_raws) < 14:
@@ -933,19 +882,19 @@ def _row(st: _State, i: int) -> int | None:
     value_lines, stacked = unstack(value_lines, lambda a, b, above: _cut_in_unit(st, a, b, above), st.meta.year)
     st.census.fragments_joined += stacked
     tokens = _tokens(value_lines, st.clue, st.vocab, guesses)
-    raw_cells, period = split_cells(tokens, st.meta.year)
     goal_idx = st.current
-    city = goal_idx is not None and st.ex.goals[goal_idx].level != "namndmal"
-    cells, review, reason = place(raw_cells, st.columns, period, city, st.meta.report_type)
+    placed, period = read_cells(st, tokens)
+    why = list(placed.reasons)
     if guesses:
         # no trailing spaces and no known word: a cell may be cut in a word or between two words
-        review = True
-        reason = "; ".join(filter(None, [reason, "word cut at a line end? " + ", ".join(guesses)]))
+        why.append(("word_cut_guess", ", ".join(guesses)))
     if period is None:
-        review, reason = True, "; ".join(filter(None, [reason, "no period cell found"]))
-    row = IndicatorRow(goal_idx, name, first.line, period, cells, review, reason,
+        why.append(("no_period", ""))
+    row = IndicatorRow(goal_idx, name, first.line, period, placed.cells, bool(why), reasons.text(why),
                        source_line_end=last_line,
-                       raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)))
+                       raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)),
+                       review_code=reasons.codes(why), explain=explain(placed))
+    st.census.row_blocks += 1
     tail, k = _name_tail(st, k, name_raws)
     if tail:
         # the rest of the name printed after a page break, below the cells: '(hemtjänst)'
@@ -986,6 +935,72 @@ def _name_tail(st: _State, k: int, name_raws: list[str]) -> tuple[list[str], int
     if not tail or (after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text)):
         return [], k
     return tail, j
+
+
+def read_cells(st: _State, tokens: list[Token]) -> tuple[RowPlacement, str | None]:
+    """A row's tokens -> its placed cells and period. Where a number and a group of three digits may
+    be one number or two ('1 150 1 150 st'), the reading that fits the table's columns is taken: the
+    fewest extra joins that make the cells fit (and, in a report that prints empty cells as spaces,
+    make the spaces add up)."""
+    keep, period = period_cut(tokens, st.meta.year)
+    period_spaces = tokens[keep].spaces if keep < len(tokens) else None
+    city = st.current is not None and st.ex.goals[st.current].level != "namndmal"
+    ncols = len(st.columns)
+    fits: list[tuple[list[RawCell], tuple[int, ...] | None, frozenset[int]]] = []
+    mismatch = False
+    for joins in thousands_readings(tokens[:keep]):
+        raw, _ = split_cells(tokens, st.meta.year, joins)
+        real = [c for c in raw if not c.placeholder]
+        if fits and len(joins) > len(fits[0][2]):
+            break  # only readings with the fewest joins compete
+        if st.spacing:
+            sl = spacing_slots([c.spaces for c in real], period_spaces, ncols)
+            mismatch = mismatch or sl.mismatch
+            if sl.columns is not None or (not sl.mismatch and len(real) <= ncols):
+                fits.append((raw, sl.columns, joins))
+        elif len(raw) <= ncols:
+            fits.append((raw, None, joins))
+    if not fits:
+        raw, _ = split_cells(tokens, st.meta.year)
+        placed = place_row(raw, st.columns, period, city, st.meta.report_type)
+        if st.spacing and mismatch:
+            placed.reasons.append(("spacing_mismatch", " | ".join(c.text for c in raw)))
+        return placed, period
+    raw, sl, _ = fits[0]
+    placed = place_row(raw, st.columns, period, city, st.meta.report_type, sl)
+    if len({tuple(c.text for c in f[0]) for f in fits}) > 1:
+        placed.reasons.append(("thousands_ambiguous", " eller ".join(" | ".join(c.text for c in f[0]) for f in fits)))
+    return placed, period
+
+
+def thousands_readings(tokens: list[Token]) -> list[frozenset[int]]:
+    """Which tokens may join the next as a thousands group ('1' '150'), as sets to try: none first,
+    then every single one, every pair... (at most 6 such places in a row)."""
+    import itertools
+
+    places = [i for i in range(len(tokens) - 1)
+              if re.fullmatch(r"[1-9]\d{0,2}", tokens[i].text) and re.fullmatch(r"\d{3}", tokens[i + 1].text)
+              and not tokens[i + 1].gap][:6]
+    return [frozenset(c) for r in range(len(places) + 1) for c in itertools.combinations(places, r)]
+
+
+def explain(placed: RowPlacement) -> list[str]:
+    """One line per filled column: which rule put which cell there."""
+    d = placed.decision
+    if d is None:
+        return [f"no placement: {', '.join(code for code, _ in placed.reasons)}"]
+    out = []
+    for col in VALUE_COLUMNS:
+        cell = d.cells[col]
+        if cell.empty:
+            continue
+        if d.rule == "spacing":
+            out.append(f"{cell.raw!r} -> {col}: rule spacing (the spaces printed before it)")
+        else:
+            why = d.tied and f"tied with another placement on {', '.join(d.tied)}" or (
+                f"decided by {', '.join(d.decided_by)}" if d.decided_by else "the only placement")
+            out.append(f"{cell.raw!r} -> {col}: rule scored_rules ({why})")
+    return out
 
 
 def _cut_in_unit(st: _State, before: str, after: str, above: str | None) -> bool:

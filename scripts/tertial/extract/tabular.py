@@ -25,6 +25,7 @@ from datetime import date
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import reasons as reason_texts
 from .goals import heading_label, is_toc_line, section_label, split_code, verdict
 from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
 from .values import EMPTY, fold, parse_cell
@@ -507,9 +508,9 @@ class _Parser:
         width = header.width
         extra = cells[width:]
         if any(c.strip() for c in extra):
-            reasons.append(f"the row has {len(cells)} cells, its header {width}: the columns cannot be told apart")
+            reasons.append(("cells_extra", f"{len(cells)} celler, rubriken {width}"))
         elif len(cells) < width:
-            reasons.append(f"the row has {len(cells)} cells, its header {width}: cells may be missing")
+            reasons.append(("cells_missing", f"{len(cells)} celler, rubriken {width}"))
         cells = cells[:width] + [""] * (width - len(cells))
         row = IndicatorRow(goal=t.goal, name="", source_line=line_no, source_line_end=line_no,
                            raw_text=line.rstrip("\r\n"))
@@ -526,7 +527,7 @@ class _Parser:
             elif raw.strip() and not _is_marker(raw):
                 unknown.append(fold(raw))
         if unknown and not reasons:
-            reasons.append("cells under an unknown column: " + "; ".join(unknown))
+            reasons.append(("unknown_column", "; ".join(unknown)))
         reasons += self._check_row(row)
         prev = t.item
         if (not row.name and isinstance(prev, IndicatorRow) and prev.source_line_end == line_no - 1
@@ -536,30 +537,31 @@ class _Parser:
             prev.source_line_end = line_no
             prev.raw_text = f"{prev.raw_text}\n{row.raw_text}"
             prev.needs_review = bool(reasons)
-            prev.review_reason = "; ".join(reasons)
+            prev.review_reason, prev.review_code = reason_texts.text(reasons), reason_texts.codes(reasons)
             return
         if not row.name:
-            reasons.append("the row has no indicator name")
+            reasons.append(("no_name", ""))
         if not row.period and all(cell.empty for cell in row.cells.values()):
-            reasons.append("nothing is printed beside the name: a row or a text line?")
+            reasons.append(("nothing_beside_name", ""))
         if reasons:
             row.needs_review = True
-            row.review_reason = "; ".join(reasons)
+            row.review_reason, row.review_code = reason_texts.text(reasons), reason_texts.codes(reasons)
+        self.ex.census.row_blocks += 1
         self.ex.rows.append(row)
         t.item = row
 
     @staticmethod
-    def _check_row(row: IndicatorRow) -> list[str]:
+    def _check_row(row: IndicatorRow) -> list[tuple[str, str]]:
         """Cells that cannot sit in their column: a period among the values, a value in the period column."""
         reasons = []
         if row.period:
             cell = parse_cell(row.period)
             if cell.value is not None and not re.fullmatch(r"\d{4}", row.period):
-                reasons.append(f"the period column holds a value ({row.period!r})")
+                reasons.append(("period_in_value", f"periodkolumnen: {row.period!r}"))
         for col in VALUE_COLUMNS:
             cell = row.cells[col]
             if cell.text and (_PERIOD_WORDS.match(cell.text) or _DATE.match(cell.text)):
-                reasons.append(f"{col} holds a period or date ({cell.text!r})")
+                reasons.append(("period_in_value", f"{reason_texts.columns_sv([col])}: {cell.text!r}"))
         return reasons
 
     def _new_activity(self, cells: list[str], line: str, line_no: int, t: _Table) -> None:

@@ -24,7 +24,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
         "outcome_women", "outcome_women_text", "previous_year", "previous_year_text",
         "forecast", "forecast_text", "annual_target", "annual_target_text",
         "city_target", "city_target_text", "needs_review", "review_reason", "analysis",
-        "source_line", "source_line_end",
+        "source_line", "source_line_end", "review_code",
     ],
     "activities": [
         "activity_id", "report_id", "goal_id", "text", "start_date", "end_date", "deviation",
@@ -73,6 +73,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
             "report_id": rid, "goal_id": gid(r.goal), "indicator_id": ids.indicator_slug(r.name),
             "name": r.name, "unit": row_unit(r.cells), "period": r.period or "",
             "needs_review": "true" if r.needs_review else "false", "review_reason": r.review_reason,
+            "review_code": r.review_code if r.needs_review else "",
             "analysis": r.analysis, "source_line": r.source_line,
             "source_line_end": r.source_line_end or r.source_line,
         }
