@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -264,6 +265,11 @@ def _summary(staging: Path, rep: sources.SourceReport) -> list[str]:
                      f"{len(cmp['changed'])} changed values or targets")
     if review:
         lines.append("rows needing review: `tertial review` lists them; corrections go in curation/corrections.yml")
+    from .extract.write import CENSUS, census_lines  # the extractor's census and warnings (issue 13)
+
+    census = staging / "build" / "extracted" / rep.report_id / CENSUS
+    if census.exists():
+        lines += census_lines(json.loads(census.read_text(encoding="utf-8")), rep.file)
     return lines
 
 

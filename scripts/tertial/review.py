@@ -1,6 +1,6 @@
 """`tertial review`: every indicator row flagged needs_review, after the corrections already made, with
 its report, source lines, the text printed and what was read, so a maintainer can settle it in
-curation/corrections.yml."""
+curation/corrections.yml. Which rule put which number in which column: `tertial extract REPORT --explain`."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def render(root: Path, rows: list[dict]) -> list[str]:
         first, last = int(row["source_line"]), int(row["source_line_end"] or row["source_line"])
         out.append(f"{rep.file}:{first}-{last}  {row['report_id']}  {row['name']}")
         if row["review_reason"]:
-            out.append(f"  why: {row['review_reason']}")
+            code = row.get("review_code") or ""
+            out.append(f"  why: {'[' + code + '] ' if code else ''}{row['review_reason']}")
         out.append("  printed:")
         shown = last if last > first else first + CONTEXT  # one line known: show what follows it too
         out += [f"    {n:>5} | {text[n - 1]}" for n in range(first, min(shown, len(text)) + 1)]

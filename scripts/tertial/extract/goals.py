@@ -120,3 +120,11 @@ def section_label(line: str) -> str | None:
         return None
     key = text.replace("å", "a").replace("ä", "a").replace("ö", "o")
     return _SECTION_LABELS.get(key)
+
+
+def printed_again(first, code: str | None) -> str:
+    """The warning for a goal heading printed a second time, once with its code and once without: read
+    as one goal (a reasonable reading, but the maintainer should know)."""
+    how = f"with its code {code}" if code else f"without its code {first.code}"
+    return (f"goal {first.title[:50]!r} (first on line {first.source_line}) is printed again {how}: "
+            "read as one goal")

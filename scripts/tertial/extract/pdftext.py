@@ -29,6 +29,7 @@ from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, Repo
 from .values import EMPTY, Cell, fold, parse_cell
 from . import reasons
 from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells
+from .placement import explain as explain_decision
 from .spacing import slots as spacing_slots
 from .spacing import uses_cell_spacing
 from .units_over_lines import stack_width, unstack
@@ -575,6 +576,13 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
                 mode = "text"
                 i += 1
                 continue
+            j = _fragment(st, i)
+            if j is not None:
+                i = j
+                continue
+            if section is None:
+                st.ex.warnings.append((it.line, "text after a table that no section label opens: not read "
+                                                 f"({fold(it.text)[:60]!r})"))
             mode = "text"
         if mode == "activities":
             j = _activity(st, i)
@@ -663,6 +671,8 @@ def _goal(st: _State, i: int, head: tuple[str, str]) -> int | None:
     for idx, other in enumerate(st.ex.goals):
         if (other.level, other.parent, other.title.lower()) == (level, parent, title.lower()) and \
                 (other.code is None or code is None or other.code == code):
+            if (other.code is None) != (code is None):
+                st.ex.warnings.append((items[start].line, goal_rules.printed_again(other, code)))
             other.code = other.code or code
             other.assessment = other.assessment or assessment
             st.current = idx
@@ -986,21 +996,42 @@ def thousands_readings(tokens: list[Token]) -> list[frozenset[int]]:
 
 def explain(placed: RowPlacement) -> list[str]:
     """One line per filled column: which rule put which cell there."""
-    d = placed.decision
-    if d is None:
+    if placed.decision is None:
         return [f"no placement: {', '.join(code for code, _ in placed.reasons)}"]
-    out = []
-    for col in VALUE_COLUMNS:
-        cell = d.cells[col]
-        if cell.empty:
-            continue
-        if d.rule == "spacing":
-            out.append(f"{cell.raw!r} -> {col}: rule spacing (the spaces printed before it)")
-        else:
-            why = d.tied and f"tied with another placement on {', '.join(d.tied)}" or (
-                f"decided by {', '.join(d.decided_by)}" if d.decided_by else "the only placement")
-            out.append(f"{cell.raw!r} -> {col}: rule scored_rules ({why})")
-    return out
+    return explain_decision(placed.decision)
+
+
+FRAGMENT_MAX_LINES = 6  # a block in a table that reads as no row: up to this many short lines is a
+FRAGMENT_MAX_CHARS = 90  # piece of a row (flagged, never dropped); longer, it is text after the table
+
+
+def _fragment(st: _State, i: int) -> int | None:
+    """A block inside a table that reads as no row (a name with no cells, a unit or cell cut off its
+    row): written as a row flagged for review with its printed text, so that nothing is lost silently.
+    None when the block reads as running text (the table has ended)."""
+    items = st.items
+    block: list[str] = []
+    k = i
+    while k < len(items) and items[k].kind == "line" and not items[k].blank:
+        t = items[k].text
+        if len(t.strip()) > FRAGMENT_MAX_CHARS or section_label(t) or goal_rules.heading_label(t) or \
+                _row_note_label(t):
+            return None
+        block.append(t)
+        k += 1
+        if len(block) > FRAGMENT_MAX_LINES:
+            return None
+    if not block:
+        return None
+    text = glue_lines(block, st.clue)
+    why = [("fragment", text[:80])]
+    st.ex.rows.append(IndicatorRow(st.current, text, items[i].line, None, needs_review=True,
+                                   review_reason=reasons.text(why), source_line_end=items[k - 1].line,
+                                   raw_text=text, review_code=reasons.codes(why)))
+    st.census.fragments_flagged += 1
+    st.ex.warnings.append((items[i].line, f"a piece of a table that reads as no row, kept as a flagged row: "
+                                          f"{text[:60]!r}"))
+    return k
 
 
 def _cut_in_unit(st: _State, before: str, after: str, above: str | None) -> bool:

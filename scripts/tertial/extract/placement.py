@@ -144,9 +144,9 @@ def candidates(cells: list[Cell], ctx: Context) -> list[Placement]:
 
 @dataclass
 class Decision:
-    """The chosen placement; `decided_by`: the rules whose costs set it apart from the runner-up;
-    `tied`: when a placement with other contents came within TIE_MARGIN, the rules that weighed
-    differently between the two; `differs`: the columns those two placements fill differently."""
+    """The chosen placement; `decided_by`: the rules whose costs set it apart from the runner-up (the
+    cheapest placement with other contents); `tied`: instead, when the runner-up came within TIE_MARGIN,
+    the rules that weighed differently between the two; `differs`: the columns the two fill differently."""
 
     cells: dict[str, Cell]
     decided_by: list[str] = field(default_factory=list)
@@ -154,6 +154,8 @@ class Decision:
     differs: list[str] = field(default_factory=list)
     runner_up: dict[str, Cell] | None = None
     rule: str = "scored_rules"  # or 'spacing' when the printed spaces placed every cell
+    costs: dict[str, float] = field(default_factory=dict)  # the chosen placement's rule costs
+    runner_up_costs: dict[str, float] = field(default_factory=dict)
 
 
 def _rules_between(a: Placement, b: Placement) -> list[str]:
@@ -167,14 +169,40 @@ def decide(cells: list[Cell], ctx: Context) -> Decision | None:
     best = options[0]
     others = [p for p in options[1:] if p.cells != best.cells]
     if not others:
-        return Decision(best.cells)
+        return Decision(best.cells, costs=best.costs)
     rival = others[0]
     between = _rules_between(best, rival)
+    differs = [c for c in VALUE_COLUMNS if rival.cells[c] != best.cells[c]]
     if rival.cost - best.cost < TIE_MARGIN:
-        differs = [c for c in VALUE_COLUMNS if rival.cells[c] != best.cells[c]]
-        return Decision(best.cells, tied=between, differs=differs, runner_up=rival.cells)
-    return Decision(best.cells, decided_by=between, runner_up=rival.cells)
+        return Decision(best.cells, tied=between, differs=differs, runner_up=rival.cells, costs=best.costs,
+                        runner_up_costs=rival.costs)
+    return Decision(best.cells, decided_by=between, differs=differs, runner_up=rival.cells, costs=best.costs,
+                    runner_up_costs=rival.costs)
 
 
 def parse_cells(raw_cells) -> list[Cell]:
     return [EMPTY if rc.placeholder else parse_cell(rc.text) for rc in raw_cells]
+
+
+def explain(d: Decision) -> list[str]:
+    """Which rule put which cell in which column, one line per filled column (for --explain)."""
+    if d.rule == "spacing":
+        return [f"{d.cells[c].raw!r} -> {c}: rule spacing (the spaces printed before it count the empty "
+                "cells)" for c in VALUE_COLUMNS if not d.cells[c].empty]
+    weigh = ", ".join(f"{k} {d.costs.get(k, 0):+g} vs {d.runner_up_costs.get(k, 0):+g}"
+                      for k in (d.tied or d.decided_by))
+    out = []
+    for c in VALUE_COLUMNS:
+        cell = d.cells[c]
+        if cell.empty and c not in d.differs:
+            continue
+        shown = f"{cell.raw!r} -> {c}" if not cell.empty else f"(empty) -> {c}"
+        if d.runner_up is None:
+            out.append(f"{shown}: the only placement the rules allow")
+        elif c not in d.differs:
+            out.append(f"{shown}: the runner-up placement agrees")
+        else:
+            alt = d.runner_up[c].raw or "(empty)"
+            verdict = "TIED, flagged" if d.tied else "decided"
+            out.append(f"{shown}: runner-up has {alt!r}; {verdict} by rules {weigh}")
+    return out

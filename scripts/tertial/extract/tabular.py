@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import reasons as reason_texts
-from .goals import heading_label, is_toc_line, section_label, split_code, verdict
+from .goals import heading_label, printed_again, is_toc_line, section_label, split_code, verdict
 from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
 from .values import EMPTY, fold, parse_cell
 
@@ -348,6 +348,8 @@ class _Parser:
         if existing is not None:
             other = self.ex.goals[existing]
             if other.code is None or code is None or other.code == code:
+                if (other.code is None) != (code is None):
+                    self.ex.warnings.append((line_no, printed_again(other, code)))
                 if other.code is None and code:
                     other.code = code
                     self.by_code.setdefault(code, existing)

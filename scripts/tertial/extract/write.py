@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -120,3 +121,28 @@ def write_tables(ex: Extraction, out_dir: Path) -> dict[str, Path]:
         os.replace(tmp, path)
         written[name] = path
     return written
+
+
+CENSUS = "census.json"  # beside the extracted CSVs in build/extracted/<report_id>/
+
+
+def census_record(ex: Extraction) -> dict:
+    """What the layout saw and wrote, and every warning: nothing lost without a trace."""
+    return {"report_id": ex.meta.report_id, "layout": ex.layout, **ex.census.summary(ex),
+            "warnings": [{"line": line, "message": message} for line, message in ex.warnings]}
+
+
+def write_census(ex: Extraction, out_dir: Path) -> Path:
+    path = out_dir / CENSUS
+    path.write_text(json.dumps(census_record(ex), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def census_lines(record: dict, source: str = "") -> list[str]:
+    """The census in one line, then one line per warning (as `tertial extract`, `build` and `add-report`
+    print them)."""
+    where = f"{source}:" if source else "line "
+    head = (f"census {record['report_id']}: {record['row_blocks']} row blocks seen, "
+            f"{record['rows_written']} rows written ({record['rows_flagged']} flagged), "
+            f"{record['fragments_joined']} fragments joined, {record['fragments_flagged']} kept as flagged rows")
+    return [head] + [f"warning: {where}{w['line']}: {w['message']}" for w in record["warnings"]]
