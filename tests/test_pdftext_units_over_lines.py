@@ -79,3 +79,17 @@ def test_the_given_report_with_units_stacked_below_the_cells_reads_as_the_refere
     for row in ex.rows:
         if row.source_line in {line_map[n] for n in changed}:
             assert {c.unit for c in row.cells.values() if c.unit} <= {"% av alla invånare", "st av alla invånare"}
+
+
+def test_two_text_targets_wrapped_side_by_side():
+    ex = table(["Andel nöjda brukare", "", "85 % 90 % Tas Tas 2020", "fram av fram av ", "nämnd nämnd", ""])
+    (row,) = ex.rows
+    assert row.cells["annual_target"].text == row.cells["city_target"].text == "Tas fram av nämnd"
+    assert [c.raw for c in row.cells.values() if c.value is not None] == ["85 %", "90 %"]
+
+
+def test_one_text_cell_wrapped_after_a_unit_cell_is_no_stack():
+    # just outside: 'fram av' is one piece for two open cells ('st' and 'Tas'): the plain reading stays
+    ex = table(["Antal platser", "", "0 368 185 360 st Tas ", "fram av ", "nämnd", "", "Tertial 1 ", "2020", ""])
+    (row,) = ex.rows
+    assert row.cells["city_target"].text == "Tas fram av nämnd" and row.cells["previous_year"].value == 368

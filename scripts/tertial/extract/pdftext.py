@@ -411,6 +411,8 @@ def split_cells(tokens: list[Token], year: int | None = None,
                 break
             if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
                 break
+            if w == parts[0] and len(parts) > 1:
+                break  # the same opening word again: the next text cell ('Tas fram av nämnd Tas fram av nämnd')
             parts.append(w)
             i += 1
         cells.append(RawCell(" ".join(parts), tok.gap, spaces=tok.spaces))

@@ -9,8 +9,9 @@ per cell:
     el el el
 
 The first line (the anchor) holds the cells; each line below that is the same piece k times, where k is
-the number of cells of the anchor that carry a unit, continues those k units ('1,6 kg CO2 per kg
-livsmedel'). A single cell whose unit wraps after the period cell ('1,9 kg 2020' / 'CO2') is the case
+the number of cells of the anchor that may go on (a unit after a number, a text cell such as 'Tas' of
+'Tas fram av nämnd'), continues those k cells ('1,6 kg CO2 per kg livsmedel'; 'Tas Tas' / 'fram av fram
+av' / 'nämnd nämnd' is two text cells). A single cell whose unit wraps after the period cell ('1,9 kg 2020' / 'CO2') is the case
 k = 1. A line that does not split into exactly that many equal pieces is not a continuation.
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .words import NUMBER_TOKEN, is_number, period_at_end, text_start
+from .words import NUMBER_TOKEN, is_number, opens_text_cell, period_at_end, text_start
 
 # (word before, first word of the piece, the continuation line above as printed, None right under the
 # anchor, whose line end says nothing about the cells inside it) -> glue without a space?
@@ -41,18 +42,62 @@ def unit_spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def open_spans(words: list[str], year: int | None = None) -> dict[str, list[tuple[int, int]]]:
+    """(first, last) word index of each cell that may go on below, by kind, before the period cell:
+    'unit' after a bare number ('kg'), 'text' for a text cell ('Tas' of 'Tas fram av nämnd')."""
+    m = period_at_end(" ".join(words), year)
+    keep = len(" ".join(words)[: m.start("period")].split()) if m else len(words)
+    words = words[:keep]
+    units = unit_spans(words)
+    taken = {j for a, e in units for j in range(a, e + 1)}
+    texts = []
+    j = 0
+    while j < len(words):
+        if j not in taken and text_start(words[j]):
+            e = j
+            while e + 1 < len(words) and not is_number(words[e + 1]) and not text_start(words[e + 1]):
+                e += 1
+            texts.append((j, e))
+            j = e + 1
+            continue
+        j += 1
+    return {"unit": units, "text": texts}
+
+
+def _repeats(words: list[str]) -> int:
+    """k when the words are one piece printed k times (k >= 2), else 1."""
+    for k in range(len(words), 1, -1):
+        if len(words) % k == 0:
+            size = len(words) // k
+            if len({tuple(words[i:i + size]) for i in range(0, len(words), size)}) == 1:
+                return k
+    return 1
+
+
+def targets(anchor: list[str], k: int, piece: list[str], year: int | None = None) -> list[int] | None:
+    """The last word of each of the k cells a piece printed k times continues: the cells of the one
+    kind (units or text cells) the anchor has exactly k of. When both kinds fit, the text cells if the
+    piece goes on a known text cell ('Tas' + 'fram av'), else the units; None when neither fits."""
+    spans = open_spans(anchor, year)
+    fit = [kind for kind in ("unit", "text") if len(spans[kind]) == k]
+    if k == 1:
+        fit = fit if len(spans["unit"]) + len(spans["text"]) == 1 else []
+    if len(fit) == 2:
+        a, e = spans["text"][-1]
+        fit = ["text"] if opens_text_cell(anchor[a:e + 1] + piece) else ["unit"]
+    return [e for _, e in spans[fit[0]]] if fit else None
+
+
 def stack_width(anchor: str, line: str, year: int | None = None) -> int:
-    """How many unit cells of `anchor` the line continues (0: it is no continuation)."""
+    """How many open cells of `anchor` the line continues (0: it is no continuation)."""
     words = line.split()
     if not words or is_number(words[0]) or text_start(words[0]) or period_at_end(line, year):
         return 0
-    units = len(unit_spans(anchor.split()))
-    if units >= 2 and len(words) % units == 0:
-        size = len(words) // units
-        chunks = {tuple(words[i:i + size]) for i in range(0, len(words), size)}
-        return units if len(chunks) == 1 else 0
-    if units == 1 and len(words) <= 4 and period_at_end(anchor, year):
-        return 1  # the only unit cell wraps below a line the period closed: nothing else can go on
+    k = _repeats(words)
+    if k >= 2:
+        return k if targets(anchor.split(), k, words[: len(words) // k], year) is not None else 0
+    if len(words) <= 4 and period_at_end(anchor, year) and targets(anchor.split(), 1, words, year) is not None:
+        return 1  # the only open cell wraps below a line the period closed: nothing else can go on
     return 0
 
 
@@ -66,14 +111,13 @@ def unstack(value_lines: list[str], cut: CutRule, year: int | None = None) -> tu
     merged = 0
     for raw in value_lines:
         k = stack_width(anchor, raw, year) if anchor is not None and raw.strip() else 0
-        ends = [e for _, e in unit_spans(words)]
-        if not k or len(ends) != k:
+        piece = raw.split()[: len(raw.split()) // k] if k else []
+        ends = targets(words, k, piece, year) if k else None
+        if not k or ends is None:
             anchor = raw if raw.strip() else None
             words, above = raw.split(), None
             out.append(raw)
             continue
-        all_words = raw.split()
-        piece = all_words[: len(all_words) // k]
         for e in reversed(ends):  # from the right: the indexes to the left stay valid
             head = list(piece)
             if cut(words[e], head[0], above):

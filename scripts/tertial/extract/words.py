@@ -20,6 +20,8 @@ PERIOD_TAIL = re.compile(
 TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
 UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
 
+# Text cells printed in place of a number (a text target), as the reports print them.
+TEXT_CELLS = ("Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av styrelse", "Tas fram av nämnden")
 UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
 
 
@@ -45,3 +47,9 @@ def text_start(tok: str) -> bool:
     if tok.lower() in TEXT_VERBS or tok.startswith(("+/-", "±")):
         return True
     return bool(re.match(r"^[A-ZÅÄÖ][a-zåäöé]", tok))
+
+
+def opens_text_cell(words: list[str]) -> bool:
+    """Do these words begin one of the known text cells ('Tas' 'fram' 'av' of 'Tas fram av nämnd')?"""
+    text = " ".join(words)
+    return bool(text) and any(cell.startswith(text) for cell in TEXT_CELLS)
