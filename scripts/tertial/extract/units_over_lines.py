@@ -26,12 +26,13 @@ from .words import NUMBER_TOKEN, is_number, opens_text_cell, period_at_end, text
 CutRule = Callable[[str, str, "str | None"], bool]
 
 
-def unit_spans(words: list[str]) -> list[tuple[int, int]]:
-    """(first, last) word index of each unit printed after a bare number ('1,6' 'kg'), in order."""
+def _spans(words: list[str], opens) -> list[tuple[int, int]]:
+    """(first, last) word index of each run that `opens(words, j)` starts, up to the next number or
+    text-cell opening."""
     spans = []
-    j = 1
+    j = 0
     while j < len(words):
-        if NUMBER_TOKEN.match(words[j - 1]) and not is_number(words[j]) and not text_start(words[j]):
+        if opens(words, j):
             e = j
             while e + 1 < len(words) and not is_number(words[e + 1]) and not text_start(words[e + 1]):
                 e += 1
@@ -42,6 +43,12 @@ def unit_spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def unit_spans(words: list[str]) -> list[tuple[int, int]]:
+    """(first, last) word index of each unit printed after a bare number ('1,6' 'kg'), in order."""
+    return _spans(words, lambda w, j: j > 0 and bool(NUMBER_TOKEN.match(w[j - 1])) and not is_number(w[j])
+                  and not text_start(w[j]))
+
+
 def open_spans(words: list[str], year: int | None = None) -> dict[str, list[tuple[int, int]]]:
     """(first, last) word index of each cell that may go on below, by kind, before the period cell:
     'unit' after a bare number ('kg'), 'text' for a text cell ('Tas' of 'Tas fram av nämnd')."""
@@ -50,18 +57,7 @@ def open_spans(words: list[str], year: int | None = None) -> dict[str, list[tupl
     words = words[:keep]
     units = unit_spans(words)
     taken = {j for a, e in units for j in range(a, e + 1)}
-    texts = []
-    j = 0
-    while j < len(words):
-        if j not in taken and text_start(words[j]):
-            e = j
-            while e + 1 < len(words) and not is_number(words[e + 1]) and not text_start(words[e + 1]):
-                e += 1
-            texts.append((j, e))
-            j = e + 1
-            continue
-        j += 1
-    return {"unit": units, "text": texts}
+    return {"unit": units, "text": _spans(words, lambda w, j: j not in taken and text_start(w[j]))}
 
 
 def _repeats(words: list[str]) -> int:
