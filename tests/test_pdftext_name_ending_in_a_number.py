@@ -45,3 +45,13 @@ def test_the_given_report_with_ranges_cut_in_every_name_reads_as_the_reference()
     ex = parse(lines)
     assert hl_rewrite.differences(ex, line_map, lambda name: name + " dag 1-14", changed) == []
     assert ex.census.fragments_joined == len(changed)
+
+
+def test_a_number_that_cannot_close_the_range_is_a_cell():
+    # just outside: '14-' then '12,5' (not a whole number above 14) is a name cut at its hyphen, then cells
+    ex = table(["Antal personal under en 14-", "12,5 10 Max 10 personer 2020", ""])
+    (row,) = ex.rows
+    assert row.name == "Antal personal under en 14-"
+    assert values(row)["previous_year"] == 12.5
+    ex = table(["Sjukfrånvaro dag 15-", "14 % 2,4 % 2,2 % 2,0 % 2,0 % Tertial 1 ", "2020", ""])
+    assert ex.rows[0].cells["period_outcome"].value == 14  # 14 is below 15: no range

@@ -828,7 +828,7 @@ def _row(st: _State, i: int) -> int | None:
                 k = after
                 continue
             t = items[k].text
-            if k > i and name_raws and _starts_with_value(t) and _NAME_OPEN_NUMBER.search(name_raws[-1]):
+            if k > i and name_raws and _closes_range(name_raws[-1], t, st.spacing):
                 # 'Sjukfrånvaro dag 1-' / '14': the number closes the name's range, the cells follow
                 number, _, rest = t.strip().partition(" ")
                 name_raws.append(number)
@@ -921,6 +921,18 @@ def _row(st: _State, i: int) -> int | None:
         row.analysis = paragraphs(raws, st.clue)
     st.ex.rows.append(row)
     return k
+
+
+def _closes_range(name_line: str, line: str, spacing: bool) -> bool:
+    """Does `line` open with the number that closes the range a name line leaves open ('dag 1-' / '14')?
+    A range goes up: the number is a whole number above the opening one ('14- ' / '12,5' is a name cut
+    at a hyphen followed by its cells); a line indented by empty cells (spacing convention) holds cells."""
+    m = _NAME_OPEN_NUMBER.search(name_line)
+    first = line.split()[0] if line.split() else ""
+    if not m or not re.fullmatch(r"\d+", first) or (spacing and line.startswith(" ")):
+        return False
+    opening = re.search(r"(\d+)\s*[-–]\s*$", name_line)
+    return int(first) > int(opening.group(1))
 
 
 _TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
