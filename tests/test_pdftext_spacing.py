@@ -2,7 +2,7 @@
 space and the spacing places every cell; whether a report does so is read from the report itself."""
 
 import hl_rewrite
-from pdftext_fixture import parse, table, values
+from pdftext_fixture import CITY_GOAL, HEADER, parse, table, values
 
 from tertial.extract import spacing
 from tertial.extract.model import VALUE_COLUMNS
@@ -75,3 +75,13 @@ def test_the_given_report_printed_by_the_convention_reads_as_the_reference_witho
     rewritten = {line_map[n] for n in changed}
     flagged = [r.name for r in ex.rows if r.source_line in rewritten and r.needs_review]
     assert flagged == []  # the spacing settles even the rows the reference marks ambiguous
+
+
+def test_cells_followed_by_a_space_are_no_wrap_clue():
+    # an export that ends only its value lines with a space (each cell followed by one) does not mark
+    # wraps by trailing spaces: names are glued by the other clues ('att' + 'de' stays two words)
+    rows = ["Andel brukare som upplever att", "de får stöd i rätt tid", "   85 %  90 %  2020 ", "",
+            "Antal hembesök per", "brukare", "   4  3,7  2020 ", "", "Andel nöjda", "54 % 39 % 65 %  50 % 50 %  Tertial 1 2020 "]
+    ex = parse([line.rstrip() for line in CITY_GOAL + HEADER] + rows)
+    assert ex.rows[0].name == "Andel brukare som upplever att de får stöd i rätt tid"
+    assert ex.rows[1].name == "Antal hembesök per brukare"

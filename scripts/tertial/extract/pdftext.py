@@ -31,7 +31,7 @@ from . import reasons
 from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells
 from .placement import explain as explain_decision
 from .spacing import slots as spacing_slots
-from .spacing import uses_cell_spacing
+from .spacing import uses_cell_spacing, value_line
 from .units_over_lines import stack_width, unstack
 from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
 from .words import PERIOD_TAIL as _PERIOD_TAIL
@@ -503,7 +503,9 @@ class _State:
 
 
 def _uses_trailing_spaces(lines: list[str]) -> bool:
-    text_lines = [ln for ln in lines if ln.strip()]
+    """Does the export end a line wrapped between words with a space (the wrap clue)? Read from the lines
+    of text, not the value lines: an export that follows every cell with a space says nothing by that."""
+    text_lines = [ln for ln in lines if ln.strip() and not value_line(ln)]
     return bool(text_lines) and sum(1 for ln in text_lines if ln != ln.rstrip()) >= 0.1 * len(text_lines)
 
 

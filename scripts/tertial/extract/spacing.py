@@ -22,7 +22,8 @@ MIN_SPACED_SHARE = 0.3
 _RUN = re.compile(r"\S {2,}\S")
 
 
-def _value_line(line: str) -> bool:
+def value_line(line: str) -> bool:
+    """A line that opens with a number and is mostly numbers and units: the cells of a row."""
     words = line.split()
     if len(words) < 2 or not is_number(words[0]) or re.match(r"^\d{4}-\d{2}-\d{2}$", words[0]):
         return False
@@ -36,7 +37,7 @@ def _spaced(line: str) -> bool:
 
 def uses_cell_spacing(lines: list[str]) -> bool:
     """Does this report print an empty cell as one more space (read from its own value lines)?"""
-    values = [ln for ln in lines if _value_line(ln)]
+    values = [ln for ln in lines if value_line(ln)]
     spaced = sum(1 for ln in values if _spaced(ln))
     return spaced >= MIN_SPACED_LINES and spaced >= MIN_SPACED_SHARE * len(values)
 
