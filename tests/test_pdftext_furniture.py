@@ -1,7 +1,7 @@
 """Page furniture is learned from the document: any short line printed next to the page number on many
 pages is a footer, whatever its words; the section labels are one list for both layouts."""
 
-from tertial.extract import goals, pdftext, tabular
+from tertial.extract import goals, pdftext, stream, tabular
 
 
 def _pages(footer: str, n: int = 4) -> list[str]:
@@ -14,7 +14,7 @@ def _pages(footer: str, n: int = 4) -> list[str]:
 def test_unfamiliar_footer_words_are_learned():
     lines = _pages("Kvartalsöversikt Norr")
     assert "Kvartalsöversikt Norr" in pdftext.learn_furniture(lines)
-    drop = pdftext._page_blocks(lines)
+    drop = stream._page_blocks(lines)
     assert not any("Kvartalsöversikt" in lines[i] for i in range(len(lines)) if i not in drop)
     assert not any(lines[i].startswith("Text") for i in drop)
 
@@ -25,13 +25,13 @@ def test_a_line_next_to_one_page_number_only_is_no_footer():
     lines[3] = "Sjukfrånvaro 7,4 %"  # next to one page number only: content, not furniture
     learned = pdftext.learn_furniture(lines)
     assert "Sjukfrånvaro 7,4 %" not in learned and "Tertialrapport 1" in learned
-    drop = pdftext._page_blocks(lines)
+    drop = stream._page_blocks(lines)
     assert 0 not in drop and 3 not in drop
 
 
 def test_district_office_line_is_furniture():
     lines = ["Text", "", "Hägersten-Liljeholmens stadsdelsförvaltning", "Sid 3 (9)", "", "Mer text"]
-    assert pdftext._page_blocks(lines) == {1, 2, 3, 4}
+    assert stream._page_blocks(lines) == {1, 2, 3, 4}
 
 
 def test_one_list_of_section_labels_for_both_layouts():
