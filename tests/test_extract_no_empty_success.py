@@ -36,3 +36,16 @@ def test_the_cli_refuses_in_one_line_with_exit_2(tmp_path):
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
     assert f"{report}:{len(BOARD_GOAL) + 1}:" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_rows_that_are_all_flagged_are_word_soup_and_refused():
+    # just inside: MIN_ROWS_ALL_FLAGGED rows, every one flagged (too many cells for the columns)
+    from tertial.extract.checks import MIN_ROWS_ALL_FLAGGED
+
+    soup = ["Andel a Andel b Andel c", "", "1 % 2 % 3 % 4 % 5 % 6 % 7 % 8 % 2020", ""]
+    with pytest.raises(TertialError, match="no indicator row could be read"):
+        parse(BOARD_GOAL + HEADER + soup * MIN_ROWS_ALL_FLAGGED)
+    # just outside: one row fewer, or one row read cleanly among them, is not refused
+    assert len(parse(BOARD_GOAL + HEADER + soup * (MIN_ROWS_ALL_FLAGGED - 1)).rows) == MIN_ROWS_ALL_FLAGGED - 1
+    clean = ["Andel nöjda", "", "85 % 90 % 2020", ""]
+    assert len(parse(BOARD_GOAL + HEADER + soup * MIN_ROWS_ALL_FLAGGED + clean).rows) == MIN_ROWS_ALL_FLAGGED + 1

@@ -91,11 +91,18 @@ def _headers(lines: list[str], head: re.Pattern, columns: re.Pattern, reach: int
             and any(columns.search(lines[k]) for k in range(n - 1, min(n - 1 + reach, len(lines))))]
 
 
+MIN_ROWS_ALL_FLAGGED = 3  # this many rows or more, every one flagged: none was read
+
+
 def check_tables_read(ex: Extraction, lines: list[str], source: str) -> None:
     """No empty success: a report that prints indicator (or activity) table headers but from which no
     indicator row (no activity) could be read is refused, whatever the layout: its tables are in a
-    shape this extractor does not read, and publishing it without them would lose them silently."""
+    shape this extractor does not read, and publishing it without them would lose them silently. Rows
+    kept only as flagged fragments do not count, nor do MIN_ROWS_ALL_FLAGGED or more rows every one of
+    which is flagged (word soup read as rows)."""
     rows = [r for r in ex.rows if "fragment" not in r.review_code.split(";")]
+    if len(rows) >= MIN_ROWS_ALL_FLAGGED and all(r.needs_review for r in rows):
+        rows = []  # not one row reads cleanly: the tables came out as word soup, not rows
     indicator = _headers(lines, _INDICATOR_HEADER, _INDICATOR_COLUMNS, 30)
     if indicator and not rows:
         raise TertialError(f"{len(indicator)} indicator table header(s), the first here, but no indicator row "
