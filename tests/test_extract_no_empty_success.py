@@ -1,6 +1,8 @@
 """Rule (no empty success): a report whose sections print indicator or activity table headers but from
 which no indicator row (no activity) could be read is refused in one line, whatever the layout."""
 
+from pathlib import Path
+
 import pytest
 from cli_harness import run_cli
 from pdftext_fixture import BOARD_GOAL, HEADER, META, parse
@@ -49,3 +51,16 @@ def test_rows_that_are_all_flagged_are_word_soup_and_refused():
     assert len(parse(BOARD_GOAL + HEADER + soup * (MIN_ROWS_ALL_FLAGGED - 1)).rows) == MIN_ROWS_ALL_FLAGGED - 1
     clean = ["Andel nöjda", "", "85 % 90 % 2020", ""]
     assert len(parse(BOARD_GOAL + HEADER + soup * MIN_ROWS_ALL_FLAGGED + clean).rows) == MIN_ROWS_ALL_FLAGGED + 1
+
+
+POPPLER = Path(__file__).parent / "fixtures" / "poppler"
+
+
+@pytest.mark.parametrize("name", ["word-soup-raw.txt", "word-soup-layout.txt"])
+def test_what_poppler_makes_of_a_pdf_table_is_refused(tmp_path, name):
+    # word-soup.html printed to PDF by Chromium, then `pdftotext` (and `pdftotext -layout`): the table's
+    # cells come out column by column or spread over lines, no row this extractor can read
+    done = run_cli("extract", str(POPPLER / name), "--district", "Farsta", "--type", "T1", "--year", "2023",
+                   "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "no indicator row could be read" in done.stderr
