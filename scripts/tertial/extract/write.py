@@ -129,7 +129,9 @@ CENSUS = "census.json"  # beside the extracted CSVs in build/extracted/<report_i
 def census_record(ex: Extraction) -> dict:
     """What the layout saw and wrote, and every warning: nothing lost without a trace."""
     return {"report_id": ex.meta.report_id, "layout": ex.layout, **ex.census.summary(ex),
-            "warnings": [{"line": line, "message": message} for line, message in ex.warnings]}
+            "warnings": [{"line": line, "message": message} for line, message in ex.warnings],
+            # per flagged row: which rule put which cell in which column (`tertial review` shows it)
+            "explain": {str(r.source_line): r.explain for r in ex.rows if r.needs_review and r.explain}}
 
 
 def write_census(ex: Extraction, out_dir: Path) -> Path:
