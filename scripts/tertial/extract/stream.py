@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import goals as goal_rules
-from .model import VALUE_COLUMNS
+from .headers import header_columns
 
 
 _PAGE_NUMBER = re.compile(r"^\s*Sid(?:a)?\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?\s*$", re.IGNORECASE)
@@ -101,27 +101,6 @@ def _page_blocks(lines: list[str]) -> set[int]:
             hi += 1
         drop.update(range(lo, hi + 1))
     return drop
-
-
-def header_columns(text: str) -> tuple[str, ...]:
-    """The value columns a follow-up table header names, in printed order (pieces glued back)."""
-    squashed = re.sub(r"\s+", "", text).lower()
-    found = []
-    for col, pattern in (
-        # spelling slips as in the tab layout's headers ('Arsmål', 'KFs årsmål', 'Utfall män/pojkar')
-        ("period_outcome", r"indikator(?:periodens|årets|periodes)utfal{1,2}(?!vb)"),
-        ("outcome_men", r"m[äa]n/?(?:pojkar)?(?=utfall|kvinn)|pojkar"),
-        ("outcome_women", r"kvinnor/?(?:flickor)?|flickor"),
-        ("previous_year", r"(?:periodens)?(?:utfall)?vb(?:19|20)\d\d|utfallvb|(?<!indikator)utfall(?:19|20)\d\d"),
-        ("forecast", r"progno"),
-        ("annual_target", r"(?<!kf:s)(?<!kfs)(?<!kf)[åa]rsm[åa]l"),
-        ("city_target", r"kf:?s?[åa]rsm[åa]l"),
-    ):
-        m = re.search(pattern, squashed)
-        if m:
-            found.append((m.start(), col))
-    cols = tuple(col for _, col in sorted(found))
-    return cols or VALUE_COLUMNS
 
 
 def build_stream(lines: list[str]) -> list[Item]:
