@@ -139,7 +139,7 @@ def header_columns(text: str) -> tuple[str, ...]:
     found = []
     for col, pattern in (
         # spelling slips as in the tab layout's headers ('Arsmål', 'KFs årsmål', 'Utfall män/pojkar')
-        ("period_outcome", r"indikator(?:periodens|årets|periodes)utfal{1,2}(?!vb)"),
+        ("period_outcome", r"indikator(?:periodens|årets|periodes)utfal{1,2}(?!l?vb)"),
         ("outcome_men", r"m[äa]n/?(?:pojkar)?(?=utfall|kvinn)|pojkar"),
         ("outcome_women", r"kvinnor/?(?:flickor)?|flickor"),
         ("previous_year", r"(?:periodens)?(?:utfall)?vb(?:19|20)\d\d|utfallvb|(?<!indikator)utfall(?:19|20)\d\d"),

@@ -10,11 +10,13 @@ from .values import NUMBER
 NUMBER_TOKEN = re.compile(rf"^{NUMBER}$")
 NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# Business plans print how often an indicator is measured ('Periodicitet') where reports print the period.
+PERIODICITY = ("Tertial", "Halvår", "Kvartal", "Månad", "Månadsvis", "Läsår", "Termin", "Årligen", "Årsvis",
+               "Vartannat år", "Vart annat år")
 PERIOD_TAIL = re.compile(
     r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
-    # business plans print how often the indicator is measured ('Periodicitet')
-    r"Tertial|Halvår|Kvartal|Månad|Månadsvis|Läsår|Termin|Årligen|Årsvis|Vartannat\s+år|Vart\s+annat\s+år)\s*$",
+    + "|".join(w.replace(" ", r"\s+") for w in PERIODICITY) + r")\s*$",
     re.IGNORECASE,
 )
 TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
