@@ -85,3 +85,15 @@ def test_cells_followed_by_a_space_are_no_wrap_clue():
     ex = parse([line.rstrip() for line in CITY_GOAL + HEADER] + rows)
     assert ex.rows[0].name == "Andel brukare som upplever att de får stöd i rätt tid"
     assert ex.rows[1].name == "Antal hembesök per brukare"
+
+
+def test_a_row_whose_only_cell_is_a_text_target_indented_by_its_empty_cells():
+    ex = table(SPACED_ROWS + ["Andel nya brukare", "      Tas fram av nämnd 2020 ", "", "Antal hembesök", "   4  3,7  2020 "])
+    assert [r.name for r in ex.rows[-2:]] == ["Andel nya brukare", "Antal hembesök"]
+    assert values(ex.rows[-2]) == {"city_target": "Tas fram av nämnd"} and not ex.rows[-2].needs_review
+
+
+def test_an_indented_name_line_is_no_cell_line():
+    # just outside: indented, but it opens no cell
+    ex = table(SPACED_ROWS + ["Andel nya ", " brukare i hemtjänst", "   85 %  90 %  2020 "])
+    assert ex.rows[-1].name == "Andel nya brukare i hemtjänst"

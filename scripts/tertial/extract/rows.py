@@ -16,7 +16,7 @@ from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
 from .words import is_number as _is_number
-from .words import period_at_end
+from .words import opens_text_cell, period_at_end
 from .cells import _join_cut, _tokens, glue_lines
 from .rowcells import explain, read_cells
 from .state import State
@@ -32,6 +32,16 @@ _NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "
 def _starts_with_value(text: str) -> bool:
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
     return _is_number(first) or first.startswith(("+/-", "±"))
+
+
+def _starts_cells(st: State, text: str) -> bool:
+    """Does the line open a row's cells? A number ('85 %', '+/-1'); in a report that prints empty cells
+    as spaces, also a line indented by empty cells that opens with a text cell ('      Tas fram av')."""
+    if _starts_with_value(text):
+        return True
+    words = text.split()
+    return st.spacing and text.startswith(" ") and bool(words) and (
+        opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
 
 
 def _inline_split(text: str, next_text: str | None) -> int | None:
@@ -156,7 +166,7 @@ def _row(st: State, i: int) -> int | None:
                     value_lines.append(rest + (" " if t != t.rstrip() else ""))
                     break
                 continue
-            if k > i and (_starts_with_value(t) or section_label(t) or goal_rules.heading_label(t)):
+            if k > i and (_starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
                 break
             name_raws.append(t)
             k += 1
@@ -186,7 +196,7 @@ def _row(st: State, i: int) -> int | None:
         if section_label(t) or goal_rules.heading_label(t):
             break
         if not value_lines or not any(v.strip() for v in value_lines):
-            if not _starts_with_value(t):
+            if not _starts_cells(st, t):
                 return None  # a name block not followed by cells: not a row
         value_lines.append(t)
         last_line = it.line
