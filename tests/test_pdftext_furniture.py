@@ -39,3 +39,15 @@ def test_one_list_of_section_labels_for_both_layouts():
         assert goals.section_label(line) is not None
         assert pdftext.section_label(line) == tabular.section_label(line) == goals.section_label(line)
     assert goals.section_label("Analys av balansräkning") is None
+
+
+def test_a_header_whose_last_title_is_split_is_read_to_its_last_piece():
+    # the header does not end with 'Period' ('Perio' / 'd'): its pieces end where a line is no title piece
+    from pdftext_fixture import CITY_GOAL, HEADER, parse, values
+
+    header = HEADER[:-2] + ["årsmål Perio", "d", ""]
+    ex = parse(CITY_GOAL + header + ["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", ""])
+    (row,) = ex.rows
+    assert row.name == "Andel nöjda brukare" and values(row)["annual_target"] == (90, "%")
+    assert not ex.census.fragments_flagged
+    assert not stream._header_piece("Andel nöjda brukare") and stream._header_piece("kvinn")

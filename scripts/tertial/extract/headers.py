@@ -133,6 +133,12 @@ def parse_header(line: str, line_no: int, year: int | None = None) -> Header | N
     return Header(kind, fields, line_no)
 
 
+# The follow-up table's column titles run together, lower case: a piece of a title split over lines
+# ('kvinn', 'or/', 'Progno') is a substring of it.
+HEADER_TITLES = ("indikator periodens utfall utfall män/ pojkar utfall kvinnor/ flickor periodens utfall vb "
+                 "prognos helår årsmål kf:s årsmål period periodicitet").replace(" ", "")
+
+
 def header_columns(text: str) -> tuple[str, ...]:
     """The value columns a follow-up table header names, in printed order (pieces glued back)."""
     squashed = re.sub(r"\s+", "", text).lower()

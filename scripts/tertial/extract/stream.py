@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import goals as goal_rules
-from .headers import header_columns
+from .headers import HEADER_TITLES, header_columns
 
 
 _PAGE_NUMBER = re.compile(r"^\s*Sid(?:a)?\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?\s*$", re.IGNORECASE)
@@ -128,7 +128,8 @@ def build_stream(lines: list[str]) -> list[Item]:
                     break
                 j += 1
             else:
-                j = i
+                j = _header_pieces_end(lines, i, drop)  # no 'Period' last: the pieces that read as titles
+                pieces = [lines[k] for k in range(i, j + 1) if k not in drop]
             items.append(Item(i + 1, text, "tblhdr", header_columns(" ".join(pieces)), mark))
             i = j + 1
             continue
@@ -139,6 +140,28 @@ def build_stream(lines: list[str]) -> list[Item]:
         items.append(Item(i + 1, text, after_break=mark))
         i += 1
     return items
+
+
+def _header_piece(line: str) -> bool:
+    """A short line made only of pieces of the follow-up table's column titles ('kvinn', 'or/', 'Progno',
+    's helår', 'VB 2019')."""
+    words = line.split()
+    return bool(words) and len(line.strip()) <= 40 and all(
+        re.fullmatch(r"(?:19|20)\d{2}", w) or w.lower() in HEADER_TITLES for w in words)
+
+
+def _header_pieces_end(lines: list[str], i: int, drop: set[int]) -> int:
+    """The last line of a table header that starts at line i and does not end with 'Period': the lines
+    after it, up to 40, as long as they are pieces of column titles (blank lines and page furniture
+    between them skipped)."""
+    last = i
+    for k in range(i + 1, min(i + 41, len(lines))):
+        if k in drop or not lines[k].strip():
+            continue
+        if not _header_piece(lines[k]):
+            break
+        last = k
+    return last
 
 
 def _next_content(items: list[Item], k: int) -> int:
