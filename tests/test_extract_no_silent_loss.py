@@ -59,3 +59,14 @@ def test_a_goal_printed_again_without_its_code_is_one_goal_and_a_warning():
     ex = parse(goal + ["Analys", "En text om målet.", ""] + again + ["Analys", "Mer text.", ""], META)
     assert len(ex.goals) == 1 and ex.goals[0].code == "1.1"
     assert any("printed again without its code 1.1" in message for _, message in ex.warnings)
+
+
+def test_rows_after_running_text_inside_a_table_are_read_and_the_text_warned_about():
+    prose = ["Förvaltningen har under perioden arbetat vidare med uppdraget och kommer att redovisa mer senare "
+             "i år när underlaget finns tillgängligt för nämnden."]
+    ex = table(["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", ""] + prose + ["",
+               "Antal hembesök", "", "12 st 14 st 14 st 2020", "", "Ett stycke text till som inte hör till en rad "
+               "i tabellen och som är längre än nittio tecken så att det inte blir en rad."])
+    assert [r.name for r in ex.rows] == ["Andel nöjda brukare", "Antal hembesök"]
+    warned = [line for line, message in ex.warnings if "text after a table" in message]
+    assert len(warned) == 2

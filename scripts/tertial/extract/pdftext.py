@@ -123,10 +123,19 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
             if j is not None:
                 i = j
                 continue
-            if section is None:
-                st.ex.warnings.append((it.line, "text after a table that no section label opens: not read "
-                                                 f"({fold(it.text)[:60]!r})"))
-            mode = "text"
+            mode = "text" if section is not None else "orphan"
+        if mode == "orphan":
+            # text after a table that no section label opens: a row again goes back to the table, any
+            # other block is warned about (it belongs to no goal text), never dropped in silence
+            j = _row(st, i)
+            if j is not None:
+                mode, i = "table", j
+                continue
+            st.ex.warnings.append((it.line, "text after a table that no section label opens: not read "
+                                             f"({fold(it.text)[:60]!r})"))
+            while i < n and items[i].kind == "line" and not items[i].blank:
+                i += 1
+            continue
         if mode == "activities":
             j = _activity(st, i)
             if j is not None:
