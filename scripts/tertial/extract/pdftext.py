@@ -30,7 +30,7 @@ import re
 
 from . import goals as goal_rules
 from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabulary  # noqa: F401 (re-exported)
-from .model import Extraction, Goal, ReportMeta
+from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
 from .rows import _fragment, _row, _row_analysis, _row_note_label
 from .spacing import uses_cell_spacing, value_line
@@ -51,6 +51,7 @@ def _uses_trailing_spaces(lines: list[str]) -> bool:
 def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     items = build_stream(lines)
     st = State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
+    st.tree = goal_rules.GoalTree(st.ex.goals, st.ex.warnings)
     st.spacing = uses_cell_spacing(lines)
     if not st.clue:
         st.vocab = vocabulary(lines)
@@ -209,29 +210,8 @@ def _goal(st: State, i: int, head: tuple[str, str]) -> int | None:
             break
         seen += 1
         k += 1
-    parent = None
-    depth = {"inriktningsmal": 0, "verksamhetsmal": 1, "namndmal": 2}[level]
-    for lvl in ("inriktningsmal", "verksamhetsmal", "namndmal")[:depth][::-1]:
-        if lvl in st.goal_stack:
-            parent = st.goal_stack[lvl]
-            break
-    # a heading printed again further on (with or without its code): the same goal
-    for idx, other in enumerate(st.ex.goals):
-        if (other.level, other.parent, other.title.lower()) == (level, parent, title.lower()) and \
-                (other.code is None or code is None or other.code == code):
-            if (other.code is None) != (code is None):
-                st.ex.warnings.append((items[start].line, goal_rules.printed_again(other, code)))
-            other.code = other.code or code
-            other.assessment = other.assessment or assessment
-            st.current = idx
-            return j
-    st.ex.goals.append(Goal(level, code, title, assessment, items[start].line, parent))
-    idx = len(st.ex.goals) - 1
-    st.current = idx
-    st.goal_stack[level] = idx
-    for lower in ("verksamhetsmal", "namndmal")[depth:]:
-        if lower != level:
-            st.goal_stack.pop(lower, None)
+    # a heading printed again further on (with or without its code) is the same goal (goals.GoalTree)
+    st.current, _ = st.tree.add(level, code, title, items[start].line, assessment)
     return j
 
 

@@ -3,8 +3,9 @@ whole report, the table's columns, the goal whose section it is in)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .goals import GoalTree
 from .model import VALUE_COLUMNS, Extraction, ReportMeta
 from .stream import Item
 
@@ -17,7 +18,7 @@ class State:
     clue: bool
     ex: Extraction = None  # type: ignore[assignment]
     columns: tuple[str, ...] = VALUE_COLUMNS
-    goal_stack: dict[str, int] = field(default_factory=dict)
+    tree: GoalTree = None  # type: ignore[assignment]  # the goal tree, shared rules with the tab layout
     current: int | None = None  # the goal whose section we are in
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
     vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word

@@ -23,8 +23,8 @@ from datetime import date
 from dataclasses import dataclass, field
 
 from . import reasons as reason_texts
-from .goals import heading_label, printed_again, is_toc_line, section_label, split_code, verdict
-from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
+from .goals import GoalTree, heading_label, is_toc_line, section_label, split_code, verdict
+from .model import VALUE_COLUMNS, Activity, Extraction, IndicatorRow, ReportMeta
 from .headers import Header, column_field, parse_header  # noqa: F401 (public names of this layout)
 from .values import EMPTY, fold, parse_cell
 
@@ -130,9 +130,7 @@ class _Parser:
         self.buffers: dict[int, dict[str, _TextBuffer]] = {}
         self.duplicate_of: int | None = None  # the current heading repeats this goal
         self.table: _Table | None = None
-        self.goal_keys: dict[tuple, int] = {}
-        self.by_code: dict[str, int] = {}
-        self.last_at_level: dict[str, int | None] = {"inriktningsmal": None, "verksamhetsmal": None}
+        self.tree = GoalTree(self.ex.goals, self.ex.warnings)
         self.end_titles = self._toc_titles()
         self.page_header = self._page_header_pattern()
         self.verdict_open = False
@@ -221,49 +219,11 @@ class _Parser:
     def _heading(self, level: str, rest: str, line_no: int) -> None:
         self.table = None
         code, title = split_code(rest)
-        title = fold(title)
-        parent = self._parent(level, code)
-        key = (level, parent, title.lower())
-        existing = self.goal_keys.get(key)
-        if existing is not None:
-            other = self.ex.goals[existing]
-            if other.code is None or code is None or other.code == code:
-                if (other.code is None) != (code is None):
-                    self.ex.warnings.append((line_no, printed_again(other, code)))
-                if other.code is None and code:
-                    other.code = code
-                    self.by_code.setdefault(code, existing)
-                self.goal = existing
-                self.duplicate_of = existing
-                self.section = UNLABELLED
-                self.verdict_open = other.assessment is None
-                return
-        goal = Goal(level=level, code=code, title=title, assessment=None, source_line=line_no, parent=parent)
-        self.ex.goals.append(goal)
-        index = len(self.ex.goals) - 1
-        self.goal_keys[key] = index
-        if code:
-            self.by_code.setdefault(code, index)
-        if level == "inriktningsmal":
-            self.last_at_level = {"inriktningsmal": index, "verksamhetsmal": None}
-        elif level == "verksamhetsmal":
-            self.last_at_level["verksamhetsmal"] = index
+        index, new = self.tree.add(level, code, fold(title), line_no)
         self.goal = index
-        self.duplicate_of = None
+        self.duplicate_of = None if new else index
         self.section = UNLABELLED
-        self.verdict_open = True
-
-    def _parent(self, level: str, code: str | None) -> int | None:
-        if level == "inriktningsmal":
-            return None
-        if code and "." in code:
-            parent_code = code.rsplit(".", 1)[0]
-            if parent_code in self.by_code:
-                return self.by_code[parent_code]
-        if level == "verksamhetsmal":
-            return self.last_at_level["inriktningsmal"]
-        return self.last_at_level["verksamhetsmal"] if self.last_at_level["verksamhetsmal"] is not None \
-            else self.last_at_level["inriktningsmal"]
+        self.verdict_open = new or self.ex.goals[index].assessment is None
 
     # -- texts ----------------------------------------------------------------------------------------------
 
