@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tertial import ids
+from tertial.errors import TertialError
 from tertial.curation import indicators
 from tertial.extract import detect_layout, extract_lines
 from tertial.extract.goals import verdict
@@ -29,10 +30,12 @@ def test_plural_table_headers_are_still_the_tab_layout():
     assert len(ex.rows) == 62 and len(ex.activities) == 105
 
 
-def test_tables_that_cannot_be_read_give_a_warning_not_silence():
+def test_tables_that_cannot_be_read_are_refused_not_silence():
+    # issue 13: no empty success (it was a warning); the unreadable block is a flagged fragment, no row
     lines = ["KF:s inriktningsmål: 1. Ett mål", "", "Indikator Periodens utfall", "något"]
-    ex = extract_lines(lines, META)
-    assert not ex.rows and any("no indicator row" in message for _, message in ex.warnings)
+    with pytest.raises(TertialError, match="no indicator row could be read") as err:
+        extract_lines(lines, META)
+    assert err.value.line == 3
 
 
 def test_extract_gives_the_published_indicator_id():
