@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_PACKAGES = ROOT / "tests" / "fixtures" / "site" / "datapackages"
+FIXTURE_SOURCES = ROOT / "tests" / "fixtures" / "site" / "sources"   # the reports' texts (/kallor/)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
@@ -22,6 +23,7 @@ def build_fixture_site(tmp: Path) -> tuple[Path, dict]:
     shutil.copytree(ROOT / "docs", tmp / "docs")
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(FIXTURE_SOURCES, tmp / "sources")
     figures = build_site(tmp, FIXTURE_PACKAGES, tmp / "build" / "site")
     return tmp / "build" / "site", figures
 

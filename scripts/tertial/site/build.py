@@ -18,15 +18,21 @@ from .datapage import data_page
 from .load import Package, SiteData, load
 from .pagecache import PageCache
 from .pages import Page, View, all_pages
+from .sources import Source, find_sources, package_copies, source_page
 
 # --- process ------------------------------------------------------------------------------------
-def generate(data: SiteData, cache: PageCache | None = None, emit=None) -> list[Page]:
-    v = View(data)
+def generate(data: SiteData, cache: PageCache | None = None, emit=None,
+             sources: dict[str, Source] | None = None) -> list[Page]:
+    """Every page; with `sources` (report_id -> Source) also each report's source page."""
+    sources = sources or {}
+    v = View(data, frozenset(sources))
     pages = all_pages(v, cache, emit)
-    page = data_page(v)
-    if emit is not None:
-        emit(page)
-    return pages + [page]
+    extra = [data_page(v)] + [source_page(v, r, sources[r.report_id])
+                              for r in data.reports.itertuples() if r.report_id in sources]
+    for page in extra:
+        if emit is not None:
+            emit(page)
+    return pages + extra
 
 
 # --- save ----------------------------------------------------------------------------------------
@@ -141,8 +147,10 @@ def render_pool(workers: int = 2):
     return pool
 
 
-def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, write: DocsWriter | None = None) -> None:
-    """/data/<pkg>/ (the package as published), /data/<pkg>.zip and /data/<pkg>.xlsx.
+def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, write: DocsWriter | None = None,
+                    sources: dict[str, Source] | None = None) -> None:
+    """/data/<pkg>/ (the package as published, with the source files its `sources` name), /data/<pkg>.zip
+    and /data/<pkg>.xlsx.
 
     The zip and the workbook are the package stage's (build/downloads/, formula-safe Excel with a Swedish
     column sheet) when its cache says they were made from these very package files (made once per build,
@@ -165,6 +173,8 @@ def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, wr
             dl.write_xlsx(pkg.folder, _tables_of(pkg), out / f"{pkg.name}.xlsx")
             write(out / f"{pkg.name}.zip", None)
             write(out / f"{pkg.name}.xlsx", None)
+    for rel, file in package_copies(data.packages, sources or {}).items():
+        write.copy(file, docs_dir / "data" / rel)
 
 
 def _tables_of(pkg: Package) -> dict[str, list[dict]]:
@@ -235,16 +245,17 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     pool = render_pool()
     try:
         data = load(packages_dir)                             # load
+        sources = find_sources(root, data.reports)
         entries = changelog.load_entries(root)
         mark("load")
         cache = PageCache(out_dir.parent / "cache" / "site-pages")
         write = DocsWriter(docs_dir)                          # save (as pages are made): only what changed
         write.copytree(root / "docs", docs_dir)
         writer = PageWriter(docs_dir, write, out_dir.parent / "chart-cache", pool)
-        pages = generate(data, cache, emit=writer)            # process (unchanged pages from the cache)
+        pages = generate(data, cache, emit=writer, sources=sources)  # process (unchanged pages from the cache)
         cache.prune()
         mark("pages")
-        write_downloads(data, docs_dir, root, write)
+        write_downloads(data, docs_dir, root, write, sources)
         mark("downloads")
         n_charts = writer.finish()
         mark("charts_wait")

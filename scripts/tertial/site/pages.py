@@ -31,6 +31,7 @@ def url_district(did): return f"stadsdelar/{did}/"
 def url_report(did, year, rtype): return f"stadsdelar/{did}/{int(year)}-{str(rtype).lower()}/"
 def url_goal(cg): return f"mal/{cg}/"
 def url_indicator(iid): return f"indikatorer/{iid}/"
+def url_source(rid): return f"kallor/{rid}/"
 
 
 def rel(src: str, dst: str) -> str:
@@ -48,6 +49,7 @@ class Page:
     path: str                      # address, e.g. 'stadsdelar/norrmalm/'
     title: str                     # plain title for <title> (sanitised)
     wide: bool = False             # hide the (six-link) navigation sidebar to give tables room
+    searchable: bool = True        # False: left out of the search index (a report's source text)
     body: list[str] = field(default_factory=list)
     charts: list[ch.Chart] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)   # extra files beside the page
@@ -57,6 +59,7 @@ class Page:
 
     def markdown(self) -> str:
         hide = "hide:\n  - navigation\n" if self.wide else ""
+        hide += "" if self.searchable else "search:\n  exclude: true\n"
         front = f"---\ntitle: \"{self.title}\"\n{hide}---\n\n"
         return front + "\n\n".join(p.strip("\n") for p in self.body if p) + "\n"
 
@@ -88,12 +91,20 @@ def status_badge(s: st.Status) -> str:
             f'{esc(s.label)}<span class="tertial-visually-hidden"> ({esc(s.basis)})</span></span>')
 
 
-def line_ref(line, end=None) -> str:
+def line_ref(line, end=None, source: str | None = None, page=None) -> str:
+    """'rad 302' (or 'rad 340–342'), a link to that line of the report's source page when `source`
+    (the relative address of /kallor/<report_id>/) is given; 's. 4' beside it for a row of a PDF."""
     if line is None or pd.isna(line):
         return ""
+    text = f"rad {esc(line)}"
     if end is not None and not pd.isna(end) and str(end) not in ("", str(line)):
-        return f'<span class="tertial-line">rad {esc(line)}–{esc(end)}</span>'
-    return f'<span class="tertial-line">rad {esc(line)}</span>'
+        text += f"–{esc(end)}"
+    if source is None:
+        return f'<span class="tertial-line">{text}</span>'
+    out = f'<a class="tertial-line" href="{esc(source)}#L{esc(line)}">{text}</a>'
+    if page is not None and not pd.isna(page) and str(page) != "":
+        out += f' <a class="tertial-line" href="{esc(source)}#p{esc(page)}">s. {esc(page)}</a>'
+    return out
 
 
 def deferred(html: str) -> str:
@@ -136,8 +147,9 @@ def report_label(r) -> str:
 class View:
     """Look-ups shared by the page builders."""
 
-    def __init__(self, data: SiteData):
+    def __init__(self, data: SiteData, sources: frozenset[str] = frozenset()):
         self.d = data
+        self.sources = sources  # the report ids whose source is published (/kallor/<report_id>/)
         self.districts = data.districts.set_index("district_id", drop=False).rename_axis(None)
         self.reports = data.reports.set_index("report_id", drop=False).rename_axis(None)
         self.indicators = data.indicators.drop_duplicates("indicator_id").set_index("indicator_id", drop=False).rename_axis(None)
@@ -203,6 +215,17 @@ class View:
         if not hasattr(self, "_by_city_goal"):
             self._by_city_goal = {k: g for k, g in self.goals.groupby("city_goal_id", sort=False)}
         return self._by_city_goal.get(cg, self.goals.iloc[:0])
+
+    def ref(self, src: str, row) -> str:
+        """A row's 'rad N' (goal, indicator row, activity), linked to its line in the report's source."""
+        rid = row.report_id
+        source = rel(src, url_source(rid)) if rid in self.sources else None
+        return line_ref(row.source_line, getattr(row, "source_line_end", None), source,
+                        getattr(row, "source_page", None))
+
+    def published_sources(self, report_ids) -> list[str]:
+        """Of these reports, those whose source is published (a page input: its links depend on it)."""
+        return sorted(set(report_ids) & self.sources)
 
     def district_name(self, did) -> str:
         return self.name_of.get(did, did)
@@ -286,7 +309,7 @@ def indicator_row_cells(v: View, src: str, r, with_report: bool = False, with_na
     else:
         cells = [name] + ([report] if with_report else [])
     cells += [esc(with_unit(r.period_outcome, unit)), esc(with_unit(r.forecast, unit)), esc(target),
-              status_badge(s), line_ref(r.source_line, getattr(r, "source_line_end", None)),
+              status_badge(s), v.ref(src, r),
               esc(with_unit(r.outcome_women, unit)), esc(with_unit(r.outcome_men, unit)),
               esc(with_unit(r.previous_year, unit)), esc(city), esc(r.period)]
     return cells
@@ -473,11 +496,14 @@ def report_page(v: View, r) -> Page:
     p = Page(path, safe_title(title), wide=True)
     p.add(crumbs(path, [("stadsdelar/", "Stadsdelar"), (url_district(r.district_id), dname), (path, report_label(r))]),
           f"# {inline(title)}")
-    meta = f"<p>Rubrik i rapporten: <q>{esc(r.title)}</q>. Källfil: <code>{esc(r.source_file)}</code>"
-    sha = getattr(r, "source_sha256", "")
-    if sha:
-        meta += f" (sha256 <code class=\"tertial-hash\">{esc(str(sha)[:12])}…</code>)"
-    p.add(meta + ". Radnumren nedan (<q>rad 302</q>) pekar på raden i källfilen.</p>")
+    meta = f"<p>Rubrik i rapporten: <q>{esc(r.title)}</q>. "
+    if r.report_id in v.sources:
+        meta += (f"Källa: {link(path, url_source(r.report_id), 'rapportens text rad för rad')}, med "
+                 "originalfilen att ladda ner. Radnumren nedan (<q>rad 302</q>) är länkar till raden i texten.</p>")
+    else:
+        meta += (f"Källfil: <code>{esc(r.source_file)}</code> (inte publicerad på webbplatsen). "
+                 "Radnumren nedan (<q>rad 302</q>) pekar på raden i källfilen.</p>")
+    p.add(meta)
     c = v.counts(r.report_id)
     p.add(f"<p>Nämndens bedömning: {c['helt']} mål uppfylls helt, {c['delvis']} delvis och {c['ej']} ej.</p>",
           STATUS_NOTE)
@@ -494,7 +520,7 @@ def report_page(v: View, r) -> Page:
     for g in goals.itertuples():
         h = HEADING.get(g.level, "####")
         p.add(f"{h} {inline(goal_label(g.code, g.title))}")
-        bits = [badge(g.assessment), esc(LEVEL_NAMES.get(g.level, g.level)), line_ref(g.source_line)]
+        bits = [badge(g.assessment), esc(LEVEL_NAMES.get(g.level, g.level)), v.ref(path, g)]
         before = prev_verdicts.get(goal_key(g)) if g.assessment else None
         if before:
             bits.insert(1, "förra bedömningen " + link(path, url_report(prev.district_id, prev.year, prev.report_type),
@@ -513,10 +539,10 @@ def report_page(v: View, r) -> Page:
             for x in gres:
                 if x.analysis:
                     p.add(deferred(f'<details class="tertial-text"><summary>Nämndens kommentar till '
-                                   f'{esc(x.name)} ({line_ref(x.source_line)})</summary>{block(x.analysis)}</details>'))
+                                   f'{esc(x.name)} ({v.ref(path, x)})</summary>{block(x.analysis)}</details>'))
         gacts = acts_by_goal.get(g.goal_id, [])
         if gacts:
-            p.add(activities(gacts, f"Aktiviteter för målet {goal_label(g.code, g.title)}"))
+            p.add(activities(v, path, gacts, f"Aktiviteter för målet {goal_label(g.code, g.title)}"))
     p.add("## Ladda ner",
           f"<ul><li>{link(path, path + 'indikatorer.csv', 'Rapportens indikatorer (CSV)')}</li></ul>"
           + downloads(v, path, r.district_id))
@@ -524,7 +550,7 @@ def report_page(v: View, r) -> Page:
     return p
 
 
-def activities(acts: list, caption: str) -> str:
+def activities(v: View, src: str, acts: list, caption: str) -> str:
     """A goal's activities as a list (lighter than a table; a report lists a hundred or more): the text,
     then start and end date, deviation and source line, each named."""
     items = []
@@ -534,7 +560,7 @@ def activities(acts: list, caption: str) -> str:
             bits.append(f"{esc(a.start_date) or '…'}–{esc(a.end_date) or '…'}")
         if a.deviation:
             bits.append(f"avvikelse: {esc(a.deviation)}")
-        ref = line_ref(a.source_line)
+        ref = v.ref(src, a)
         if ref:
             bits.append(ref)
         meta = f'<br><small>{" · ".join(bits)}</small>' if bits else ""
@@ -588,7 +614,7 @@ def goal_page(v: View, cg) -> Page:
               .drop_duplicates("district_id").sort_values("district_id").itertuples():
         trows.append([link(path, url_district(x.district_id), v.district_name(x.district_id)),
                       link(path, url_report(x.district_id, x.year, x.report_type), f"{int(x.year)} {x.report_type}"),
-                      badge(x.assessment), line_ref(x.source_line)])
+                      badge(x.assessment), v.ref(path, x)])
     p.add(table(["Stadsdel", "Rapport", "Bedömning", "Källa"], trows,
                 "Senaste bedömning per stadsdel", raw=True))
     under, res = goal_page_rows(v, cg.city_goal_id)
@@ -596,7 +622,7 @@ def goal_page(v: View, cg) -> Page:
         p.add("## Nämndmål under målet")
         nrows = [[link(path, url_district(x.district_id), v.district_name(x.district_id)), esc(x.title),
                   badge(x.assessment), link(path, url_report(x.district_id, x.year, x.report_type),
-                                            f"{int(x.year)} {x.report_type}") + " " + line_ref(x.source_line)]
+                                            f"{int(x.year)} {x.report_type}") + " " + v.ref(path, x)]
                  for x in under.sort_values(["district_id", "source_line"]).itertuples()]
         p.add(table(["Stadsdel", "Nämndmål", "Bedömning", "Källa"], nrows, "Nämndmål under målet", raw=True))
     if not res.empty:
@@ -721,7 +747,7 @@ def report_inputs(v: View, r, packages: list[str]) -> tuple:
     return (tuple(r)[1:], list(v.d.reports.columns), v.district_name(r.district_id), goals, results,
             None if prev is None else tuple(prev), prev_verdicts,
             v.acts_by_report.get(rid), raw if raw is not None else list(v.d.raw["indicator_results"].columns),
-            texts, {i: v.direction(i) for i in iids}, packages)
+            texts, {i: v.direction(i) for i in iids}, packages, v.published_sources([rid]))
 
 
 def district_inputs(v: View, did: str, packages: list[str]) -> tuple:
@@ -731,7 +757,8 @@ def district_inputs(v: View, did: str, packages: list[str]) -> tuple:
     results = v.results[v.results["report_id"].isin({latest.report_id, assessed.report_id})]
     iids = sorted(set(results["indicator_id"]))
     return (did, reps, latest, assessed, goals, results, {i: v.direction(i) for i in iids}, v.d.districts,
-            sorted(v.latest.index), {d: v.district_name(d) for d in v.districts.index}, packages)
+            sorted(v.latest.index), {d: v.district_name(d) for d in v.districts.index}, packages,
+            v.published_sources(results["report_id"]))
 
 
 def goal_inputs(v: View, cg) -> tuple:
@@ -740,13 +767,14 @@ def goal_inputs(v: View, cg) -> tuple:
     iids = sorted(set(res["indicator_id"]))
     dids = sorted(set(g["district_id"]) | set(under["district_id"]) | set(res["district_id"]))
     return (tuple(cg)[1:], g, under, res, {i: v.direction(i) for i in iids},
-            {d: v.district_name(d) for d in dids})
+            {d: v.district_name(d) for d in dids},
+            v.published_sources(set(g["report_id"]) | set(under["report_id"]) | set(res["report_id"])))
 
 
 def indicator_inputs(v: View, iid: str, res: pd.DataFrame) -> tuple:
     info = v.indicators.loc[iid] if iid in v.indicators.index else None
     return (iid, info, res, v.direction(iid), {d: v.district_name(d) for d in sorted(set(res["district_id"]))},
-            v.raw_results_by_indicator.get(iid))
+            v.raw_results_by_indicator.get(iid), v.published_sources(res["report_id"]))
 
 
 def all_pages(v: View, cache=None, emit=None) -> list[Page]:
