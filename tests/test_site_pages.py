@@ -8,7 +8,7 @@ from siteutil import FIXTURE_PACKAGES
 from tertial.site import charts
 from tertial.site.build import generate
 from tertial.site.load import load
-from tertial.site.pages import rel
+from tertial.site.markup import rel
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_previous_verdict_only_for_a_goal_told_apart():
     """A council goal printed twice in the previous report cannot be matched: no previous verdict."""
     import pandas as pd
 
-    from tertial.site import pages as pg
+    from tertial.site import view as pg
 
     class V:
         previous_assessed = {"r2": "r1"}

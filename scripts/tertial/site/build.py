@@ -17,7 +17,8 @@ from . import charts as ch
 from .datapage import data_page
 from .load import Package, SiteData, load
 from .pagecache import PageCache
-from .pages import Page, View, all_pages
+from .pages import Page, all_pages
+from .view import View
 from .sources import Source, find_sources, package_copies, source_page
 
 # --- process ------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ licence, how to cite, examples for Excel, pandas and R."""
 from __future__ import annotations
 
 from .load import Package, resource_schema
-from .pages import Page, View, crumbs, esc, link, table
+from .markup import Page, crumbs, link, table
+from .text import esc
+from .view import View
 
 TYPE_SV = {"string": "text", "number": "tal", "integer": "heltal", "boolean": "sant/falskt",
            "date": "datum", "year": "år"}

@@ -19,9 +19,13 @@ import pandas as pd
 
 from ..errors import TertialError
 from ..extract import reader
+from markupsafe import Markup
+
 from .load import Package
-from .pages import Page, View, crumbs, deferred, link, report_label, safe_title, url_district, url_report, url_source
-from .text import esc, inline
+from .markup import Page, report_label, safe_title, url_district, url_report, url_source
+from .templating import render
+from .text import esc
+from .view import View
 
 
 @dataclass(frozen=True)
@@ -106,18 +110,10 @@ def source_page(v: View, r, src: Source) -> Page:
     path = url_source(r.report_id)
     title = f"Källa: {v.report_title(r)}"
     p = Page(path, safe_title(title), wide=True, searchable=False)
-    report = url_report(r.district_id, r.year, r.report_type)
-    p.add(crumbs(path, [("stadsdelar/", "Stadsdelar"), (url_district(r.district_id), v.district_name(r.district_id)),
-                        (report, report_label(r)), (path, "Källa")]), f"# {inline(title)}")
-    size = f"{max(1, round(src.path.stat().st_size / 1024))} kB"
-    intro = (f"<p>Rapporten som den publicerades. Värdena på webbplatsen hänvisar hit med <q>rad N</q>. "
-             f"Originalfilen: <a href=\"{esc(src.name)}\" download>{esc(src.name)}</a> ({size}; kontrollsumma "
-             f"sha256 <code class=\"tertial-hash\">{esc(src.sha256)}</code>, som visar att filen inte ändrats). "
-             f"{link(path, report, 'Tillbaka till rapportens mål och indikatorer')}.</p>")
-    p.add(intro)
-    if src.lines:
-        p.add(deferred(source_lines_html(src.lines)))
-    else:
-        p.add("<p>Texten i den här filen kan inte visas här; ladda ner originalfilen ovan.</p>")
+    p.add(render("source.md.j2", path=path, title=title, district=v.district_name(r.district_id),
+                 district_url=url_district(r.district_id), report_url=url_report(r.district_id, r.year, r.report_type),
+                 short=report_label(r), file=src.name, sha256=src.sha256,
+                 size=f"{max(1, round(src.path.stat().st_size / 1024))} kB",
+                 lines=Markup(source_lines_html(src.lines)) if src.lines else None))
     p.files[src.name] = src.path.read_bytes()
     return p

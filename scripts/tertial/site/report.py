@@ -1,0 +1,156 @@
+"""Process: a district's page (/stadsdelar/<district_id>/) and a report's page (…/<year>-<type>/)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import charts as ch
+from .markup import (HEADING, LEVEL_NAMES, TYPE_NAMES, Page, badge, goal_label, link,
+                     report_label, safe_title, section_name, url_district, url_goal, url_report, url_source)
+from .templating import render
+from .text import esc
+from .view import View, goal_key, indicator_row_cells, previous_verdicts
+
+SHORT_LEVELS = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsmal": "KF:s verksamhetsmål",
+                "namndmal": "Nämndmål"}
+
+
+def verdict_count_chart(v: View, report_id: str, name: str) -> ch.Chart | None:
+    g = v.goals[v.goals["report_id"] == report_id]
+    if g.empty:
+        return None
+    df = (g.assign(level_label=g["level"].map(SHORT_LEVELS).fillna(g["level"]))
+          .groupby(["level_label", "assessment"]).size().reset_index(name="n")
+          .rename(columns={"assessment": "verdict"}))
+    order = list(SHORT_LEVELS.values())
+    df["lo"] = df["level_label"].map(lambda x: order.index(x) if x in order else 9)
+    df = df.sort_values(["lo", "verdict"]).drop(columns="lo")
+    parts = []
+    for lvl, grp in df.groupby("level_label", sort=False):
+        parts.append(f"{lvl}: " + ", ".join(f"{int(r.n)} {ch.VERDICT_LABELS.get(r.verdict, '').lower()}"
+                                           for r in grp.itertuples()))
+    alt = "Stapeldiagram över nämndens bedömning av sina mål per nivå. " + "; ".join(parts) + "."
+    return ch.verdict_counts(name, df, alt)
+
+
+def report_ref(did: str, r) -> dict:
+    """A report as the templates name it: its address, its name in words and its short label."""
+    return {"report_id": r.report_id, "report_type": r.report_type, "year": int(r.year),
+            "url": url_report(did, r.year, r.report_type), "short": report_label(r),
+            "label": f"{TYPE_NAMES.get(r.report_type, r.report_type)} {int(r.year)}"}
+
+
+def district_notes(v: View, path: str, did: str) -> list[Markup]:
+    """When the district ended and what it went into; which districts went into it."""
+    name, notes = v.district_name(did), []
+    d = v.districts.loc[did] if did in v.districts.index else None
+    if d is not None and d.get("valid_to"):
+        into = d.get("merged_into_district_id")
+        tail = (f" och gick sedan upp i {link(path, url_district(into), v.district_name(into))}"
+                if into in v.districts.index and into in v.latest.index else "")
+        notes.append(Markup(f"Stadsdelsnämnden fanns till {esc(d['valid_to'])}{tail}."))
+    for m in v.d.districts[v.d.districts["merged_into_district_id"] == did].itertuples():
+        target = link(path, url_district(m.district_id), m.name) if m.district_id in v.latest.index else esc(m.name)
+        notes.append(Markup(f"{target} gick upp i {esc(name)} {esc(d['valid_from'] if d is not None else '')}."))
+    return notes
+
+
+def district_page(v: View, did: str) -> Page:
+    path = url_district(did)
+    name = v.district_name(did)
+    p = Page(path, safe_title(name), wide=True)
+    reps = v.d.reports[v.d.reports["district_id"] == did]
+    latest, shown = v.latest.loc[did], v.latest_assessed.loc[did]
+    chart = verdict_count_chart(v, shown.report_id, "bedomningar")
+    if chart:
+        p.charts.append(chart)
+    res = v.results[v.results["report_id"] == shown.report_id].sort_values("source_line")
+    report_rows = []
+    for r in reps.sort_values(["year", "type_order"], ascending=False).itertuples():
+        c = v.counts(r.report_id)
+        report_rows.append([link(path, url_report(did, r.year, r.report_type),
+                                 f"{TYPE_NAMES.get(r.report_type, r.report_type)} {int(r.year)}"),
+                            esc(r.title), str(c["helt"]), str(c["delvis"]), str(c["ej"])])
+    p.add(render("district.md.j2", path=path, name=name, notes=district_notes(v, path, did),
+                 latest=report_ref(did, latest), shown=report_ref(did, shown), chart=chart,
+                 indicator_rows=[indicator_row_cells(v, path, r) for r in res.itertuples()],
+                 report_rows=report_rows,
+                 downloads=Markup(downloads(v, path, did))))
+    return p
+
+
+def downloads(v: View, path: str, did: str | None) -> str:
+    names = {pkg.name for pkg in v.d.packages}
+    items = []
+    for pkg in ([did] if did in names else []) + ["stockholm"]:
+        if pkg not in names:
+            continue
+        label = v.district_name(pkg) if pkg != "stockholm" else "hela staden"
+        items.append(f"<li>Datapaket för {esc(label)}: {link(path, f'data/{pkg}.zip', 'zip')} · "
+                     f"{link(path, f'data/{pkg}.xlsx', 'Excel')} · "
+                     f"{link(path, f'data/{pkg}/datapackage.json', 'datapackage.json')}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _by_goal(df) -> dict[str, list]:
+    out: dict[str, list] = {}
+    if df is not None:
+        for x in df.sort_values("source_line").itertuples():
+            out.setdefault(x.goal_id, []).append(x)
+    return out
+
+
+def goal_meta(v: View, path: str, g, prev, prev_verdicts) -> list[Markup]:
+    """Under a goal's heading: the verdict, the previous verdict, the level, its line, the city goal."""
+    bits = [badge(g.assessment), esc(LEVEL_NAMES.get(g.level, g.level)), v.ref(path, g)]
+    before = prev_verdicts.get(goal_key(g)) if g.assessment else None
+    if before:
+        bits.insert(1, "förra bedömningen " + link(path, url_report(prev.district_id, prev.year, prev.report_type),
+                                                     report_label(prev))
+                    + f": {esc(ch.VERDICT_LABELS.get(before, before).lower())}")
+    if g.city_goal_id:
+        bits.append(link(path, url_goal(g.city_goal_id), "Alla stadsdelar om målet"))
+    return [Markup(b) for b in bits if b]
+
+
+def activity_meta(v: View, path: str, a) -> list[Markup]:
+    """An activity's start and end date, deviation and source line, each named."""
+    bits = []
+    if a.start_date or a.end_date:
+        bits.append(f"{esc(a.start_date) or '…'}–{esc(a.end_date) or '…'}")
+    if a.deviation:
+        bits.append(f"avvikelse: {esc(a.deviation)}")
+    bits.append(v.ref(path, a))
+    return [Markup(b) for b in bits if b]
+
+
+def report_goals(v: View, path: str, rid: str) -> list[dict]:
+    """The report's goals in the order printed, each with its texts, indicator rows and activities."""
+    goals = v.goals_by_report.get(rid, v.goals.iloc[:0]).sort_values("source_line")
+    res_by_goal, acts_by_goal = _by_goal(v.results_by_report.get(rid)), _by_goal(v.acts_by_report.get(rid))
+    prev, prev_verdicts = previous_verdicts(v, rid)
+    out = []
+    for g in goals.itertuples():
+        gres = res_by_goal.get(g.goal_id, [])
+        out.append({"heading": HEADING.get(g.level, "####"), "label": goal_label(g.code, g.title),
+                    "meta": goal_meta(v, path, g, prev, prev_verdicts),
+                    "texts": [(section_name(t.section), t.text) for t in v.texts_by_goal.get(g.goal_id, [])],
+                    "rows": [indicator_row_cells(v, path, x) for x in gres],
+                    "analyses": [(x.name, Markup(v.ref(path, x)), x.analysis) for x in gres if x.analysis],
+                    "acts": [{"text": a.text, "meta": activity_meta(v, path, a)}
+                             for a in acts_by_goal.get(g.goal_id, [])]})
+    return out
+
+
+def report_page(v: View, r) -> Page:
+    path = url_report(r.district_id, r.year, r.report_type)
+    title = v.report_title(r)
+    p = Page(path, safe_title(title), wide=True)
+    p.add(render("report.md.j2", path=path, title=title, report=r, short=report_label(r),
+                 district=v.district_name(r.district_id), district_url=url_district(r.district_id),
+                 source_url=url_source(r.report_id) if r.report_id in v.sources else None,
+                 counts=v.counts(r.report_id), goals=report_goals(v, path, r.report_id),
+                 downloads=Markup(downloads(v, path, r.district_id))))
+    rows_csv = v.raw_results_by_report.get(r.report_id, v.d.raw["indicator_results"].iloc[:0])
+    p.files["indikatorer.csv"] = rows_csv.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return p
