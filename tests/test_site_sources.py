@@ -107,7 +107,10 @@ def test_the_real_reports_are_published(tmp_path):
 def test_opened_line_is_highlighted_and_in_view(page):
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(f"{page.base}/stadsdelar/norrmalm/2023-t2/")
-    page.locator('a.tertial-line[href$="#L302"]').first.click()
+    link = page.locator('a.tertial-line[href$="#L302"]').first
+    # the indicator sits in its goal's collapsed part: a tap on the summary opens it
+    page.locator("details.tertial-goalbody", has=link).locator("summary").first.click()
+    link.click()
     page.wait_for_url("**/kallor/norrmalm-2023-t2/#L302")
     line = page.locator("#L302")
     assert line.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"

@@ -21,7 +21,6 @@ LEVEL_NAMES = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsmal": "KF:s
                "namndmal": "Nämndmål"}
 DIRECTION_NAMES = {"higher": "Högre värde är bättre", "lower": "Lägre värde är bättre",
                    "none": "Ingen riktning angiven", "": "Ingen riktning angiven"}
-HEADING = {"inriktningsmal": "##", "verksamhetsmal": "###", "namndmal": "####"}
 
 
 # --- addresses ---------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import ids
 from . import charts as ch
-from .markup import (HEADING, LEVEL_NAMES, TYPE_NAMES, Page, badge, goal_label, link,
+from .cards import indicator_card, verdict_sentence
+from .markup import (LEVEL_NAMES, TYPE_NAMES, Page, badge, goal_label, link,
                      report_label, safe_title, section_name, url_district, url_goal, url_report, url_source)
 from .templating import render
 from .text import esc
-from .view import View, goal_key, indicator_row_cells, previous_verdicts
+from .view import View, goal_key, previous_verdicts
 
 SHORT_LEVELS = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsmal": "KF:s verksamhetsmål",
                 "namndmal": "Nämndmål"}
@@ -73,10 +75,25 @@ def district_page(v: View, did: str) -> Page:
                             esc(r.title), str(c["helt"]), str(c["delvis"]), str(c["ej"])])
     p.add(render("district.md.j2", path=path, name=name, notes=district_notes(v, path, did),
                  latest=report_ref(did, latest), shown=report_ref(did, shown), chart=chart,
-                 indicator_rows=[indicator_row_cells(v, path, r) for r in res.itertuples()],
+                 verdict=verdict_sentence(v.counts(shown.report_id)), areas=indicator_areas(v, path, res),
                  report_rows=report_rows,
                  downloads=Markup(downloads(v, path, did))))
     return p
+
+
+def indicator_areas(v: View, path: str, res) -> list[dict]:
+    """A report's indicator rows as cards grouped by goal area (the KF goal for the area of activity,
+    else the KF goal above, that the row's goal falls under), in the order the report prints them."""
+    areas: dict[str, dict] = {}
+    taken: set[str] = set()
+    for r in res.itertuples():
+        area = v.area_of(r.goal_id)
+        if area not in areas:
+            g = v.goal_row(area)
+            areas[area] = {"label": goal_label(g.code, g.title) if g is not None else "Övriga indikatorer",
+                           "anchor": goal_anchor(g, taken) if g is not None else "ovriga", "cards": []}
+        areas[area]["cards"].append(indicator_card(v, path, r))
+    return list(areas.values())
 
 
 def downloads(v: View, path: str, did: str | None) -> str:
@@ -124,21 +141,46 @@ def activity_meta(v: View, path: str, a) -> list[Markup]:
     return [Markup(b) for b in bits if b]
 
 
+DEPTH = {"inriktningsmal": 2, "verksamhetsmal": 3, "namndmal": 4}
+
+
+def goal_anchor(g, taken: set[str]) -> str:
+    """A goal's id on its report's page: its code as printed, else the start of its title; unique."""
+    base = "mal-" + (ids.slugify(str(g.code)) if g.code else ids.slugify(str(g.title), max_length=40))
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def goal_summary(texts: list, cards: list, acts: list) -> str:
+    """What a goal's collapsed part holds, in words: 'Analys, 3 indikatorer och 5 aktiviteter'."""
+    parts = [", ".join(dict.fromkeys(section for section, _ in texts))] if texts else []
+    if cards:
+        parts.append(f"{len(cards)} indikator{'er' if len(cards) > 1 else ''}")
+    if acts:
+        parts.append(f"{len(acts)} aktivitet{'er' if len(acts) > 1 else ''}")
+    return (", ".join(parts[:-1]) + " och " + parts[-1]) if len(parts) > 1 else parts[0]
+
+
 def report_goals(v: View, path: str, rid: str) -> list[dict]:
-    """The report's goals in the order printed, each with its texts, indicator rows and activities."""
+    """The report's goals in the order printed, each with its texts, indicator cards and activities."""
     goals = v.goals_by_report.get(rid, v.goals.iloc[:0]).sort_values("source_line")
     res_by_goal, acts_by_goal = _by_goal(v.results_by_report.get(rid)), _by_goal(v.acts_by_report.get(rid))
     prev, prev_verdicts = previous_verdicts(v, rid)
-    out = []
+    out, taken = [], set()
     for g in goals.itertuples():
         gres = res_by_goal.get(g.goal_id, [])
-        out.append({"heading": HEADING.get(g.level, "####"), "label": goal_label(g.code, g.title),
-                    "meta": goal_meta(v, path, g, prev, prev_verdicts),
-                    "texts": [(section_name(t.section), t.text) for t in v.texts_by_goal.get(g.goal_id, [])],
-                    "rows": [indicator_row_cells(v, path, x) for x in gres],
+        texts = [(section_name(t.section), t.text) for t in v.texts_by_goal.get(g.goal_id, [])]
+        cards = [indicator_card(v, path, x) for x in gres]
+        acts = [{"text": a.text, "meta": activity_meta(v, path, a)} for a in acts_by_goal.get(g.goal_id, [])]
+        out.append({"level": g.level, "depth": DEPTH.get(g.level, 4), "anchor": goal_anchor(g, taken),
+                    "label": goal_label(g.code, g.title),
+                    "verdict": ch.VERDICT_LABELS.get(g.assessment, "").lower() if g.assessment else "",
+                    "meta": goal_meta(v, path, g, prev, prev_verdicts), "texts": texts, "cards": cards,
                     "analyses": [(x.name, Markup(v.ref(path, x)), x.analysis) for x in gres if x.analysis],
-                    "acts": [{"text": a.text, "meta": activity_meta(v, path, a)}
-                             for a in acts_by_goal.get(g.goal_id, [])]})
+                    "acts": acts, "summary": goal_summary(texts, cards, acts) if texts or cards or acts else ""})
     return out
 
 
@@ -149,7 +191,7 @@ def report_page(v: View, r) -> Page:
     p.add(render("report.md.j2", path=path, title=title, report=r, short=report_label(r),
                  district=v.district_name(r.district_id), district_url=url_district(r.district_id),
                  source_url=url_source(r.report_id) if r.report_id in v.sources else None,
-                 counts=v.counts(r.report_id), goals=report_goals(v, path, r.report_id),
+                 verdict=verdict_sentence(v.counts(r.report_id)), goals=report_goals(v, path, r.report_id),
                  downloads=Markup(downloads(v, path, r.district_id))))
     rows_csv = v.raw_results_by_report.get(r.report_id, v.d.raw["indicator_results"].iloc[:0])
     p.files["indikatorer.csv"] = rows_csv.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -113,6 +113,27 @@ class View:
         self._anc[start] = out
         return out
 
+    def goal_row(self, goal_id):
+        """The goal (a row of goals, with its report's columns), or None."""
+        if not hasattr(self, "_goal_rows"):
+            self._goal_rows = {g.goal_id: g for g in self.goals.itertuples()}
+        return self._goal_rows.get(goal_id)
+
+    def area_of(self, goal_id) -> str:
+        """The goal area a goal falls under: its nearest KF goal for an area of activity (verksamhetsmål),
+        else its nearest KF goal (inriktningsmål), else the goal itself."""
+        chain, seen = [], set()
+        while goal_id and goal_id not in seen:
+            seen.add(goal_id)
+            chain.append(goal_id)
+            goal_id = self.parent.get(goal_id, "")
+        for level in ("verksamhetsmal", "inriktningsmal"):
+            for gid in chain:
+                g = self.goal_row(gid)
+                if g is not None and g.level == level:
+                    return gid
+        return chain[0] if chain else ""
+
     def direction(self, iid) -> str:
         return str(self.direction_of.get(iid, "none"))
 
