@@ -26,7 +26,7 @@ def goal_page_rows(v: View, cg: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 def verdict_chart(v: View, g: pd.DataFrame) -> ch.Chart:
     df = pd.DataFrame({"period": [f"{int(y)} {t}" for y, t in zip(g["year"], g["report_type"])],
                        "x_order": g["year"].astype(int) * 10 + g["type_order"],
-                       "district": g["district_id"].map(v.district_name), "verdict": g["assessment"]})
+                       "district": g["district_id"].map(v.district_label), "verdict": g["assessment"]})
     rows = [[r.district, r.period, ch.VERDICT_LABELS.get(r.verdict, "Ingen bedömning")] for r in df.itertuples()]
     alt = (f"Rutnät över {df['district'].nunique()} stadsdelars bedömning av målet i {df['period'].nunique()} "
            "rapporter, färgat efter bedömningen (H helt, D delvis, E ej).")
@@ -43,7 +43,7 @@ def latest_verdict_rows(v: View, path: str, g: pd.DataFrame) -> list[list[str]]:
     has no verdicts), else its latest report."""
     latest = (g.assign(has=g["assessment"] != "").sort_values(["has", "year", "type_order"], ascending=False)
               .drop_duplicates("district_id").sort_values("district_id"))
-    return [[link(path, url_district(x.district_id), v.district_name(x.district_id)), report_cell(v, path, x),
+    return [[link(path, url_district(x.district_id), v.district_label(x.district_id)), report_cell(v, path, x),
              badge(x.assessment), v.ref(path, x)] for x in latest.itertuples()]
 
 
@@ -55,7 +55,7 @@ def goal_page(v: View, cg) -> Page:
     chart = verdict_chart(v, g)
     p.charts.append(chart)
     under, res = goal_page_rows(v, cg.city_goal_id)
-    council = [[link(path, url_district(x.district_id), v.district_name(x.district_id)), esc(x.title),
+    council = [[link(path, url_district(x.district_id), v.district_label(x.district_id)), esc(x.title),
                 badge(x.assessment), report_cell(v, path, x) + " " + v.ref(path, x)]
                for x in under.sort_values(["district_id", "source_line"]).itertuples()]
     indicators = [indicator_row_cells(v, path, x, with_report=True)

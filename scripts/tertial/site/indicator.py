@@ -6,26 +6,42 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts as ch
-from .markup import Page, safe_title, url_indicator
+from .markup import TYPE_NAMES, Page, safe_title, url_indicator
 from .templating import render
 from .text import with_unit
 from .view import View, indicator_row_cells
 
 
-def comparison_chart(v: View, res: pd.DataFrame, name: str, unit: str) -> ch.Chart | None:
-    """Districts compared, each by its latest report with an outcome (a business plan, VP, has none)."""
-    cmp_ = res.dropna(subset=["period_outcome"]).groupby("district_id").tail(1)
+def shared_period(v: View, rows: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
+    """Districts are compared within one period: the latest period (year and report type) that two or
+    more districts report (else the latest period). Returns its rows, its name in words, and the
+    districts left out, each with the latest period it does report."""
+    if rows.empty:
+        return rows, "", []
+    n = rows.groupby(["year", "type_order"])["district_id"].nunique()
+    shared = n[n > 1]
+    year, order = (shared if not shared.empty else n).index.max()
+    chosen = rows[(rows["year"] == year) & (rows["type_order"] == order)].drop_duplicates("district_id", keep="last")
+    r = chosen.iloc[0]
+    label = f"{TYPE_NAMES.get(r.report_type, r.report_type)} {int(year)}"
+    left = [f"{v.district_label(x.district_id)}: senast {int(x.year)} {x.report_type}"
+            for x in rows[~rows["district_id"].isin(set(chosen["district_id"]))].groupby("district_id").tail(1)
+            .itertuples()]
+    return chosen, label, left
+
+
+def comparison_chart(v: View, cmp_: pd.DataFrame, name: str, unit: str, period: str) -> ch.Chart | None:
+    """The districts' outcomes in one period (shared_period) against their annual targets."""
     if cmp_.empty:
         return None
-    df = pd.DataFrame({"label": [f"{v.district_name(d)} ({int(y)} {t})" for d, y, t in
-                                 zip(cmp_["district_id"], cmp_["year"], cmp_["report_type"])],
+    df = pd.DataFrame({"label": [v.district_label(d) for d in cmp_["district_id"]],
                        "value": cmp_["period_outcome"].values, "target": cmp_["annual_target"].values})
     rows = [[r.label, with_unit(r.value, unit), with_unit(r.target, unit)] for r in df.itertuples()]
-    alt = (f"Liggande staplar: senaste utfall för {name} per stadsdel, med årsmålet som svart streck. "
+    alt = (f"Liggande staplar: utfall för {name} per stadsdel i {period}, med årsmålet som svart streck. "
            + "; ".join(f"{r.label}: {with_unit(r.value, unit)}" + (f" (årsmål {with_unit(r.target, unit)})"
                                                                     if not pd.isna(r.target) else "")
                        for r in df.itertuples()) + ".")
-    return ch.bars_with_target("jamforelse", df, unit, alt, ["Stadsdel (rapport)", "Utfall", "Årsmål"], rows)
+    return ch.bars_with_target("jamforelse", df, unit, alt, ["Stadsdel", "Utfall", "Årsmål"], rows)
 
 
 def trajectory_chart(v: View, res: pd.DataFrame, name: str, unit: str) -> ch.Chart | None:
@@ -34,7 +50,7 @@ def trajectory_chart(v: View, res: pd.DataFrame, name: str, unit: str) -> ch.Cha
         for col, label in (("period_outcome", "Utfall"), ("forecast", "Prognos helår"), ("annual_target", "Årsmål")):
             val = getattr(x, col)
             if not pd.isna(val):
-                long.append({"district": v.district_name(x.district_id), "period": f"{int(x.year)} {x.report_type}",
+                long.append({"district": v.district_label(x.district_id), "period": f"{int(x.year)} {x.report_type}",
                              "period_order": int(x.year) * 10 + int(x.type_order), "series": label, "value": val})
     traj = pd.DataFrame(long)
     if traj.empty or traj["period"].nunique() < 2:
@@ -48,21 +64,36 @@ def trajectory_chart(v: View, res: pd.DataFrame, name: str, unit: str) -> ch.Cha
     return ch.trajectory("utveckling", traj, unit, alt, ["Stadsdel", "Rapport", "Serie", "Värde"], rows)
 
 
-def sex_chart(v: View, res: pd.DataFrame, unit: str) -> ch.Chart | None:
-    """Each district's latest report with an outcome for women or men (a business plan, VP, has none)."""
-    sex = res.dropna(subset=["outcome_men", "outcome_women"], how="all").groupby("district_id").tail(1)
+def sex_chart(v: View, sex: pd.DataFrame, unit: str, period: str) -> ch.Chart | None:
+    """The districts' outcomes for women and men in one period (shared_period)."""
     if sex.empty:
         return None
     long = []
     for x in sex.itertuples():
-        label = f"{v.district_name(x.district_id)} ({int(x.year)} {x.report_type})"
         for col, s in (("outcome_women", "Kvinnor"), ("outcome_men", "Män")):
             if not pd.isna(getattr(x, col)):
-                long.append({"label": label, "sex": s, "value": getattr(x, col)})
+                long.append({"label": v.district_label(x.district_id), "sex": s, "value": getattr(x, col)})
     df = pd.DataFrame(long)
     rows = [[r.label, r.sex, with_unit(r.value, unit)] for r in df.itertuples()]
-    alt = "Staplar: utfall för kvinnor och män per stadsdel. " + "; ".join(" ".join(r) for r in rows) + "."
-    return ch.men_women("kon", df, unit, alt, ["Stadsdel (rapport)", "Kön", "Utfall"], rows)
+    alt = (f"Staplar: utfall för kvinnor och män per stadsdel i {period}. "
+           + "; ".join(" ".join(r) for r in rows) + ".")
+    return ch.men_women("kon", df, unit, alt, ["Stadsdel", "Kön", "Utfall"], rows)
+
+
+def comparisons(v: View, res: pd.DataFrame, name: str, unit: str) -> list[dict]:
+    """The charts that set districts side by side, each of one period, saying which and who is left out."""
+    out = []
+    cmp_, period, left = shared_period(v, res.dropna(subset=["period_outcome"]))
+    chart = comparison_chart(v, cmp_, name, unit, period)
+    if chart:
+        out.append({"heading": f"Stadsdelarna jämförda: {period}", "chart": chart, "left": left,
+                    "caption": f"Utfall per stadsdel i {period} mot årsmålet"})
+    sex, period, left = shared_period(v, res.dropna(subset=["outcome_men", "outcome_women"], how="all"))
+    chart = sex_chart(v, sex, unit, period)
+    if chart:
+        out.append({"heading": f"Kvinnor och män: {period}", "chart": chart, "left": left,
+                    "caption": f"Utfall för kvinnor och män i {period}"})
+    return out
 
 
 def indicator_page(v: View, iid: str) -> Page:
@@ -72,14 +103,14 @@ def indicator_page(v: View, iid: str) -> Page:
     name = str(info["name"]) if info is not None else str(res["name"].iloc[0])
     unit = str(info["unit"]) if info is not None else str(res["unit"].iloc[0])
     p = Page(path, safe_title(name), wide=True)
-    charts = [(heading, chart, caption) for heading, chart, caption in (
-        ("Stadsdelarna jämförda", comparison_chart(v, res, name, unit), "Senaste utfall per stadsdel mot årsmålet"),
-        ("Utveckling över rapporterna", trajectory_chart(v, res, name, unit),
-         "Utfall mot årsmålet, rapport för rapport"),
-        ("Kvinnor och män", sex_chart(v, res, unit), "Senaste utfall för kvinnor och män")) if chart]
-    p.charts.extend(c for _, c, _ in charts)
+    shown = comparisons(v, res, name, unit)
+    course = trajectory_chart(v, res, name, unit)
+    if course:
+        shown.insert(1, {"heading": "Utveckling över rapporterna", "chart": course, "left": [],
+                         "caption": "Utfall mot årsmålet, rapport för rapport"})
+    p.charts.extend(c["chart"] for c in shown)
     rows = [indicator_row_cells(v, path, x, with_name=False) for x in res.groupby("district_id").tail(1).itertuples()]
     p.add(render("indicator.md.j2", path=path, iid=iid, name=name, unit=unit, direction=v.direction(iid),
-                 csv=path + iid + ".csv", charts=charts, rows=rows))
+                 csv=path + iid + ".csv", charts=shown, rows=rows))
     p.files[f"{iid}.csv"] = v.raw_results_by_indicator[iid].to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p

@@ -96,6 +96,12 @@ class View:
     def district_name(self, did) -> str:
         return self.name_of.get(did, did)
 
+    def district_label(self, did) -> str:
+        """The district's name, and for a district that no longer exists (merged into another) until
+        when it existed: its values are never set beside current ones without saying so."""
+        until = self.districts["valid_to"].get(did, "") if did in self.districts.index else ""
+        return f"{self.district_name(did)} (fanns till {until})" if until else self.district_name(did)
+
     def report_title(self, r) -> str:
         return f"{self.district_name(r.district_id)} – {TYPE_NAMES.get(r.report_type, r.report_type)} {int(r.year)}"
 
@@ -187,7 +193,7 @@ def indicator_row_cells(v: View, src: str, r, with_report: bool = False, with_na
         reason = getattr(r, "review_reason", "") or "kolumnerna kunde inte skiljas åt säkert"
         name += f' <span class="tertial-review">Behöver granskas: {esc(reason)}</span>'
     report = link(src, url_report(r.district_id, r.year, r.report_type),
-                  f"{v.district_name(r.district_id)} {int(r.year)} {r.report_type}")
+                  f"{v.district_label(r.district_id)} {int(r.year)} {r.report_type}")
     if not with_name:
         cells = [report + name[name.index("</a>") + 4:]]
     else:
