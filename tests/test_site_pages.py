@@ -154,7 +154,8 @@ def test_a_business_plan_does_not_hide_a_districts_latest_outcomes_and_verdicts(
     assert "## Kvinnor och män: Tertialrapport 2 2023" in pages["indikatorer/andel-nojda-brukare-i-hemtjansten/"].markdown()
     md = pages["mal/2023-1/"].markdown()
     table = md[md.index("Senaste bedömning per stadsdel"):md.index("Nämndmål under målet")]
-    assert 'norrmalm/2023-t2/">2023 T2</a></td><td><span class="tertial-badge tertial-delvis">' in table
+    assert ('norrmalm/2023-t2/">2023 T2</a></td><td data-label="Bedömning"><span class="tertial-badge '
+            'tertial-delvis">') in table
     assert "2024 VP" not in table
 
 
@@ -163,7 +164,8 @@ def test_report_page_shows_the_goals_previous_verdict(pages):
     report with verdicts: a business plan has none), linked; the first report has none."""
     t2 = pages["stadsdelar/hagersten-alvsjo/2023-t2/"].markdown()
     assert ('<span class="tertial-badge tertial-helt">Uppfylls helt</span> · förra bedömningen '
-            '<a href="../2023-t1/">2023 T1</a>: uppfylls delvis · KF:s mål för verksamhetsområdet') in t2
+            '<a href="../2023-t1/">2023 T1</a>: uppfylls delvis · <a class="tertial-term" '
+            'href="../../../om/ordlista/#verksamhetsmal">KF:s mål för verksamhetsområdet</a>') in t2
     assert "förra bedömningen" not in pages["stadsdelar/hagersten-alvsjo/2023-t1/"].markdown()
     assert "förra bedömningen" not in pages["stadsdelar/norrmalm/2024-vp/"].markdown()  # no verdicts itself
 

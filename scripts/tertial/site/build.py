@@ -207,18 +207,42 @@ def ready_downloads(root: Path, pkg: Package) -> tuple[Path, Path] | None:
     return None
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool = True) -> None:
+def footer_facts(data: SiteData, entries: list[dict]) -> dict:
+    """What the footer (overrides/partials/copyright.html) says: the data's licence, and the version of
+    the data and the date it was published, from the changelog (never the build time)."""
+    lic = (data.package.descriptor.get("licenses") or [{}])[0]
+    last = entries[-1] if entries else {}
+    return {"licence": lic.get("title") or lic.get("name") or "", "licence_url": lic.get("path") or "",
+            "version": last.get("version", ""), "date": last.get("date", "")}
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool = True,
+               facts: dict | None = None) -> None:
+    """MkDocs' build; `facts` (footer_facts) go to config.extra.tertial, and the data's publication date
+    stands for the build date (the sitemap's lastmod), so a rebuild of the same data is byte-identical."""
+    import datetime as dt
+    import os
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     for name in ("mkdocs", "material"):
         logging.getLogger(name).setLevel(logging.WARNING)
     cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict)
+    cfg["extra"]["tertial"] = facts or {}
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if facts and facts.get("date"):
+        day = dt.datetime.strptime(facts["date"], "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)
     finally:
         cfg.plugins.on_shutdown()
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
@@ -269,7 +293,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
-    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict)
+    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict, facts=footer_facts(data, entries))
     t2 = time.perf_counter()
     _swap_into_place(staging, out_dir)
     writer.prune_cache()  # only once the site is built: a failed build keeps the charts it could reuse

@@ -73,7 +73,7 @@ def link(src, dst, text) -> str:
 
 
 def crumbs(src: str, trail: list[tuple[str, str]]) -> str:
-    items = [link(src, "", "Start")] + [link(src, dst, t) for dst, t in trail[:-1]] + [esc(trail[-1][1])]
+    items = [link(src, "", "Översikt")] + [link(src, dst, t) for dst, t in trail[:-1]] + [esc(trail[-1][1])]
     return f'<nav class="tertial-crumbs" aria-label="Här är du">{" › ".join(items)}</nav>'
 
 
@@ -116,7 +116,7 @@ def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = F
     turn into one card per row on a phone (each cell labelled by its column). Cells are escaped
     unless raw=True (then the caller built them from escaped pieces)."""
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    cards = " tertial-cards" if len(columns) > 4 else ""
+    cards = " tertial-cards" if len(columns) > 3 else ""
     # a cell's column name is only shown (by CSS) in the phone's card layout
     opens = [f'<td data-label="{esc(h)}">' for h in columns] if cards else ["<td>"] * len(columns)
     body = "".join("<tr>" + "".join(f"{o}{c if raw else esc(c)}</td>" for o, c in zip(opens, r)) + "</tr>"
@@ -147,9 +147,21 @@ def goal_label(code, title) -> str:
 
 INDICATOR_COLUMNS = ["Indikator", "Utfall", "Prognos helår", "Årsmål", "Beräknad status", "Källa",
                      "Kvinnor", "Män", "Föregående år", "KF:s årsmål", "Period"]
-STATUS_NOTE = ("<p class=\"tertial-note\"><strong>Beräknad status</strong> är vår jämförelse av prognos "
-               "(tertialrapporter) eller utfall (verksamhetsberättelse) mot årsmålet och indikatorns riktning. "
-               "Den är inte nämndens egen bedömning. Läs mer under <em>Om</em>.</p>")
+GLOSSARY = "om/ordlista/"
+
+
+def glossary(src: str, term: str, text: str) -> str:
+    """A word linked to its explanation in the glossary (/om/ordlista/#term)."""
+    return f'<a class="tertial-term" href="{esc(rel(src, GLOSSARY))}#{esc(term)}">{esc(text)}</a>'
+
+
+def status_note(src: str) -> str:
+    """What the computed status is (beside every table or list of indicator rows)."""
+    return (f'<p class="tertial-note"><strong>{glossary(src, "beraknad-status", "Beräknad status")}</strong> är vår '
+            f'jämförelse av {glossary(src, "prognos", "prognos")} (tertialrapporter) eller '
+            f'{glossary(src, "utfall", "utfall")} (verksamhetsberättelse) mot {glossary(src, "arsmal", "årsmålet")} '
+            f'och indikatorns {glossary(src, "riktning", "riktning")}. Den är inte nämndens egen bedömning. '
+            f'Läs mer under <em>Om</em>.</p>')
 
 
 def section_name(section) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from markupsafe import Markup
 
 from .. import ids
 from . import charts as ch
@@ -26,7 +27,7 @@ def start_rows(v: View) -> list[list[str]]:
 
 
 def start_page(v: View) -> Page:
-    p = Page("", "Start")
+    p = Page("", "Översikt")
     chart = overview_chart(v)
     if chart:
         p.charts.append(chart)
@@ -72,28 +73,52 @@ def index_page(path: str, crumb: str, heading: str, intro: str, columns: list[st
     return p
 
 
-def district_rows(v: View, path: str) -> list[list[str]]:
-    rows = []
-    for d in v.d.districts.sort_values("name").itertuples():
-        latest = v.latest.loc[d.district_id] if d.district_id in v.latest.index else None
+SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}"})
+
+
+def all_districts(v: View) -> list[dict]:
+    """Every district: those of the package and every district the city has had since 2020 (tertial.ids),
+    current ones first, each in Swedish alphabetical order."""
+    rows = {d.district_id: {"district_id": d.district_id, "name": str(d.name), "valid_to": d.valid_to or "",
+                            "into": d.merged_into_district_id or ""} for d in v.d.districts.itertuples()}
+    for d in ids.DISTRICTS:
+        did = ids.slugify(d["name"])
+        if did not in rows:
+            into = d.get("merged_into")
+            rows[did] = {"district_id": did, "name": d["name"], "valid_to": d.get("valid_to", ""),
+                         "into": ids.slugify(into) if into else ""}
+    return sorted(rows.values(), key=lambda d: (bool(d["valid_to"]), d["name"].lower().translate(SWEDISH_ORDER)))
+
+
+def district_items(v: View, path: str) -> list[dict]:
+    """Each district as listed on /stadsdelar/: its name (linked when it has reports), when a merged
+    district ended and what it went into, and its reports, newest first."""
+    items = []
+    for d in all_districts(v):
+        did, has = d["district_id"], d["district_id"] in v.latest.index
         note = ""
-        if d.valid_to:
-            merged = d.merged_into_district_id
-            note = f"Fanns till {esc(d.valid_to)}"
-            if merged:
-                note += " och gick sedan upp i " + (link(path, url_district(merged), v.district_name(merged))
-                                                    if merged in v.latest.index else esc(v.district_name(merged)))
-        rows.append([link(path, url_district(d.district_id), d.name) if latest is not None else esc(d.name),
-                     link(path, url_report(d.district_id, latest.year, latest.report_type),
-                          f"{TYPE_NAMES.get(latest.report_type)} {int(latest.year)}") if latest is not None else "",
-                     note])
-    return rows
+        if d["valid_to"]:
+            into = d["into"]
+            note = f"Fanns till {esc(d['valid_to'])}"
+            if into:
+                note += " och gick sedan upp i " + (link(path, url_district(into), v.district_name(into))
+                                                    if into in v.latest.index else esc(ids.district_name(into) or into))
+            note += "."
+        reps = v.d.reports[v.d.reports["district_id"] == did].sort_values(["year", "type_order"], ascending=False)
+        items.append({"name": Markup(link(path, url_district(did), d["name"]) if has else esc(d["name"])),
+                      "note": Markup(note), "reports": [Markup(link(path, url_report(did, r.year, r.report_type),
+                                                                    f"{TYPE_NAMES.get(r.report_type)} {int(r.year)}"))
+                                                         for r in reps.itertuples()]})
+    return items
 
 
 def districts_index(v: View) -> Page:
     path = "stadsdelar/"
-    return index_page(path, "Stadsdelar", "Stadsdelar", "Stockholms stadsdelsnämnder och deras rapporter.",
-                      ["Stadsdel", "Senaste rapport", "Anmärkning"], district_rows(v, path))
+    items = district_items(v, path)
+    merged = sum(1 for d in all_districts(v) if d["valid_to"])
+    p = Page(path, "Stadsdelar")
+    p.add(render("districts.md.j2", path=path, districts=items, current=len(items) - merged, merged=merged))
+    return p
 
 
 def goals_index(v: View) -> Page:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from .. import ids
 from . import charts as ch
 from .cards import indicator_card, verdict_sentence
-from .markup import (LEVEL_NAMES, TYPE_NAMES, Page, badge, goal_label, link,
+from .markup import (LEVEL_NAMES, TYPE_NAMES, Page, badge, glossary, goal_label, link,
                      report_label, safe_title, section_name, url_district, url_goal, url_report, url_source)
 from .templating import render
 from .text import esc
@@ -117,9 +117,12 @@ def _by_goal(df) -> dict[str, list]:
     return out
 
 
-def goal_meta(v: View, path: str, g, prev, prev_verdicts) -> list[Markup]:
-    """Under a goal's heading: the verdict, the previous verdict, the level, its line, the city goal."""
-    bits = [badge(g.assessment), esc(LEVEL_NAMES.get(g.level, g.level)), v.ref(path, g)]
+def goal_meta(v: View, path: str, g, prev, prev_verdicts, explained: set[str]) -> list[Markup]:
+    """Under a goal's heading: the verdict, the previous verdict, the level (linked to the glossary where
+    it first appears on the page: `explained` holds the levels already linked), its line, the city goal."""
+    level = LEVEL_NAMES.get(g.level, g.level)
+    bits = [badge(g.assessment), esc(level) if g.level in explained else glossary(path, g.level, level), v.ref(path, g)]
+    explained.add(g.level)
     before = prev_verdicts.get(goal_key(g)) if g.assessment else None
     if before:
         bits.insert(1, "förra bedömningen " + link(path, url_report(prev.district_id, prev.year, prev.report_type),
@@ -169,7 +172,7 @@ def report_goals(v: View, path: str, rid: str) -> list[dict]:
     goals = v.goals_by_report.get(rid, v.goals.iloc[:0]).sort_values("source_line")
     res_by_goal, acts_by_goal = _by_goal(v.results_by_report.get(rid)), _by_goal(v.acts_by_report.get(rid))
     prev, prev_verdicts = previous_verdicts(v, rid)
-    out, taken = [], set()
+    out, taken, explained = [], set(), set()
     for g in goals.itertuples():
         gres = res_by_goal.get(g.goal_id, [])
         texts = [(section_name(t.section), t.text) for t in v.texts_by_goal.get(g.goal_id, [])]
@@ -178,7 +181,7 @@ def report_goals(v: View, path: str, rid: str) -> list[dict]:
         out.append({"level": g.level, "depth": DEPTH.get(g.level, 4), "anchor": goal_anchor(g, taken),
                     "label": goal_label(g.code, g.title),
                     "verdict": ch.VERDICT_LABELS.get(g.assessment, "").lower() if g.assessment else "",
-                    "meta": goal_meta(v, path, g, prev, prev_verdicts), "texts": texts, "cards": cards,
+                    "meta": goal_meta(v, path, g, prev, prev_verdicts, explained), "texts": texts, "cards": cards,
                     "analyses": [(x.name, Markup(v.ref(path, x)), x.analysis) for x in gres if x.analysis],
                     "acts": acts, "summary": goal_summary(texts, cards, acts) if texts or cards or acts else ""})
     return out

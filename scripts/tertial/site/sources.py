@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..errors import TertialError
 from ..extract import reader
-from markupsafe import Markup
-
 from .load import Package
 from .markup import Page, report_label, safe_title, url_district, url_report, url_source
 from .templating import render

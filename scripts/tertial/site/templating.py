@@ -33,11 +33,10 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=lambda v: Markup(inline(v)), block=lambda v: Markup(block(v)), unit=with_unit)
-    for name in ("link", "badge", "status_badge", "table", "figure", "crumbs", "deferred"):
+    for name in ("link", "badge", "status_badge", "table", "figure", "crumbs", "deferred", "glossary", "status_note"):
         env.globals[name] = _safe(getattr(markup, name))
     env.globals.update(TYPE_NAMES=markup.TYPE_NAMES, LEVEL_NAMES=markup.LEVEL_NAMES,
-                       INDICATOR_COLUMNS=markup.INDICATOR_COLUMNS, DIRECTION_NAMES=markup.DIRECTION_NAMES,
-                       STATUS_NOTE=Markup(markup.STATUS_NOTE))
+                       INDICATOR_COLUMNS=markup.INDICATOR_COLUMNS, DIRECTION_NAMES=markup.DIRECTION_NAMES)
     return env
 
 
