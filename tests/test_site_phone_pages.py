@@ -71,3 +71,11 @@ def test_district_cards_are_grouped_by_goal_area(pages):
                      ("mal-1-2", "1.2 I Stockholm ska alla ges möjlighet till ett eget jobb")]
     first = part[part.index(areas[0][1]):part.index(areas[1][1])]
     assert "Andel nöjda brukare i hemtjänsten" in first and "ekonomiskt bistånd" not in first
+
+
+def test_city_goal_page_shows_each_districts_indicator_as_a_card_naming_its_report(pages):
+    md = pages["mal/2023-1-1/"]
+    part = md[md.index("## Indikatorer"):]
+    assert part.count('<div class="tertial-ind">') == 2 and "<table" not in part
+    for report in ('hagersten-alvsjo/2023-vb/">Hägersten-Älvsjö 2023 VB', 'norrmalm/2024-vp/">Norrmalm 2024 VP'):
+        assert f'<span class="tertial-ind-report"><a href="../../stadsdelar/{report}</a></span>' in part

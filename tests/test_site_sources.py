@@ -96,6 +96,13 @@ def test_pdf_text_pages_get_page_anchors():
     assert '<span id="L4"><a id="p4"></a>Sida fyra\n</span>' in html
 
 
+def test_lines_come_in_blocks_that_each_restart_the_line_count():
+    html = source_lines_html(tuple(f"rad {n}" for n in range(1, 251)))
+    starts = re.findall(r'<div class="tertial-chunk" style="counter-reset: line (\d+)"><span id="L(\d+)">', html)
+    assert starts == [("0", "1"), ("100", "101"), ("200", "201")]
+    assert html.count("<div") == html.count("</div>") == 4
+
+
 def test_the_real_reports_are_published(tmp_path):
     data = load(ROOT / "datapackages")
     found = find_sources(ROOT, data.reports)

@@ -40,8 +40,9 @@ def change_word(now, before, direction: str) -> tuple[str, str] | None:
     return ("battre", "bättre än förra året") if better else ("samre", "sämre än förra året")
 
 
-def indicator_card(v: View, src: str, r) -> dict:
-    """One indicator row as the data of a card (templates/macros.j2, `card`)."""
+def indicator_card(v: View, src: str, r, with_report: bool = False) -> dict:
+    """One indicator row as the data of a card (templates/macros.j2, `card`); with_report names the
+    district and report it comes from (a city goal's page sets districts' rows side by side)."""
     unit = r.unit or ""
     row = r._asdict()
     steps = [("Förra året", with_unit(r.previous_year, unit)),
@@ -54,7 +55,9 @@ def indicator_card(v: View, src: str, r) -> dict:
     review = None
     if str(r.needs_review).lower() == "true":
         review = getattr(r, "review_reason", "") or REVIEW_DEFAULT
+    report = v.report_link(src, r) if with_report else ""
     return {"name": Markup(link(src, url_indicator(r.indicator_id), r.name)), "review": review,
+            "report": Markup(report),
             "steps": [(label, value) for label, value in steps if value], "extra": extra,
             "change": change_word(r.period_outcome, r.previous_year, v.direction(r.indicator_id)),
             "status": Markup(status_badge(v.status(row))), "ref": Markup(v.ref(src, r))}

@@ -9,7 +9,8 @@ from . import charts as ch
 from .markup import Page, badge, goal_label, link, safe_title, url_district, url_goal, url_report
 from .templating import render
 from .text import esc
-from .view import View, indicator_row_cells
+from .cards import indicator_card
+from .view import View
 
 
 def goal_page_rows(v: View, cg: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -58,7 +59,7 @@ def goal_page(v: View, cg) -> Page:
     council = [[link(path, url_district(x.district_id), v.district_label(x.district_id)), esc(x.title),
                 badge(x.assessment), report_cell(v, path, x) + " " + v.ref(path, x)]
                for x in under.sort_values(["district_id", "source_line"]).itertuples()]
-    indicators = [indicator_row_cells(v, path, x, with_report=True)
+    indicators = [indicator_card(v, path, x, with_report=True)
                   for x in res.sort_values(["indicator_id", "district_id"]).itertuples()]
     p.add(render("goal.md.j2", path=path, goal=cg, label=label, crumb=cg.code or cg.city_goal_id, chart=chart,
                  latest_rows=latest_verdict_rows(v, path, g), council_rows=council, indicator_rows=indicators))

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts as ch
-from .markup import TYPE_NAMES, Page, safe_title, url_indicator
+from .markup import TYPE_NAMES, Page, safe_title, status_badge, url_indicator
 from .templating import render
-from .text import with_unit
-from .view import View, indicator_row_cells
+from .text import esc, with_unit
+from .cards import REVIEW_DEFAULT
+from .view import View
 
 
 def shared_period(v: View, rows: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
@@ -96,6 +97,21 @@ def comparisons(v: View, res: pd.DataFrame, name: str, unit: str) -> list[dict]:
     return out
 
 
+def latest_row_cells(v: View, src: str, r) -> list[str]:
+    """A district's latest row as table cells (the columns of INDICATOR_COLUMNS, the report first, with the
+    row's review flag)."""
+    unit = r.unit or ""
+    report = v.report_link(src, r)
+    if str(r.needs_review).lower() == "true":
+        reason = getattr(r, "review_reason", "") or REVIEW_DEFAULT
+        report += f' <span class="tertial-review">Behöver granskas: {esc(reason)}</span>'
+    return [report, esc(with_unit(r.period_outcome, unit)), esc(with_unit(r.forecast, unit)),
+            esc(with_unit(r.annual_target, unit) or r.annual_target_text), status_badge(v.status(r._asdict())),
+            v.ref(src, r), esc(with_unit(r.outcome_women, unit)), esc(with_unit(r.outcome_men, unit)),
+            esc(with_unit(r.previous_year, unit)), esc(with_unit(r.city_target, unit) or r.city_target_text),
+            esc(r.period)]
+
+
 def indicator_page(v: View, iid: str) -> Page:
     path = url_indicator(iid)
     info = v.indicators.loc[iid] if iid in v.indicators.index else None
@@ -109,7 +125,7 @@ def indicator_page(v: View, iid: str) -> Page:
         shown.insert(1, {"heading": "Utveckling över rapporterna", "chart": course, "left": [],
                          "caption": "Utfall mot årsmålet, rapport för rapport"})
     p.charts.extend(c["chart"] for c in shown)
-    rows = [indicator_row_cells(v, path, x, with_name=False) for x in res.groupby("district_id").tail(1).itertuples()]
+    rows = [latest_row_cells(v, path, x) for x in res.groupby("district_id").tail(1).itertuples()]
     p.add(render("indicator.md.j2", path=path, iid=iid, name=name, unit=unit, direction=v.direction(iid),
                  csv=path + iid + ".csv", charts=shown, rows=rows))
     p.files[f"{iid}.csv"] = v.raw_results_by_indicator[iid].to_csv(index=False, lineterminator="\n").encode("utf-8")

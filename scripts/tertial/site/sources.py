@@ -72,11 +72,17 @@ def find_sources(root: Path | None, reports: pd.DataFrame) -> dict[str, Source]:
     return out
 
 
+CHUNK = 100  # lines per block that the browser lays out only when it is near the screen (CSS content-visibility)
+
+
 def source_lines_html(lines: tuple[str, ...]) -> str:
-    """The text as one <pre>: a plain <span id="L<n>"> per line (line numbers come from CSS), and an
-    empty anchor `p<n>` where page n starts (a form feed, as PDF text tools mark a new page)."""
+    """The text as plain elements: a <span id="L<n>"> per line (line numbers come from CSS), and an empty
+    anchor `p<n>` where page n starts (a form feed, as PDF text tools mark a new page). Lines come in
+    blocks of CHUNK, each restarting the line counter, so a 5,000-line report stays light to show."""
     out, page = [], 1
     for n, line in enumerate(lines, 1):
+        if n % CHUNK == 1:
+            out.append(("</div>" if n > 1 else "") + f'<div class="tertial-chunk" style="counter-reset: line {n - 1}">')
         mark = ""
         if "\f" in line:
             page += line.count("\f")
@@ -85,7 +91,7 @@ def source_lines_html(lines: tuple[str, ...]) -> str:
             mark = '<a id="p1"></a>'
         # the line end inside the element: copied text keeps its lines, and no empty line between them
         out.append(f'<span id="L{n}">{mark}{esc(line.replace(chr(12), ""))}\n</span>')
-    return '<pre class="tertial-source">' + "".join(out) + "</pre>"
+    return '<div class="tertial-source">' + "".join(out) + ("</div>" if lines else "") + "</div>"
 
 
 def package_copies(packages: list[Package], sources: dict[str, Source]) -> dict[str, Path]:

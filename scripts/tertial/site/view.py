@@ -6,8 +6,7 @@ import pandas as pd
 
 from . import status as st
 from .load import SiteData
-from .markup import TYPE_NAMES, line_ref, link, rel, status_badge, url_indicator, url_report, url_source
-from .text import esc, with_unit
+from .markup import TYPE_NAMES, line_ref, link, rel, url_report, url_source
 
 # --- derived views -------------------------------------------------------------------------------
 class View:
@@ -92,6 +91,11 @@ class View:
     def published_sources(self, report_ids) -> list[str]:
         """Of these reports, those whose source is published (a page input: its links depend on it)."""
         return sorted(set(report_ids) & self.sources)
+
+    def report_link(self, src: str, r) -> str:
+        """A link to a row's report, named by its district (merged ones say so) and period: 'Norrmalm 2023 T2'."""
+        return link(src, url_report(r.district_id, r.year, r.report_type),
+                    f"{self.district_label(r.district_id)} {int(r.year)} {r.report_type}")
 
     def district_name(self, did) -> str:
         return self.name_of.get(did, did)
@@ -178,30 +182,3 @@ def previous_verdicts(v: "View", report_id: str) -> tuple[pd.Series | None, dict
             if rid == prev:
                 out[k] = g.assessment
     return v.reports.loc[prev], {k: a for k, a in out.items() if k not in twice and a}
-
-
-
-def indicator_row_cells(v: View, src: str, r, with_report: bool = False, with_name: bool = True) -> list[str]:
-    """One indicator row as table cells (INDICATOR_COLUMNS; 'Rapport' second with with_report;
-    without the name, on the indicator's own page, the report comes first and carries the flags)."""
-    unit = r.unit or ""
-    s = v.status(r._asdict() if hasattr(r, "_asdict") else dict(r))
-    target = with_unit(r.annual_target, unit) or r.annual_target_text
-    city = with_unit(r.city_target, unit) or r.city_target_text
-    name = link(src, url_indicator(r.indicator_id), r.name)
-    if str(r.needs_review).lower() == "true":
-        reason = getattr(r, "review_reason", "") or "kolumnerna kunde inte skiljas åt säkert"
-        name += f' <span class="tertial-review">Behöver granskas: {esc(reason)}</span>'
-    report = link(src, url_report(r.district_id, r.year, r.report_type),
-                  f"{v.district_label(r.district_id)} {int(r.year)} {r.report_type}")
-    if not with_name:
-        cells = [report + name[name.index("</a>") + 4:]]
-    else:
-        cells = [name] + ([report] if with_report else [])
-    cells += [esc(with_unit(r.period_outcome, unit)), esc(with_unit(r.forecast, unit)), esc(target),
-              status_badge(s), v.ref(src, r),
-              esc(with_unit(r.outcome_women, unit)), esc(with_unit(r.outcome_men, unit)),
-              esc(with_unit(r.previous_year, unit)), esc(city), esc(r.period)]
-    return cells
-
-
