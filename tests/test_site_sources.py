@@ -23,7 +23,7 @@ def _line(site, href_page, href) -> str:
     url, frag = href.split("#")
     page = (href_page.parent / url / "index.html").resolve()
     html = page.read_text(encoding="utf-8")
-    m = re.search(rf'<span id="{frag}">(.*?)</span>', html, re.S)
+    m = re.search(rf'<span id="{frag}" data-n="\d+">(.*?)</span>', html, re.S)
     assert m, f"{href} has no line {frag}"
     return unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
 
@@ -50,7 +50,7 @@ def test_source_page_is_the_text_escaped_and_out_of_search(fixture_site):
     page = site / "kallor/norrmalm-2023-t2/index.html"
     html = page.read_text(encoding="utf-8")
     text = (FIXTURE_SOURCES / "reports/norrmalm-2023-t2.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    assert len(re.findall(r'<span id="L\d+">', html)) == len(text)
+    assert len(re.findall(r'<span id="L\d+" data-n="\d+">', html)) == len(text)
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#x27;titel&#x27;)" in html
     assert "{{ config" not in html and "&#123;&#123; config.site_name &#125;&#125;" in html
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
@@ -91,16 +91,17 @@ def test_without_sources_rad_n_stays_plain_text():
 
 def test_pdf_text_pages_get_page_anchors():
     html = source_lines_html(("Sida ett", "mer", "\fSida två", "\f\fSida fyra"))
-    assert '<span id="L1"><a id="p1"></a>Sida ett\n</span>' in html
-    assert '<span id="L3"><a id="p2"></a>Sida två\n</span>' in html
-    assert '<span id="L4"><a id="p4"></a>Sida fyra\n</span>' in html
+    assert '<span id="L1" data-n="1"><a id="p1"></a>Sida ett\n</span>' in html
+    assert '<span id="L3" data-n="3"><a id="p2"></a>Sida två\n</span>' in html
+    assert '<span id="L4" data-n="4"><a id="p4"></a>Sida fyra\n</span>' in html
 
 
-def test_lines_come_in_blocks_that_each_restart_the_line_count():
+def test_lines_come_in_blocks_each_line_numbered():
     html = source_lines_html(tuple(f"rad {n}" for n in range(1, 251)))
-    starts = re.findall(r'<div class="tertial-chunk" style="counter-reset: line (\d+)"><span id="L(\d+)">', html)
-    assert starts == [("0", "1"), ("100", "101"), ("200", "201")]
+    starts = re.findall(r'<div class="tertial-chunk"><span id="L(\d+)" data-n="(\d+)">', html)
+    assert starts == [("1", "1"), ("101", "101"), ("201", "201")]
     assert html.count("<div") == html.count("</div>") == 4
+    assert all(a == b for a, b in re.findall(r'<span id="L(\d+)" data-n="(\d+)">', html))
 
 
 def test_the_real_reports_are_published(tmp_path):
@@ -122,6 +123,8 @@ def test_opened_line_is_highlighted_and_in_view(page):
     line = page.locator("#L302")
     assert line.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"
     assert page.locator("#L301").evaluate("e => getComputedStyle(e).backgroundColor") != "rgb(255, 243, 176)"
+    assert line.evaluate("e => getComputedStyle(e, '::before').content") in ('"302"', "attr(data-n)")
+    assert line.get_attribute("data-n") == "302"  # the number shown beside the line
     box = line.bounding_box()
     assert 48 <= box["y"] < 740  # in view, below the page header
     # a short line is one line high: no empty line between lines

@@ -76,13 +76,14 @@ CHUNK = 100  # lines per block that the browser lays out only when it is near th
 
 
 def source_lines_html(lines: tuple[str, ...]) -> str:
-    """The text as plain elements: a <span id="L<n>"> per line (line numbers come from CSS), and an empty
-    anchor `p<n>` where page n starts (a form feed, as PDF text tools mark a new page). Lines come in
-    blocks of CHUNK, each restarting the line counter, so a 5,000-line report stays light to show."""
+    """The text as plain elements: a <span id="L<n>" data-n="<n>"> per line (CSS shows the number), and an
+    empty anchor `p<n>` where page n starts (a form feed, as PDF text tools mark a new page). Lines come in
+    blocks of CHUNK that the browser lays out only near the screen, so a 5,000-line report stays light.
+    (The number is an attribute, not a CSS counter: such a block contains its counters.)"""
     out, page = [], 1
     for n, line in enumerate(lines, 1):
         if n % CHUNK == 1:
-            out.append(("</div>" if n > 1 else "") + f'<div class="tertial-chunk" style="counter-reset: line {n - 1}">')
+            out.append(("</div>" if n > 1 else "") + '<div class="tertial-chunk">')
         mark = ""
         if "\f" in line:
             page += line.count("\f")
@@ -90,7 +91,7 @@ def source_lines_html(lines: tuple[str, ...]) -> str:
         elif n == 1:
             mark = '<a id="p1"></a>'
         # the line end inside the element: copied text keeps its lines, and no empty line between them
-        out.append(f'<span id="L{n}">{mark}{esc(line.replace(chr(12), ""))}\n</span>')
+        out.append(f'<span id="L{n}" data-n="{n}">{mark}{esc(line.replace(chr(12), ""))}\n</span>')
     return '<div class="tertial-source">' + "".join(out) + ("</div>" if lines else "") + "</div>"
 
 
