@@ -7,8 +7,11 @@ Errors are one line on stderr naming the file (and line), exit status 2, no trac
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import ids
@@ -75,9 +78,41 @@ def cmd_extract(args) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the run's transaction rolls back, and the command says so."""
+
+
+def _interrupted(signum, frame):
+    # once: a second Ctrl-C or SIGTERM must not break off the rollback the first one started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _state(root: Path) -> str:
+    """What the run left, truthfully: its transaction (tertial.journal) was committed, or it was not."""
+    from .journal import OUTCOME
+
+    if OUTCOME.get(Path(root).resolve()) == "published":
+        return "the run's changes were published (the project is as the run left it)"
+    return "nothing was published (the project is as it was before)"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"extract": cmd_extract}
+    main_thread = threading.current_thread() is threading.main_thread()
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
+    for signum in saved:
+        signal.signal(signum, _interrupted)
+    try:
+        return _main(args, handlers)
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
+def _main(args, handlers) -> int:
     try:
         if args.command not in handlers:
             from . import commands  # stages beyond extraction
@@ -87,8 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tertial: error: {exc.render()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("tertial: interrupted; nothing was published", file=sys.stderr)
+        print(f"tertial: interrupted; {_state(args.root)}", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a read-only folder: one line, naming the file
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        print(f"tertial: error: {exc.filename or args.root}: {exc.strerror}; {_state(args.root)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the user gets one line; TERTIAL_DEBUG shows the rest
         if os.environ.get("TERTIAL_DEBUG"):
             raise
