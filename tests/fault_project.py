@@ -28,8 +28,7 @@ CHANGE = """corrections:
 """
 REPORT = ROOT / "sources" / "reports" / "hagersten-alvsjo-2023-t2.txt"
 # caches a build may refresh whatever happens; never published
-CACHES = ("build/extracted/", "build/cache/", "build/chart-cache/", "build/curated/", "build/docs/",
-          "build/.tertial-lock")
+CACHES = ("build/extracted/", "build/cache/", "build/chart-cache/", "build/curated/", "build/docs/")
 
 
 def base_project(tmp: Path) -> Path:
@@ -65,9 +64,10 @@ def env(fault: str | None = None, flag: Path | None = None, **extra: str) -> dic
     return out
 
 
-def tertial(*args: str, cwd: Path, fault: str | None = None, **extra: str) -> subprocess.CompletedProcess:
+def tertial(*args: str, cwd: Path, fault: str | None = None, timeout: float = 300,
+            **extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tertial", *args], cwd=cwd, env=env(fault, **extra),
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def start(*args: str, cwd: Path, fault: str | None = None, flag: Path | None = None, **extra: str):

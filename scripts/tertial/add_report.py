@@ -279,9 +279,11 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     root = Path(root).resolve()
     report = Path(report)
     # load
+    if report.exists() and not report.is_file():  # a FIFO would never end
+        raise TertialError("not a regular file (a folder, a FIFO or a device)", report)
     data = read_bytes(report)  # bounded: a huge or endless file is refused without reading it all
     lines = split_lines(decode(data, report))
-    manifest = sources.load_manifest(root)
+    manifest = sources.load_manifest(root, verify=False)  # verified below, but the report replaced
     # process
     if not is_report(lines):
         raise TertialError("not a district council report: it has no goal headings "
@@ -294,6 +296,9 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     if existing is not None and not replace:
         raise TertialError(f"{rep.district} {rep.report_type} {rep.year} is already published as "
                            f"{existing.file}; add --replace to replace it", report)
+    for other in manifest:  # every sha256 matches (that of the report replaced need not)
+        if other is not existing:
+            sources.verify_file(root, other)
     build_fn = find_build() if build is True else (build or None)
     # save, in a staging copy
     staging, original = stage_copy(root)

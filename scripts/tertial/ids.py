@@ -45,8 +45,13 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug
 
 
+MAX_NAME = 100  # a district's name, in characters (the longest real one has 21)
+
+
 def district_id(name: str) -> str:
     """'Hägersten-Älvsjö' -> 'hagersten-alvsjo'; 'Norrmalms stadsdelsnämnd' -> 'norrmalm'."""
+    if len(name) > MAX_NAME:
+        raise TertialError(f"a district name of {len(name)} characters; at most {MAX_NAME}")
     name = re.sub(r"\s*stadsdelsnämnd(en)?\s*$", "", name.strip(), flags=re.IGNORECASE)
     known = {slugify(d["name"]): d["name"] for d in DISTRICTS}
     slug = slugify(name)

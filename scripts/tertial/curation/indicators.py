@@ -34,6 +34,8 @@ from . import yamlfile
 FILE = Path("curation") / "indicators.yml"
 DIRECTIONS = ("higher", "lower", "none")
 _KEYS = {"name", "indicator_id", "aliases", "direction", "unit", "description"}
+_TYPES = {"name": yamlfile.TEXT, "indicator_id": yamlfile.TEXT, "aliases": yamlfile.NAMES,
+          "direction": yamlfile.TEXT, "unit": yamlfile.TEXT, "description": yamlfile.TEXT}
 _WORD_DIRECTION = {"öka": "higher", "ökning": "higher", "minska": "lower", "minskning": "lower"}
 
 
@@ -47,6 +49,7 @@ def load(root: Path) -> dict:
     """Load: curation/indicators.yml as {'units': {...}, 'by_name': {normalized: entry}, 'entries': [...]}."""
     display = str(FILE)
     data = yamlfile.load(root / FILE, display)
+    yamlfile.check_types(data, {"units": (dict,)}, display, "indicators.yml")
     units = {k: v for k, v in (data.get("units") or {}).items() if k != yamlfile.LINE}
     for printed, unit in units.items():
         if not isinstance(unit, str):
@@ -57,6 +60,7 @@ def load(root: Path) -> dict:
     for e in entries:
         line = e.get(yamlfile.LINE)
         yamlfile.check_keys(e, _KEYS, display, "indicator")
+        yamlfile.check_types(e, _TYPES, display, "indicator")
         if not isinstance(e.get("name"), str) or not e["name"].strip():
             raise TertialError("indicator entry lacks 'name'", display, line)
         iid = e.get("indicator_id") or slug_id(e["name"])
