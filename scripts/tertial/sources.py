@@ -88,9 +88,9 @@ def verify_file(root: Path, rep: SourceReport, display: str = str(MANIFEST)) -> 
     if hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == rep.sha256:
         raise TertialError(
             "sha256 mismatch: the file's line ends were changed to CRLF since it was published, most likely by a "
-            "git clone on Windows with core.autocrlf; .gitattributes keeps sources/reports/ byte for byte: run "
-            "`git rm -r --cached -q sources/reports && git checkout -- sources/reports` to get the bytes as "
-            "committed", file)
+            "git clone with core.autocrlf (Git for Windows' default); the project's .gitattributes keeps "
+            "sources/reports/ as committed: with it in place (git pull), run `git checkout HEAD -- sources/reports`",
+            file)
     raise TertialError(
         f"sha256 mismatch: the manifest records {rep.sha256[:12]}…, the file has {actual[:12]}…; "
         "the report changed since it was published (re-add it with --replace)", file)
