@@ -114,10 +114,14 @@ def assign(results: list[dict], rules: dict) -> list[dict]:
     """Process: set indicator_id and the normalized unit on every result row (in place); return the
     indicators table (indicator_id, name, unit, direction, description), sorted by id."""
     published = published_units(rules["units"])
+    identities: dict[str, dict] = {}  # {indicator_id: {what made it: a row}}, to find two things on one id
     for row in results:
-        entry = rules["by_name"].get(normalize_name(row["name"]))
+        key = normalize_name(row["name"])
+        entry = rules["by_name"].get(key)
         row["indicator_id"] = entry["indicator_id"] if entry else slug_id(row["name"])
         row["unit"] = normalize_unit(row.get("unit", ""), rules["units"], published)
+        identities.setdefault(row["indicator_id"], {}).setdefault(f"entry {id(entry)}" if entry else key, row)
+    _refuse_collisions(identities)
     by_id: dict[str, list[dict]] = {}
     for row in results:
         by_id.setdefault(row["indicator_id"], []).append(row)
@@ -134,6 +138,19 @@ def assign(results: list[dict], rules: dict) -> list[dict]:
             "description": entry.get("description", ""),
         })
     return table
+
+
+def _refuse_collisions(identities: dict[str, dict]) -> None:
+    """Two different indicators (names that are not one indicator by their key or by indicators.yml) that
+    would get one id are refused, never merged into one trend."""
+    for iid, made_by in identities.items():
+        if len(made_by) > 1:
+            a, b = sorted(made_by.values(), key=lambda r: (r["name"], r.get("report_id", "")))[:2]
+            raise TertialError(
+                f"two different indicators would get the id {iid!r}: {a['name']!r} ({a.get('report_id')} line "
+                f"{a.get('source_line')}) and {b['name']!r} ({b.get('report_id')} line {b.get('source_line')}); "
+                "give one its own indicator_id here, or list one as an alias of the other if they are the same",
+                str(FILE))
 
 
 def _most_common(values) -> str:
