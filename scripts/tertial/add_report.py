@@ -176,6 +176,15 @@ def stage_copy(root: Path) -> tuple[Path, set[Path]]:
     """A copy of the project in a hidden folder inside it (same file system, so moves are renames).
     Without REBUILT (made again by the build) and with SHARED as hard links where the file system allows."""
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    try:
+        files = _copy_into(root, staging)
+    except BaseException:  # a full disk, an interrupt: no half copy left behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging, files
+
+
+def _copy_into(root: Path, staging: Path) -> set[Path]:
     files = _walk(root)
     for rel in files:
         if _inside(rel, REBUILT):
@@ -189,7 +198,7 @@ def stage_copy(root: Path) -> tuple[Path, set[Path]]:
             except OSError:
                 pass  # no hard links here: copy
         shutil.copy2(root / rel, dst, follow_symlinks=False)
-    return staging, files
+    return files
 
 
 def _same(a: Path, b: Path) -> bool:

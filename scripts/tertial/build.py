@@ -193,8 +193,10 @@ _RENAMED_ONLY = (Path("build") / "site",)
 @contextmanager
 def all_or_nothing(root: Path):
     from . import journal
+    from .package import DOWNLOADS_NEW, STAGING
 
     paths = [(rel, "link" if rel in _RENAMED_ONLY else "copy") for rel in PUBLISHED]
+    paths += [(rel, "move") for rel in (STAGING, DOWNLOADS_NEW)]  # the package stage's scratch: gone on failure
     with journal.transaction(root, "build", paths):
         yield
 

@@ -78,6 +78,26 @@ def cmd_extract(args) -> int:
     return 0
 
 
+DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _disk_error(exc: BaseException) -> OSError | None:
+    """The full disk or read-only folder behind `exc`, also when a library (or a worker process) wrapped
+    it in an error of its own: its cause, its context, and exceptions among its arguments are searched."""
+    todo, seen = [exc], 0
+    while todo and seen < 20:
+        exc, seen = todo.pop(0), seen + 1
+        if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:
+            return exc
+        todo += [e for e in (exc.__cause__, exc.__context__, *exc.args) if isinstance(e, BaseException)]
+    return None
+
+
+def _quiet_unraisable(unraisable) -> None:
+    """An error in a finalizer after a failure (e.g. a half-written zip file's on a full disk) is not
+    shown: the failure itself is the one line the user gets (TERTIAL_DEBUG=1 shows them)."""
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is: the run's transaction rolls back, and the command says so."""
 
@@ -105,9 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
     for signum in saved:
         signal.signal(signum, _interrupted)
+    hook = sys.unraisablehook
+    if not os.environ.get("TERTIAL_DEBUG"):
+        sys.unraisablehook = _quiet_unraisable
     try:
         return _main(args, handlers)
     finally:
+        sys.unraisablehook = hook
         for signum, handler in saved.items():
             signal.signal(signum, handler)
 
@@ -124,12 +148,12 @@ def _main(args, handlers) -> int:
     except KeyboardInterrupt:
         print(f"tertial: interrupted; {_state(args.root)}", file=sys.stderr)
         return 130
-    except OSError as exc:  # a full disk, a read-only folder: one line, naming the file
-        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
-            raise
-        print(f"tertial: error: {exc.filename or args.root}: {exc.strerror}; {_state(args.root)}", file=sys.stderr)
-        return 2
     except Exception as exc:  # noqa: BLE001 - the user gets one line; TERTIAL_DEBUG shows the rest
+        disk = _disk_error(exc)
+        if disk is not None:  # a full disk, a read-only folder
+            print(f"tertial: error: {disk.filename or args.root}: {disk.strerror}; {_state(args.root)}",
+                  file=sys.stderr)
+            return 2
         if os.environ.get("TERTIAL_DEBUG"):
             raise
         print(f"tertial: internal error: {type(exc).__name__}: {exc} (TERTIAL_DEBUG=1 shows more)",

@@ -72,12 +72,26 @@ def _keep(root: Path, rel: Path, mode: str) -> None:
     partial = kept.with_name(kept.name + ".partial")
     _remove(partial)
     if live.is_dir() and not live.is_symlink():
-        shutil.copytree(live, partial, symlinks=True, copy_function=os.link if mode == "link" else shutil.copy2)
+        _copy_tree(live, partial, os.link if mode == "link" else shutil.copy2)
     elif mode == "link" and not live.is_symlink():
         os.link(live, partial)
     else:
         shutil.copy2(live, partial, follow_symlinks=False)
     os.rename(partial, kept)
+
+
+def _copy_tree(src: Path, dst: Path, copy) -> None:
+    """shutil.copytree, but the first error (a full disk) is raised as it is, not gathered into a list."""
+    for dirpath, dirnames, filenames in os.walk(src):
+        here = dst / Path(dirpath).relative_to(src)
+        here.mkdir(parents=True, exist_ok=True)
+        links = [d for d in dirnames if Path(dirpath, d).is_symlink()]  # os.walk does not go into them
+        for name in filenames + links:
+            source = Path(dirpath, name)
+            if source.is_symlink():
+                os.symlink(os.readlink(source), here / name)
+            else:
+                copy(source, here / name)
 
 
 def _unwritable(root: Path, rel: Path, mode: str) -> Path | None:
