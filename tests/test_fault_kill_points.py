@@ -5,7 +5,10 @@ The same for a rollback killed half way. Points: tertial.faults.POINTS (named wh
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
+from cli_harness import ROOT
 from fault_project import REPORT, base_project, copy, leftovers, snapshot, tertial
 
 from tertial import faults
@@ -37,6 +40,20 @@ def expected(base, tmp_path_factory):
         assert snapshot(project) != before  # the run publishes something, so the tests can fail
         out[name] = (before, snapshot(project))
     return out
+
+
+def test_git_ignores_what_a_killed_run_may_leave():
+    for path in (".tertial-add-x1y2/sources/reports.yml", ".tertial-lock", "build/.tertial-journal/journal.json"):
+        result = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT)
+        assert result.returncode == 0, f"git does not ignore {path}"
+
+
+def test_a_killed_add_reports_staging_copy_is_removed_by_the_next_command(base, tmp_path):
+    project = copy(base, tmp_path / "p")
+    assert tertial(*ADD, cwd=project, fault="build-stage-package").returncode == -9
+    assert list(project.glob(".tertial-add-*"))  # the kill left it
+    assert tertial("check", cwd=project).returncode == 0
+    assert not leftovers(project)
 
 
 def test_every_point_is_named_in_the_list():
