@@ -104,7 +104,7 @@ def snapshot(root: Path) -> dict[str, str]:
     state = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if rel.startswith(CACHES):
+        if (rel + "/").startswith(CACHES):
             continue
         if path.is_file():
             state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()

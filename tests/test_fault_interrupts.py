@@ -5,11 +5,17 @@ succeeds. A full disk (ENOSPC injected at a named point) is one line, exit 2, th
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import shutil
 import signal
+import time
 
 import pytest
 from fault_project import (REPORT, base_project, copy, interrupt, leftovers, snapshot, start, tertial,
                            wait_reached)
+
+from tertial import ids, sources
 
 ADD = ("add-report", str(REPORT), "--district", "Södermalm")
 CASES = [("build", "build-stage-package"), ("build", "build-before-commit"), ("add-report", "add-moving"),
@@ -48,4 +54,34 @@ def test_a_full_disk_is_one_line_and_changes_nothing(base, tmp_path, name, point
     assert result.returncode == 2, result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "No space left on device" in lines[0] and "nothing was published" in lines[0]
+    assert snapshot(project) == before and not leftovers(project)
+
+
+def _children(pid: int) -> list[str]:
+    path = f"/proc/{pid}/task/{pid}/children"
+    return open(path).read().split() if os.path.exists(path) else []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc to see the workers")
+def test_ctrl_c_twice_while_workers_extract_is_one_line_and_no_worker_traceback(base, tmp_path):
+    """Four reports to extract: two worker processes (tertial.build.PARALLEL_FROM), which ignore Ctrl-C."""
+    project = copy(base, tmp_path / "p")
+    reports = sources.load_manifest(project)
+    for district in ("Bromma", "Farsta", "Skarpnäck"):
+        did = ids.district_id(district)
+        rep = dataclasses.replace(reports[0], district=district, district_id=did,
+                                  report_id=ids.report_id(did, 2023, "T2"), file=f"sources/reports/{did}-2023-t2.txt")
+        shutil.copy2(REPORT, project / rep.file)
+        reports.append(rep)
+    (project / sources.MANIFEST).write_text(sources.dump_manifest(reports), encoding="utf-8")
+    assert tertial("build", cwd=project).returncode == 0
+    shutil.rmtree(project / "build" / "extracted")
+    before = snapshot(project)
+    proc = start("build", cwd=project)
+    while len(_children(proc.pid)) < 2 and proc.poll() is None:  # the workers have started
+        time.sleep(0.02)
+    interrupt(proc, signal.SIGINT, times=2)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.splitlines() == ["tertial: interrupted; nothing was published (the project is as it was before)"]
     assert snapshot(project) == before and not leftovers(project)
