@@ -264,22 +264,42 @@ def _closes_range(name_line: str, line: str, spacing: bool) -> bool:
 
 
 _TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
+TAIL_WIDTH_SLACK = 10  # a name's rest is printed in the name column: no wider than its widest line + this
+
+
+def name_left_open(name_raws: list[str], clue: bool) -> bool:
+    """Does the name's last line show that the name goes on (wrapped between words)? With the wrap clue, a
+    trailing space; in every report, a bracket left open ('(stöd och service'), or a last word that
+    cannot end a name ('från', 'med', 'och': _NAME_GLUE) or a comma."""
+    last = name_raws[-1] if name_raws else ""
+    if not last.strip():
+        return False
+    if clue and last != last.rstrip():
+        return True
+    name = " ".join(name_raws)
+    words = last.split()
+    return name.count("(") > name.count(")") or words[-1].lower() in _NAME_GLUE or last.rstrip().endswith(",")
 
 
 def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
     """The end of a row's name printed on the next page, after the row's cells and the page break:
     '(hemtjänst)' or 'i hemtjänsten' right after the repeated table header. Taken when it cannot start
-    a row of its own (it opens with '(' or a lower-case word) and is not itself followed by cells
-    (then it is the name of the next row)."""
+    a row of its own (it opens with '(' or a lower-case word), or when the name before the break was left
+    open (name_left_open: then a capital or a quote may open the rest, 'Kronofogdemyndigheten som ...'),
+    and is not itself followed by cells (then it is the name of the next row). A line wider than the name
+    column or one that opens with a value is never a tail."""
     items = st.items
     j = _next_content(items, k)
     if j >= len(items) or items[j].kind != "line" or not any(items[h].after_break for h in range(k, j + 1)):
         return [], k
+    width = max(len(r.strip()) for r in name_raws) + TAIL_WIDTH_SLACK
     tail: list[str] = []
     while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < 3:
         t = items[j].text
-        if not _TAIL_OPENING.match(t) or _starts_with_value(t) or section_label(t) or \
-                goal_rules.heading_label(t) or _row_note_label(t) or period_at_end(t, st.meta.year):
+        left_open = name_left_open(name_raws + tail, st.clue)  # the line before this one goes on
+        if not (left_open or _TAIL_OPENING.match(t)) or len(t.strip()) > width or _starts_with_value(t) or \
+                section_label(t) or goal_rules.heading_label(t) or _row_note_label(t) or \
+                period_at_end(t, st.meta.year):
             break
         tail.append(t)
         j += 1
