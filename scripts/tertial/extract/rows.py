@@ -10,7 +10,7 @@ import re
 from . import goals as goal_rules
 from .model import IndicatorRow
 from .values import fold
-from . import reasons
+from . import analysis_clue, reasons
 from .units_over_lines import stack_width, unstack
 from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
@@ -247,6 +247,12 @@ def _row(st: State, i: int) -> int | None:
     if a < len(items) and items[a].kind == "line" and _row_note_label(items[a].text):
         raws, k = _row_analysis(st, a + 1)
         row.analysis = paragraphs(raws, st.clue)
+        why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
+                                           row.analysis, st.meta.year)
+        if settled:
+            row.needs_review, row.review_reason, row.review_code = False, "", ""
+            row.explain = [ln for ln in row.explain
+                           if not any(f" -> {c}:" in ln for c in analysis_clue.PAIR)] + [settled]
     st.ex.rows.append(row)
     return k
 
