@@ -129,3 +129,25 @@ def test_without_the_wrap_clue_a_bracket_or_a_glue_word_left_open_keeps_the_name
     assert not name_left_open(["Andel meddelanden från Kronofogden"], clue=False)
     assert not name_left_open(["Andel nöjda (hemtjänst)"], clue=False)
     assert name_left_open(["Andel nöjda "], clue=True) and not name_left_open(["Andel nöjda"], clue=True)
+
+
+def test_open_name_takes_a_rest_that_opens_with_a_number():
+    # the row's period was printed before the break; '12 månader' ends no row and no cells follow it
+    ex = table([
+        "Andel personer som behåller ", "kontraktet efter ", "", "60 % 60 % 60 % 2020", "", *PAGE_BREAK, *HEADER,
+        "12 månader", "", "Analys", "Fem personer har kontrakt.", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    first, second = ex.rows
+    assert first.name == "Andel personer som behåller kontraktet efter 12 månader"
+    assert values(first) == {"previous_year": (60, "%"), "annual_target": (60, "%"), "city_target": (60, "%")}
+    assert first.analysis == "Fem personer har kontrakt." and second.name == "Antal hembesök"
+
+
+def test_open_name_but_a_number_line_ending_with_a_period_is_cells():
+    # just outside: after the break the row's cells go on up to their own period cell; never a name
+    ex = table([
+        "Andel personer som behåller ", "kontraktet efter ", "", "60 % 60 % 60 % Tertial 1 ", "2020", "",
+        *PAGE_BREAK, *HEADER, "12 st Tertial 1 2020", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert ex.rows[0].name == "Andel personer som behåller kontraktet efter" and ex.rows[0].needs_review
+    assert ex.rows[1].name == "Antal hembesök"

@@ -87,8 +87,10 @@ def _cellish(tail: list[str]) -> int:
     return count
 
 
-def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) -> bool:
-    """Does the value line at k end the row (a period cell, and what follows is not a continuation)?"""
+def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None, name_open: bool = False) -> bool:
+    """Does the value line at k end the row (a period cell, and what follows is not a continuation)?
+    `name_open`: the row's name was left open (name_left_open); then a block after a page break that opens
+    with a number but does not end with a period cell is the name's rest ('efter' / ... / '12 månader')."""
     text = items[k].text
     if not period_at_end(text, year):
         return False
@@ -103,6 +105,8 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) ->
     if items[nxt].kind != "line":
         return True
     follow = items[nxt].text.strip()
+    if name_open and _starts_with_value(follow) and _rest_after_break(items, k + 1, nxt, year):
+        return True
     if _starts_with_value(follow):
         return False
     if re.match(r"^Tertial\b", follow, re.IGNORECASE):
@@ -114,6 +118,18 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None) ->
                                       (len(follow.split()) == 1 and not re.match(r"^[A-ZÅÄÖ][a-zåäö]", follow))):
         return False
     return True
+
+
+def _rest_after_break(items: list[Item], k: int, nxt: int, year: int | None) -> bool:
+    """Is the block at nxt, printed after a page break, no cells of the row (one short line, no period
+    cell at its end, and what follows it is no value line)?"""
+    if not any(items[h].kind == "tblhdr" for h in range(k, nxt)):
+        return False
+    if nxt + 1 < len(items) and items[nxt + 1].kind == "line" and not items[nxt + 1].blank:
+        return False
+    after = _next_content(items, nxt + 1)
+    return not period_at_end(items[nxt].text, year) and not (
+        after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text))
 
 
 def _row(st: State, i: int) -> int | None:
@@ -211,7 +227,7 @@ def _row(st: State, i: int) -> int | None:
             k += 1
             continue
         anchor = t
-        if _ends_row(items, k, st.clue, st.meta.year):
+        if _ends_row(items, k, st.clue, st.meta.year, name_left_open(name_raws, st.clue)):
             end = k
             k += 1
             break
@@ -303,7 +319,9 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
     while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < 3:
         t = items[j].text
         left_open = name_left_open(name_raws + tail, st.clue)  # the line before this one goes on
-        if not (left_open or _TAIL_OPENING.match(t)) or len(t.strip()) > width or _starts_with_value(t) or \
+        opens_number = _starts_with_value(t) and not (left_open and not tail and _rest_after_break(
+            items, k, j, st.meta.year))
+        if not (left_open or _TAIL_OPENING.match(t)) or len(t.strip()) > width or opens_number or \
                 section_label(t) or goal_rules.heading_label(t) or _row_note_label(t) or \
                 period_at_end(t, st.meta.year):
             break
