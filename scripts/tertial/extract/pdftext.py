@@ -32,7 +32,8 @@ from . import goals as goal_rules
 from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabulary  # noqa: F401 (re-exported)
 from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
-from .rows import _fragment, _row, _row_analysis, _row_note_label
+from .fragments import fragment
+from .rows import _row, _row_analysis, row_note_label
 from .spacing import uses_cell_spacing, value_line
 from .state import State
 from .stream import Item, build_stream, header_columns, learn_furniture, section_label  # noqa: F401
@@ -106,7 +107,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
             if j is not None:
                 i = j
                 continue
-            if label != "analys" and _row_note_label(it.text) and st.ex.rows:
+            if label != "analys" and row_note_label(it.text) and st.ex.rows:
                 # a 'Kommentar' after a page break: the note of the row above; the table goes on
                 raws, j = _row_analysis(st, i + 1)
                 note = paragraphs(raws, st.clue)
@@ -120,7 +121,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
                 mode = "text"
                 i += 1
                 continue
-            j = _fragment(st, i)
+            j = fragment(st, i)
             if j is not None:
                 i = j
                 continue

@@ -132,12 +132,22 @@ def _rest_after_break(items: list[Item], k: int, nxt: int, year: int | None) -> 
         after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text))
 
 
+def _next_row_after_period(st: State, k: int, value_lines: list[str]) -> bool:
+    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line after a
+    blank line that reads as a row of its own (a name followed by cells) starts the next row: a stray
+    line of cells before it never swallows it."""
+    t = st.items[k].text.strip()
+    return bool(value_lines) and not value_lines[-1].strip() and \
+        any(period_at_end(v, st.meta.year) for v in value_lines) and \
+        bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
+
+
 def _row(st: State, i: int) -> int | None:
     items = st.items
     first = items[i]
     if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
         return None
-    if goal_rules.heading_label(first.text) or _row_note_label(first.text):
+    if goal_rules.heading_label(first.text) or row_note_label(first.text):
         return None
     name_raws: list[str] = []
     value_lines: list[str] = []
@@ -214,6 +224,8 @@ def _row(st: State, i: int) -> int | None:
         if not value_lines or not any(v.strip() for v in value_lines):
             if not _starts_cells(st, t):
                 return None  # a name block not followed by cells: not a row
+        elif _next_row_after_period(st, k, value_lines):
+            break
         value_lines.append(t)
         last_line = it.line
         if anchor is not None and stack_width(anchor, t, st.meta.year):
@@ -260,7 +272,7 @@ def _row(st: State, i: int) -> int | None:
         st.census.fragments_joined += 1
     # the row's analysis
     a = _next_content(items, k)
-    if a < len(items) and items[a].kind == "line" and _row_note_label(items[a].text):
+    if a < len(items) and items[a].kind == "line" and row_note_label(items[a].text):
         raws, k = _row_analysis(st, a + 1)
         row.analysis = paragraphs(raws, st.clue)
         why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
@@ -322,7 +334,7 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
         opens_number = _starts_with_value(t) and not (left_open and not tail and _rest_after_break(
             items, k, j, st.meta.year))
         if not (left_open or _TAIL_OPENING.match(t)) or len(t.strip()) > width or opens_number or \
-                section_label(t) or goal_rules.heading_label(t) or _row_note_label(t) or \
+                section_label(t) or goal_rules.heading_label(t) or row_note_label(t) or \
                 period_at_end(t, st.meta.year):
             break
         tail.append(t)
@@ -333,39 +345,6 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
     return tail, j
 
 
-FRAGMENT_MAX_LINES = 6  # a block in a table that reads as no row: up to this many short lines is a
-FRAGMENT_MAX_CHARS = 90  # piece of a row (flagged, never dropped); longer, it is text after the table
-
-
-def _fragment(st: State, i: int) -> int | None:
-    """A block inside a table that reads as no row (a name with no cells, a unit or cell cut off its
-    row): written as a row flagged for review with its printed text, so that nothing is lost silently.
-    None when the block reads as running text (the table has ended)."""
-    items = st.items
-    block: list[str] = []
-    k = i
-    while k < len(items) and items[k].kind == "line" and not items[k].blank:
-        t = items[k].text
-        if len(t.strip()) > FRAGMENT_MAX_CHARS or section_label(t) or goal_rules.heading_label(t) or \
-                _row_note_label(t):
-            return None
-        block.append(t)
-        k += 1
-        if len(block) > FRAGMENT_MAX_LINES:
-            return None
-    if not block:
-        return None
-    text = glue_lines(block, st.clue)
-    why = [("fragment", text[:80])]
-    st.ex.rows.append(IndicatorRow(st.current, text, items[i].line, None, needs_review=True,
-                                   review_reason=reasons.text(why), source_line_end=items[k - 1].line,
-                                   raw_text=text, review_code=reasons.codes(why)))
-    st.census.fragments_flagged += 1
-    st.ex.warnings.append((items[i].line, f"a piece of a table that reads as no row, kept as a flagged row: "
-                                          f"{text[:60]!r}"))
-    return k
-
-
 def _cut_in_unit(st: State, before: str, after: str, above: str | None) -> bool:
     """Is a unit's piece on the next line the rest of a word cut at the line end ('livsmed' / 'el')?"""
     if st.clue and above is not None:
@@ -373,7 +352,7 @@ def _cut_in_unit(st: State, before: str, after: str, above: str | None) -> bool:
     return _join_cut(before, after, st.vocab)[0]
 
 
-def _row_note_label(text: str) -> bool:
+def row_note_label(text: str) -> bool:
     """'Analys' or 'Kommentar' standing alone under a row: the text below belongs to the row."""
     return fold(text).rstrip(":").strip().lower() in ("analys", "kommentar")
 
