@@ -66,7 +66,7 @@ def vocabulary(lines: list[str]) -> set[str]:
     return words
 
 
-def _join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
+def join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
     """Whether the word piece `after` (starting a line) continues the word `before` (ending the line
     above) without a space, and whether that was a guess. Without trailing spaces only the document's
     own words can tell: 'Faststäl' + 'ls' -> 'Fastställs' when that word is known, else a space."""
@@ -86,7 +86,7 @@ def _join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bo
     return False, tail[0].lower() not in vocab or head[-1].lower() not in vocab
 
 
-def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
+def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
             guesses: list[str] | None = None) -> list[Token]:
     """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
     toks: list[Token] = []
@@ -116,7 +116,7 @@ def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
         if not cut and not clue and prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0]):
-            cut, guess = _join_cut(toks[-1].text, words[0], vocab)
+            cut, guess = join_cut(toks[-1].text, words[0], vocab)
             if guess and guesses is not None:
                 guesses.append(f"{toks[-1].text} / {words[0]}")
         if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):

@@ -33,11 +33,11 @@ from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabula
 from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
 from .fragments import fragment
-from .rows import _row, _row_analysis, row_note_label
+from .rows import read_row, row_analysis, row_note_label
 from .spacing import uses_cell_spacing, value_line
 from .state import State
 from .stream import Item, build_stream, header_columns, learn_furniture, section_label  # noqa: F401
-from .texts import _activity, paragraphs
+from .texts import read_activity, paragraphs
 from .values import fold
 from .words import period_at_end  # noqa: F401
 
@@ -103,13 +103,13 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
             i += 1
             continue
         if mode == "table":
-            j = _row(st, i)
+            j = read_row(st, i)
             if j is not None:
                 i = j
                 continue
             if label != "analys" and row_note_label(it.text) and st.ex.rows:
                 # a 'Kommentar' after a page break: the note of the row above; the table goes on
-                raws, j = _row_analysis(st, i + 1)
+                raws, j = row_analysis(st, i + 1)
                 note = paragraphs(raws, st.clue)
                 last = st.ex.rows[-1]
                 last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
@@ -129,7 +129,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
         if mode == "orphan":
             # text after a table that no section label opens: a row again goes back to the table, any
             # other block is warned about (it belongs to no goal text), never dropped in silence
-            j = _row(st, i)
+            j = read_row(st, i)
             if j is not None:
                 mode, i = "table", j
                 continue
@@ -139,7 +139,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
                 i += 1
             continue
         if mode == "activities":
-            j = _activity(st, i)
+            j = read_activity(st, i)
             if j is not None:
                 i = j
                 continue

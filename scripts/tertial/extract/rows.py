@@ -17,11 +17,11 @@ from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
 from .words import is_number as _is_number
 from .words import opens_text_cell, period_at_end
-from .cells import _join_cut, _tokens, glue_lines
+from .cells import join_cut, value_tokens, glue_lines
 from .rowcells import explain, read_cells
 from .state import State
-from .stream import Item, _next_content, section_label
-from .texts import _analysis_text, paragraphs
+from .stream import Item, next_content, section_label
+from .texts import analysis_text, paragraphs
 
 
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
@@ -99,7 +99,7 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None, na
     if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
             not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()):
         return False  # wrapped between words: the cell goes on
-    nxt = _next_content(items, k + 1)
+    nxt = next_content(items, k + 1)
     if nxt >= len(items):
         return True
     if items[nxt].kind != "line":
@@ -127,7 +127,7 @@ def _rest_after_break(items: list[Item], k: int, nxt: int, year: int | None) -> 
         return False
     if nxt + 1 < len(items) and items[nxt + 1].kind == "line" and not items[nxt + 1].blank:
         return False
-    after = _next_content(items, nxt + 1)
+    after = next_content(items, nxt + 1)
     return not period_at_end(items[nxt].text, year) and not (
         after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text))
 
@@ -142,7 +142,7 @@ def _next_row_after_period(st: State, k: int, value_lines: list[str]) -> bool:
         bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
 
 
-def _row(st: State, i: int) -> int | None:
+def read_row(st: State, i: int) -> int | None:
     items = st.items
     first = items[i]
     if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
@@ -172,7 +172,7 @@ def _row(st: State, i: int) -> int | None:
                     h += 1
                 if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
                     break
-                after = _next_content(items, h)
+                after = next_content(items, h)
                 if after >= len(items) or items[after].kind != "line":
                     break
                 t = items[after].text
@@ -249,7 +249,7 @@ def _row(st: State, i: int) -> int | None:
     guesses: list[str] = []
     value_lines, stacked = unstack(value_lines, lambda a, b, above: _cut_in_unit(st, a, b, above), st.meta.year)
     st.census.fragments_joined += stacked
-    tokens = _tokens(value_lines, st.clue, st.vocab, guesses)
+    tokens = value_tokens(value_lines, st.clue, st.vocab, guesses)
     goal_idx = st.current
     placed, period = read_cells(st, tokens)
     why = list(placed.reasons)
@@ -271,9 +271,9 @@ def _row(st: State, i: int) -> int | None:
         row.raw_text = fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines))
         st.census.fragments_joined += 1
     # the row's analysis
-    a = _next_content(items, k)
+    a = next_content(items, k)
     if a < len(items) and items[a].kind == "line" and row_note_label(items[a].text):
-        raws, k = _row_analysis(st, a + 1)
+        raws, k = row_analysis(st, a + 1)
         row.analysis = paragraphs(raws, st.clue)
         why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
                                            row.analysis, st.meta.year)
@@ -323,7 +323,7 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
     and is not itself followed by cells (then it is the name of the next row). A line wider than the name
     column or one that opens with a value is never a tail."""
     items = st.items
-    j = _next_content(items, k)
+    j = next_content(items, k)
     if j >= len(items) or items[j].kind != "line" or not any(items[h].after_break for h in range(k, j + 1)):
         return [], k
     width = max(len(r.strip()) for r in name_raws) + TAIL_WIDTH_SLACK
@@ -339,7 +339,7 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
             break
         tail.append(t)
         j += 1
-    after = _next_content(items, j)
+    after = next_content(items, j)
     if not tail or (after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text)):
         return [], k
     return tail, j
@@ -349,7 +349,7 @@ def _cut_in_unit(st: State, before: str, after: str, above: str | None) -> bool:
     """Is a unit's piece on the next line the rest of a word cut at the line end ('livsmed' / 'el')?"""
     if st.clue and above is not None:
         return above == above.rstrip() and bool(re.match(r"^[a-zåäö]", after))
-    return _join_cut(before, after, st.vocab)[0]
+    return join_cut(before, after, st.vocab)[0]
 
 
 def row_note_label(text: str) -> bool:
@@ -360,7 +360,7 @@ def row_note_label(text: str) -> bool:
 def _ends_row_inline(items: list[Item], k: int) -> bool:
     if k < len(items) and items[k].kind == "line" and stack_width(items[k - 1].text, items[k].text):
         return False  # units wrapped below the cells, line by line
-    nxt = _next_content(items, k)
+    nxt = next_content(items, k)
     if nxt >= len(items) or items[nxt].kind != "line":
         return True
     follow = items[nxt].text.strip()
@@ -368,9 +368,9 @@ def _ends_row_inline(items: list[Item], k: int) -> bool:
                 re.match(r"^(?:Tertial|fram)\b", follow, re.IGNORECASE))
 
 
-def _row_analysis(st: State, k: int) -> tuple[list[str], int]:
+def row_analysis(st: State, k: int) -> tuple[list[str], int]:
     """Text under a row's 'Analys': up to a blank line that is followed by another row or section."""
-    return _analysis_text(st, k, "acthdr", "tblhdr", _next_content, lambda j: _looks_like_row(st, j))
+    return analysis_text(st, k, "acthdr", "tblhdr", next_content, lambda j: _looks_like_row(st, j))
 
 
 def _looks_like_row(st: State, k: int) -> bool:
@@ -393,7 +393,7 @@ def _looks_like_row(st: State, k: int) -> bool:
         h = j
         while h < len(items) and items[h].blank:
             h += 1
-        j = _next_content(items, j)
+        j = next_content(items, j)
         if j >= len(items) or items[j].kind != "line":
             return False
         if _starts_with_value(items[j].text):
