@@ -123,7 +123,7 @@ def test_open_name_but_a_line_wider_than_the_name_column_is_no_rest():
 
 
 def test_without_the_wrap_clue_a_bracket_or_a_glue_word_left_open_keeps_the_name_open():
-    from tertial.extract.rows import name_left_open
+    from tertial.extract.names import name_left_open
     assert name_left_open(["Andel personer som upplever", "bemötande (stöd och service"], clue=False)
     assert name_left_open(["Andel meddelanden från"], clue=False)
     assert not name_left_open(["Andel meddelanden från Kronofogden"], clue=False)

@@ -12,21 +12,15 @@ from .model import IndicatorRow
 from .values import fold
 from . import analysis_clue, reasons
 from .units_over_lines import stack_width, unstack
-from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
-from .words import UNITS as _UNITS
 from .words import is_number as _is_number
 from .words import opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
+from .names import closes_range, inline_split, name_left_open
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
 from .texts import analysis_text, paragraphs
-
-
-_NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
-_NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
-              "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
 
 
 def _starts_with_value(text: str) -> bool:
@@ -42,49 +36,6 @@ def _starts_cells(st: State, text: str) -> bool:
     words = text.split()
     return st.spacing and text.startswith(" ") and bool(words) and (
         opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
-
-
-def _inline_split(text: str, next_text: str | None) -> int | None:
-    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
-    words = text.split()
-    for k in range(1, len(words)):
-        starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
-        if starts_cell and not re.search(r"\d-\d", words[k]):
-            tail = words[k:]
-            if words[k - 1].lower() in _NAME_GLUE:
-                return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
-            numbers = sum(1 for w in tail if _is_number(w))
-            cellish = _cellish(tail)
-            if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
-                return None  # prose with numbers in it, not a name followed by cells
-            if cellish == len(tail) and (numbers >= 1 and len(tail) >= 3):
-                return k  # '88 % Tas fram av', '+/-1 % +/- 1 %': nothing but cells
-            if numbers >= 2 or _PERIOD_TAIL.search(" ".join(tail)):
-                return k
-            if next_text is not None:
-                nxt = next_text.strip().split()
-                if nxt and nxt[0].lower() in _NAME_GLUE:
-                    return None
-            return k
-    return None
-
-
-def _cellish(tail: list[str]) -> int:
-    """How many words of a line's tail read as table cells: numbers, a unit right after a number,
-    '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""
-    count = 0
-    target = False
-    for n, w in enumerate(tail):
-        lw = w.lower().rstrip(".")
-        if _is_number(w) or w.startswith(("+/-", "±")) or lw in _TEXT_VERBS:
-            count += 1
-            target = False
-        elif n and (_is_number(tail[n - 1]) or tail[n - 1].startswith(("+/-", "±"))) and lw in _UNITS:
-            count += 1
-        elif w == "Tas" or (target and lw in ("fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse")):
-            count += 1
-            target = True
-    return count
 
 
 def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None, name_open: bool = False) -> bool:
@@ -154,7 +105,7 @@ def read_row(st: State, i: int) -> int | None:
     k = i
     # the name block: lines up to a blank line; the first line may carry cells
     nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
-    split = _inline_split(first.text, nxt_text)
+    split = inline_split(first.text, nxt_text)
     if split is not None:
         words = list(re.finditer(r"\S+", first.text))
         name_raws.append(" ".join(w.group() for w in words[:split]))
@@ -182,7 +133,7 @@ def read_row(st: State, i: int) -> int | None:
                 k = after
                 continue
             t = items[k].text
-            if k > i and name_raws and _closes_range(name_raws[-1], t, st.spacing):
+            if k > i and name_raws and closes_range(name_raws[-1], t, st.spacing):
                 # 'Sjukfrånvaro dag 1-' / '14': the number closes the name's range, the cells follow
                 number, _, rest = t.strip().partition(" ")
                 name_raws.append(number)
@@ -285,34 +236,8 @@ def read_row(st: State, i: int) -> int | None:
     return k
 
 
-def _closes_range(name_line: str, line: str, spacing: bool) -> bool:
-    """Does `line` open with the number that closes the range a name line leaves open ('dag 1-' / '14')?
-    A range goes up: the number is a whole number above the opening one ('14- ' / '12,5' is a name cut
-    at a hyphen followed by its cells); a line indented by empty cells (spacing convention) holds cells."""
-    m = _NAME_OPEN_NUMBER.search(name_line)
-    first = line.split()[0] if line.split() else ""
-    if not m or not re.fullmatch(r"\d+", first) or (spacing and line.startswith(" ")):
-        return False
-    opening = re.search(r"(\d+)\s*[-–]\s*$", name_line)
-    return int(first) > int(opening.group(1))
-
-
 _TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
 TAIL_WIDTH_SLACK = 10  # a name's rest is printed in the name column: no wider than its widest line + this
-
-
-def name_left_open(name_raws: list[str], clue: bool) -> bool:
-    """Does the name's last line show that the name goes on (wrapped between words)? With the wrap clue, a
-    trailing space; in every report, a bracket left open ('(stöd och service'), or a last word that
-    cannot end a name ('från', 'med', 'och': _NAME_GLUE) or a comma."""
-    last = name_raws[-1] if name_raws else ""
-    if not last.strip():
-        return False
-    if clue and last != last.rstrip():
-        return True
-    name = " ".join(name_raws)
-    words = last.split()
-    return name.count("(") > name.count(")") or words[-1].lower() in _NAME_GLUE or last.rstrip().endswith(",")
 
 
 def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
@@ -381,7 +306,7 @@ def _looks_like_row(st: State, k: int) -> bool:
     while True:
         last = ""
         while j < len(items) and items[j].kind == "line" and not items[j].blank:
-            if j == k and _inline_split(items[j].text, None) is not None:
+            if j == k and inline_split(items[j].text, None) is not None:
                 return True
             if j > k and _starts_with_value(items[j].text):
                 return True
