@@ -94,16 +94,56 @@ def _next_row_after_period(st: State, k: int, value_lines: list[str]) -> bool:
 
 
 def read_row(st: State, i: int) -> int | None:
+    """The row whose name starts at item i: the index after it (its analysis included), or None when the
+    block there reads as no row."""
     items = st.items
     first = items[i]
     if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
         return None
     if goal_rules.heading_label(first.text) or row_note_label(first.text):
         return None
+    block = _name_block(st, i)
+    if block is None:
+        return None
+    name_raws, value_lines, k = block
+    name = glue_lines(name_raws, st.clue)
+    if not name or len(name) > 400:
+        return None
+    cells = _value_block(st, k, value_lines, name_raws, first.line)
+    if cells is None:
+        return None
+    value_lines, k, last_line = cells
+    row, placed, why, value_lines = _new_row(st, name, name_raws, value_lines, first.line, last_line)
+    tail, k = _name_tail(st, k, name_raws)
+    if tail:
+        # the rest of the name printed after a page break, below the cells: '(hemtjänst)'
+        name_raws += tail
+        row.name = glue_lines(name_raws, st.clue)
+        row.raw_text = fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines))
+        st.census.fragments_joined += 1
+    # the row's analysis
+    a = next_content(items, k)
+    if a < len(items) and items[a].kind == "line" and row_note_label(items[a].text):
+        raws, k = row_analysis(st, a + 1)
+        row.analysis = paragraphs(raws, st.clue)
+        why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
+                                           row.analysis, st.meta.year)
+        if settled:
+            row.needs_review, row.review_reason, row.review_code = False, "", ""
+            row.explain = [ln for ln in row.explain
+                           if not any(f" -> {c}:" in ln for c in analysis_clue.PAIR)] + [settled]
+    st.ex.rows.append(row)
+    return k
+
+
+def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
+    """The name's lines from item i, the value lines already met (a name sharing its line with the
+    cells, a range closed on the line of the cells) and the index after; None for no name block."""
+    items = st.items
+    first = items[i]
     name_raws: list[str] = []
     value_lines: list[str] = []
     k = i
-    # the name block: lines up to a blank line; the first line may carry cells
     nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
     split = inline_split(first.text, nxt_text)
     if split is not None:
@@ -113,50 +153,50 @@ def read_row(st: State, i: int) -> int | None:
         # how many cells were left empty before it (in a report that prints empty cells as spaces)
         run = words[split].start() - words[split - 1].end()
         value_lines.append(" " * (run - 1) + first.text[words[split].start():])
-        k = i + 1
-    else:
-        while k < len(items) and len(name_raws) < 14:
-            if items[k].kind != "line" or items[k].blank:
-                # a page break (the table header printed again) inside a name wrapped between words
-                h = k
-                while h < len(items) and items[h].blank:
-                    h += 1
-                if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
-                    break
-                after = next_content(items, h)
-                if after >= len(items) or items[after].kind != "line":
-                    break
-                t = items[after].text
-                wrapped = name_raws[-1] != name_raws[-1].rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", t.strip()))
-                if not wrapped or _starts_with_value(t) or section_label(t) or goal_rules.heading_label(t):
-                    break
-                k = after
-                continue
-            t = items[k].text
-            if k > i and name_raws and closes_range(name_raws[-1], t, st.spacing):
-                # 'Sjukfrånvaro dag 1-' / '14': the number closes the name's range, the cells follow
-                number, _, rest = t.strip().partition(" ")
-                name_raws.append(number)
-                st.census.fragments_joined += 1
-                k += 1
-                if rest.strip():
-                    value_lines.append(rest + (" " if t != t.rstrip() else ""))
-                    break
-                continue
-            if k > i and (_starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
+        return name_raws, value_lines, i + 1
+    while k < len(items) and len(name_raws) < 14:
+        if items[k].kind != "line" or items[k].blank:
+            # a page break (the table header printed again) inside a name wrapped between words
+            h = k
+            while h < len(items) and items[h].blank:
+                h += 1
+            if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
                 break
-            name_raws.append(t)
+            after = next_content(items, h)
+            if after >= len(items) or items[after].kind != "line":
+                break
+            t = items[after].text
+            wrapped = name_raws[-1] != name_raws[-1].rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", t.strip()))
+            if not wrapped or _starts_with_value(t) or section_label(t) or goal_rules.heading_label(t):
+                break
+            k = after
+            continue
+        t = items[k].text
+        if k > i and name_raws and closes_range(name_raws[-1], t, st.spacing):
+            # 'Sjukfrånvaro dag 1-' / '14': the number closes the name's range, the cells follow
+            number, _, rest = t.strip().partition(" ")
+            name_raws.append(number)
+            st.census.fragments_joined += 1
             k += 1
-        if len(name_raws) >= 14:
-            return None
-    name = glue_lines(name_raws, st.clue)
-    if not name or len(name) > 400:
-        return None
-    # the cells, up to the period cell
+            if rest.strip():
+                value_lines.append(rest + (" " if t != t.rstrip() else ""))
+                break
+            continue
+        if k > i and (_starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
+            break
+        name_raws.append(t)
+        k += 1
+    return None if len(name_raws) >= 14 else (name_raws, value_lines, k)
+
+
+def _value_block(st: State, k: int, value_lines: list[str], name_raws: list[str],
+                 last_line: int) -> tuple[list[str], int, int] | None:
+    """The row's value lines from item k up to its period cell: (value lines, index after, last line),
+    or None when the name block is followed by no cells (not a row)."""
+    items = st.items
     end = None
     if value_lines and period_at_end(value_lines[0], st.meta.year) and _ends_row_inline(items, k):
         end = k - 1
-    last_line = first.line
     guard = 0
     anchor = value_lines[0] if value_lines else None  # the line a stacked unit continues
     while end is None and k < len(items) and guard < 60:
@@ -184,56 +224,40 @@ def read_row(st: State, i: int) -> int | None:
             nxt = items[k + 1] if k + 1 < len(items) else None
             if period_at_end(anchor, st.meta.year) and not (
                     nxt and nxt.kind == "line" and stack_width(anchor, nxt.text, st.meta.year)):
-                end = k
                 k += 1
                 break
             k += 1
             continue
         anchor = t
         if _ends_row(items, k, st.clue, st.meta.year, name_left_open(name_raws, st.clue)):
-            end = k
             k += 1
             break
         k += 1
     if not any(v.strip() for v in value_lines):
         return None
+    return value_lines, k, last_line
+
+
+def _new_row(st: State, name: str, name_raws: list[str], value_lines: list[str], line: int,
+             last_line: int):
+    """The row read from its value lines: (IndicatorRow, its placement, its review reasons, the value
+    lines with stacked units joined)."""
     guesses: list[str] = []
     value_lines, stacked = unstack(value_lines, lambda a, b, above: _cut_in_unit(st, a, b, above), st.meta.year)
     st.census.fragments_joined += stacked
-    tokens = value_tokens(value_lines, st.clue, st.vocab, guesses)
-    goal_idx = st.current
-    placed, period = read_cells(st, tokens)
+    placed, period = read_cells(st, value_tokens(value_lines, st.clue, st.vocab, guesses))
     why = list(placed.reasons)
     if guesses:
         # no trailing spaces and no known word: a cell may be cut in a word or between two words
         why.append(("word_cut_guess", ", ".join(guesses)))
     if period is None:
         why.append(("no_period", ""))
-    row = IndicatorRow(goal_idx, name, first.line, period, placed.cells, bool(why), reasons.text(why),
+    row = IndicatorRow(st.current, name, line, period, placed.cells, bool(why), reasons.text(why),
                        source_line_end=last_line,
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)),
                        review_code=reasons.codes(why), explain=explain(placed))
     st.census.row_blocks += 1
-    tail, k = _name_tail(st, k, name_raws)
-    if tail:
-        # the rest of the name printed after a page break, below the cells: '(hemtjänst)'
-        name_raws += tail
-        row.name = glue_lines(name_raws, st.clue)
-        row.raw_text = fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines))
-        st.census.fragments_joined += 1
-    # the row's analysis
-    a = next_content(items, k)
-    if a < len(items) and items[a].kind == "line" and row_note_label(items[a].text):
-        raws, k = row_analysis(st, a + 1)
-        row.analysis = paragraphs(raws, st.clue)
-        why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
-                                           row.analysis, st.meta.year)
-        if settled:
-            row.needs_review, row.review_reason, row.review_code = False, "", ""
-            row.explain = [ln for ln in row.explain
-                           if not any(f" -> {c}:" in ln for c in analysis_clue.PAIR)] + [settled]
-    st.ex.rows.append(row)
-    return k
+    return row, placed, why, value_lines
 
 
 _TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
