@@ -200,7 +200,15 @@ def _goal(st: State, i: int, head: tuple[str, str]) -> int | None:
         if (last.level, last.code, last.title) == (level, code, title) and not last.texts and \
                 not any(r.goal == len(st.ex.goals) - 1 for r in st.ex.rows):
             return j
-    assessment = None
+    assessment, j = _verdict_below(items, j)
+    # a heading printed again further on (with or without its code) is the same goal (goals.GoalTree)
+    st.current, _ = st.tree.add(level, code, title, items[start].line, assessment)
+    return j
+
+
+def _verdict_below(items: list[Item], j: int) -> tuple[str | None, int]:
+    """The goal's verdict ('Uppfylls helt') among the few short lines below its title, and the index
+    after it; (None, j) when a long line, a section or a heading comes first."""
     k, seen = j, 0
     while k < len(items) and seen < 4:
         it = items[k]
@@ -213,16 +221,12 @@ def _goal(st: State, i: int, head: tuple[str, str]) -> int | None:
             break
         v = goal_rules.verdict(it.text)
         if v and len(fold(it.text).split()) <= 5:
-            assessment = v
-            j = k + 1
-            break
+            return v, k + 1
         if len(fold(it.text).split()) > 5:
             break
         seen += 1
         k += 1
-    # a heading printed again further on (with or without its code) is the same goal (goals.GoalTree)
-    st.current, _ = st.tree.add(level, code, title, items[start].line, assessment)
-    return j
+    return None, j
 
 
 def _printed_again(st: State, title: str, j: int) -> bool:
