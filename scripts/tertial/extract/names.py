@@ -83,3 +83,19 @@ def closes_range(name_line: str, line: str, spacing: bool) -> bool:
         return False
     opening = re.search(r"(\d+)\s*[-–]\s*$", name_line)
     return int(first) > int(opening.group(1))
+
+
+def split_before_unit_printed_again(text: str, later: str | None) -> int | None:
+    """Rule unit_printed_again: where the cells start on a name line whose first cell carries a unit
+    that wraps below it ('Antal barn per grupp 17,3 barn' / 'per' / 'avdelnin' / 'g'): at a number
+    followed by words when the next block opens with a number followed by the same words ('16,5 barn').
+    As a word index, else None."""
+    words, nxt = text.split(), (later or "").split()
+    if len(nxt) < 2 or not _is_number(nxt[0]):
+        return None
+    for k in range(1, len(words) - 1):
+        unit = words[k + 1:]
+        if _is_number(words[k]) and not _is_number(words[k - 1]) and words[k - 1].lower() not in NAME_GLUE \
+                and nxt[1:1 + len(unit)] == unit:
+            return k
+    return None

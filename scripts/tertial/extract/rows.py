@@ -16,7 +16,7 @@ from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
 from .words import opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
-from .names import closes_range, inline_split, name_left_open
+from .names import closes_range, inline_split, name_left_open, split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
@@ -146,6 +146,8 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     k = i
     nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
     split = inline_split(first.text, nxt_text)
+    if split is None:
+        split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
         words = list(re.finditer(r"\S+", first.text))
         name_raws.append(" ".join(w.group() for w in words[:split]))
@@ -187,6 +189,15 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
         name_raws.append(t)
         k += 1
     return None if len(name_raws) >= 14 else (name_raws, value_lines, k)
+
+
+def _next_block_line(items: list[Item], i: int) -> str | None:
+    """The first line of the block after the one item i opens (blank lines and table headers skipped)."""
+    j = i
+    while j < len(items) and items[j].kind == "line" and not items[j].blank:
+        j += 1
+    j = next_content(items, j)
+    return items[j].text if j < len(items) and items[j].kind == "line" else None
 
 
 def _value_block(st: State, k: int, value_lines: list[str], name_raws: list[str],
