@@ -107,7 +107,8 @@ def test_every_page_link_on_the_site_lands_on_an_anchor_of_its_page(site):
     source = (out / "kallor" / RID / "index.html").read_text(encoding="utf-8")
     lines, anchors = _lines(source), _page_anchors(source)
     seen = 0
-    for kind in ("stadsdelar/*/index.html", "stadsdelar/*/*/index.html", "mal/*/index.html", "indikatorer/*/index.html"):
+    kinds = ("stadsdelar/*/index.html", "stadsdelar/*/*/index.html", "mal/*/index.html", "indikatorer/*/index.html")
+    for kind in kinds:
         for page_file in out.glob(kind):
             for url, line, _, url2, page, _ in LINK.findall(page_file.read_text(encoding="utf-8")):
                 if (page_file.parent / url).resolve() != (out / "kallor" / RID).resolve():
