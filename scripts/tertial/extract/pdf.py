@@ -42,11 +42,19 @@ class Rendering:
         if self.lines and self.lines[-1]:
             self.add("", *self.where[-1])
 
+    def page_of(self, line: int) -> int:
+        """The PDF page (1-based) that line `line` (1-based, as `source_line` counts) was read from: an
+        item's `source_page`, and where the source page's `#p<n>` anchors stand."""
+        return self.where[line - 1][0]
+
 
 @dataclass
 class _OpenTable:
-    header: Header
+    header: Header  # the latest printing of the header (it is printed again after a page break)
     strips: list[Strip] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.first = self.header.lines[0]  # where the table starts: its header line's page and height
 
 
 class _Renderer:
@@ -123,7 +131,7 @@ class _Renderer:
             return
         out = self.out
         out.blank()
-        out.add(t.header.text, t.header.lines[0].page, t.header.lines[0].top)
+        out.add(t.header.text, t.first.page, t.first.top)
         for s in t.strips:
             out.add(s.text if s.analysis else "\t".join(s.cells), s.page, s.top)
             out.rows += not s.analysis
@@ -195,6 +203,6 @@ def extract_pdf(path: str | Path, meta: ReportMeta) -> Extraction:
     ex = extract_lines(rendering.lines, meta, str(path))
     ex.warnings += rendering.warnings
     for item in (*ex.goals, *ex.rows, *ex.activities):
-        item.source_page = rendering.where[item.source_line - 1][0]
+        item.source_page = rendering.page_of(item.source_line)
     ex.layout = "pdf"
     return ex

@@ -2,10 +2,12 @@
 
 A report's source is found in the project (`sources/reports/<file>`, as the reports table names it) and
 published only when its bytes match the sha256 the package records for it. Its page shows the text line
-by line, each line a plain element with the id `L<n>` (`p<n>` marks where page n of a PDF's text starts,
-at a form feed), escaped; the original file lies beside the page, and a copy at each package's `sources`
-path (so the path in `datapackage.json` resolves on the site). A site built from packages alone has no
-sources: its "rad N" stay plain text.
+by line, each line a plain element with the id `L<n>`, escaped: a text file's lines, or a PDF's text as
+the PDF reader renders it (`extract.pdf.read_pdf`, the lines `source_line` counts). `p<n>` marks where
+page n starts: for a PDF at the first line read from that page (`Rendering.page_of`, the map that gives
+every item its `source_page`), in a text file at a form feed. The original file lies beside the page,
+and a copy at each package's `sources` path (so the path in `datapackage.json` resolves on the site).
+A site built from packages alone has no sources: its "rad N" stay plain text.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from markupsafe import Markup
 
 from ..errors import TertialError
 from ..extract import reader
+from ..extract.pdf import is_pdf, read_pdf
 from .load import Package
 from .markup import Page, report_label, safe_title, url_district, url_report, url_source
 from .templating import render
@@ -33,7 +36,8 @@ class Source:
     path: Path           # the file in the project
     name: str            # its file name, e.g. 'hagersten-alvsjo-2023-t2.txt'
     sha256: str
-    lines: tuple[str, ...]   # the text, one entry per line ('' when the text cannot be shown, e.g. a PDF)
+    lines: tuple[str, ...]   # the text, one entry per line (empty when the text cannot be shown)
+    pages: tuple[int, ...] = ()  # a PDF: the page each line was read from (a text file: none)
 
 
 def _candidates(root: Path, source_file: str) -> list[Path]:
@@ -43,14 +47,16 @@ def _candidates(root: Path, source_file: str) -> list[Path]:
     return [root / rel, root / "sources" / "reports" / posixpath.basename(rel)]
 
 
-def _text_lines(path: Path, data: bytes) -> tuple[str, ...]:
-    if path.suffix.lower() == ".pdf":
+def _text_lines(path: Path, data: bytes) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lines `source_line` counts, and for a PDF the page each was read from."""
+    if is_pdf(path, data):
         try:
-            return tuple(reader.read_lines(path))
+            rendering = read_pdf(data, name=str(path))
         except TertialError:
-            return ()  # the reader cannot show this PDF's text: the file alone is published
+            return (), ()  # the PDF's text cannot be read (e.g. a scan): the file alone is published
+        return tuple(rendering.lines), tuple(rendering.page_of(n) for n in range(1, len(rendering.lines) + 1))
     lines = reader.split_lines(reader.decode(data, path))
-    return tuple(lines[:-1] if lines and lines[-1] == "" else lines)  # a final line end ends the last line
+    return tuple(lines[:-1] if lines and lines[-1] == "" else lines), ()  # a final line end ends the last line
 
 
 def find_sources(root: Path | None, reports: pd.DataFrame) -> dict[str, Source]:
@@ -68,28 +74,34 @@ def find_sources(root: Path | None, reports: pd.DataFrame) -> dict[str, Source]:
         want = str(getattr(r, "source_sha256", "") or "")
         if want and sha != want:
             raise TertialError(f"the file's sha256 is not the one published for report {r.report_id}", path)
-        out[r.report_id] = Source(r.report_id, path, path.name, sha, _text_lines(path, data))
+        out[r.report_id] = Source(r.report_id, path, path.name, sha, *_text_lines(path, data))
     return out
 
 
 CHUNK = 100  # lines per block that the browser lays out only when it is near the screen (CSS content-visibility)
 
 
-def source_lines_html(lines: tuple[str, ...]) -> str:
-    """The text as plain elements: a <span id="L<n>" data-n="<n>"> per line (CSS shows the number), and an
-    empty anchor `p<n>` where page n starts (a form feed, as PDF text tools mark a new page). Lines come in
-    blocks of CHUNK that the browser lays out only near the screen, so a 5,000-line report stays light.
-    (The number is an attribute, not a CSS counter: such a block contains its counters.)"""
+def _form_feed_pages(lines: tuple[str, ...]) -> list[int]:
+    """Each line's page in a text file: a form feed starts the next page (as PDF text tools mark it)."""
     out, page = [], 1
-    for n, line in enumerate(lines, 1):
+    for line in lines:
+        page += line.count("\f")
+        out.append(page)
+    return out
+
+
+def source_lines_html(lines: tuple[str, ...], pages: tuple[int, ...] = ()) -> str:
+    """The text as plain elements: a <span id="L<n>" data-n="<n>"> per line (CSS shows the number), and an
+    empty anchor `p<n>` at the first line of page n (`pages`: each line's page, as a PDF was read; without
+    them, pages by form feed). A page without text has no anchor. Lines come in blocks of CHUNK that the
+    browser lays out only near the screen, so a 5,000-line report stays light.
+    (The number is an attribute, not a CSS counter: such a block contains its counters.)"""
+    out, seen = [], 0
+    for n, (line, page) in enumerate(zip(lines, pages or _form_feed_pages(lines)), 1):
         if n % CHUNK == 1:
             out.append(("</div>" if n > 1 else "") + '<div class="tertial-chunk">')
-        mark = ""
-        if "\f" in line:
-            page += line.count("\f")
-            mark = f'<a id="p{page}"></a>'
-        elif n == 1:
-            mark = '<a id="p1"></a>'
+        mark = f'<a id="p{page}"></a>' if page > seen else ""
+        seen = max(seen, page)
         # the line end inside the element: copied text keeps its lines, and no empty line between them
         out.append(f'<span id="L{n}" data-n="{n}">{mark}{esc(line.replace(chr(12), ""))}\n</span>')
     return '<div class="tertial-source">' + "".join(out) + ("</div>" if lines else "") + "</div>"
@@ -120,6 +132,6 @@ def source_page(v: View, r, src: Source) -> Page:
                  district_url=url_district(r.district_id), report_url=url_report(r.district_id, r.year, r.report_type),
                  short=report_label(r), file=src.name, sha256=src.sha256,
                  size=f"{max(1, round(src.path.stat().st_size / 1024))} kB",
-                 lines=Markup(source_lines_html(src.lines)) if src.lines else None))
+                 pdf=bool(src.pages), lines=Markup(source_lines_html(src.lines, src.pages)) if src.lines else None))
     p.files[src.name] = src.path.read_bytes()
     return p
