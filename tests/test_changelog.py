@@ -106,12 +106,6 @@ def test_no_change_gives_an_empty_diff():
     assert not changelog.is_empty(changelog.diff(OLD, NEW))
 
 
-def test_report_date_from_the_title_block_else_the_period_end():
-    assert changelog.report_date("Till\nX stadsdelsnämnd\n2023-09-13\n2023-09-28\nTertialrapport 2", 2023, "T2") == "2023-09-28"
-    assert changelog.report_date("no date here", 2020, "T1") == "2020-04-30"
-    assert changelog.report_date("", 2022, "VP") == "2021-12-31"
-
-
 def write_published(root, tables):
     data = root / changelog.PUBLISHED_DATA
     data.mkdir(parents=True, exist_ok=True)

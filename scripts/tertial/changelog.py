@@ -10,8 +10,8 @@ so a correction of a verdict or an activity's date gives a new data version. Eve
 the published data gives one too, counted: indicator rows changed in other columns (a review flag, a
 name, the analysis), a report's title, the analysis texts (`goal_texts`) of a report, and the reference
 tables (indicators, city goals, districts, corrections). Entries carry no clock time: the
-entry's date is the newest date printed in an added report's title block, or else the end of that
-report's period, so the same inputs always give the same changelog. The data version is `1.<n-1>.0` for
+entry's date is the newest date of an added report (`tertial.reports.report_date`: printed in its title
+block, or else the end of its period), so the same inputs always give the same changelog. The data version is `1.<n-1>.0` for
 entry n; an entry names the packages whose data it changes (`packages`: the city-wide one and the
 districts touched), and each package's `datapackage.json` `version` is that of the newest entry naming
 it (`package_versions`).
@@ -20,7 +20,8 @@ Seams for other stages:
   - `update(root, new_tables)` before the package stage overwrites `datapackages/stockholm/data/`:
     appends an entry when the tables differ from the published ones (idempotent).
   - `current_version(root)`: the version string to write into every `datapackage.json`.
-  - `write_news(root, entries, out_docs_dir)` (in `tertial.news`): the Swedish news pages and Atom feed.
+The date of an entry, the order of reports and the rows of the reports and districts tables are
+`tertial.reports`' (shared with the package stage); the news pages are `tertial.news`'.
 
 Blocks: load (`load_entries`, `published_tables`) / process (`diff`, `make_entry`) / save (`save_entry`).
 """
@@ -33,6 +34,8 @@ import json
 import math
 import re
 from pathlib import Path
+
+from .reports import date_of, district_rows, order_key, report_rows
 
 
 CHANGELOG_DIR = Path("changelog")
@@ -50,7 +53,6 @@ REFERENCE_KEYS = {"indicators": "indicator_id", "city_goals": "city_goal_id", "d
 PACKAGE_COLUMNS = ("district_id", "year")  # added to indicator_results by the package stage
 # {table: [column, ...]} as written: the Table Schemas' fields (to publish), the CSV headers (published)
 COLUMNS = "_columns"
-TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 VALUE_COLUMNS = ("period_outcome", "forecast")
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
 COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
@@ -104,15 +106,12 @@ def curated_tables(root: Path) -> dict[str, list[dict]]:
     from build/curated/."""
     from . import sources
     from .package import schema
-    from .package.tables import district_rows
 
-    reports = [{"report_id": r.report_id, "district_id": r.district_id, "year": str(r.year),
-                "report_type": r.report_type, "title": r.title, "source_file": r.file,
-                "source_sha256": r.sha256} for r in sources.load_manifest(root, verify=False)]
     curated = {name: read_csv_rows(root / CURATED / f"{name}.csv") for name in ALL_TABLES
                if name not in ("reports", "districts")}
     columns = {name: schema.columns(name) for name in schema.table_names()}
-    return {"reports": reports, "districts": district_rows(), **curated, COLUMNS: columns}
+    return {"reports": report_rows(sources.load_manifest(root, verify=False)),
+            "districts": district_rows(), **curated, COLUMNS: columns}
 
 
 def current_version(root: Path) -> str:
@@ -159,7 +158,7 @@ def same_cell(a: str, b: str) -> bool:
 
 
 def _canonical(value) -> str:
-    """One spelling per value, whether rows come from CSV text or typed: 2023 = '2023', 9000.0 = '9000'."""
+    """One spelling per number, however a table spells it: '9000.0' = '9000', '23.40' = '23.4'."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -207,7 +206,7 @@ def _keyed(rows: list[dict]) -> dict[tuple, dict]:
 
 
 def _report_key(row: dict) -> tuple:
-    return (int(row.get("year") or 0), TYPE_ORDER.get(row.get("report_type", ""), 9))
+    return order_key(row.get("year"), row.get("report_type", ""))
 
 
 def _report_summary(row: dict) -> dict:
@@ -443,23 +442,6 @@ def is_empty(d: dict) -> bool:
                 or any(acts.get(k) for k in ("changed", "new", "dropped", "other")))
 
 
-_DATE = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-PERIOD_END = {"VP": "12-31", "T1": "04-30", "T2": "08-31", "VB": "12-31"}
-
-
-def report_date(text: str, year: int, report_type: str) -> str:
-    """The newest date printed in the report's title block (its first 40 lines), else its period's end.
-
-    A business plan (VP) for year Y is decided in Y-1, so its period end stands in as Y-1-12-31.
-    """
-    head = "\n".join(text.splitlines()[:40])
-    dates = ["-".join(m.groups()) for m in _DATE.finditer(head)]
-    if dates:
-        return max(dates)
-    end_year = int(year) - 1 if report_type == "VP" else int(year)
-    return f"{end_year}-{PERIOD_END.get(report_type, '12-31')}"
-
-
 def make_entry(number: int, body: dict, date: str, fingerprint: str, goals_fingerprint: str | None = None,
                more_fingerprint: str | None = None, columns_fingerprint: str | None = None) -> dict:
     head = {"number": number, "version": version_of(number), "date": date, "tables_sha256": fingerprint}
@@ -521,15 +503,9 @@ def save_entry(root: Path, entry: dict) -> Path:
     return path
 
 
-def _source_text(root: Path, report: dict) -> str:
-    rid = report.get("report_id", "")
-    candidates = [root / "sources" / "reports" / f"{rid}.txt"]
-    if report.get("source_file"):
-        candidates.insert(0, root / report["source_file"])
-    for path in candidates:
-        if path.is_file():
-            return path.read_bytes().decode("utf-8", errors="replace")
-    return ""
+def _date(root: Path, report: dict) -> str:
+    return date_of(root, report.get("report_id", ""), report["year"], report["report_type"],
+                   report.get("source_file"))
 
 
 def update(root: Path, new_tables: dict[str, list[dict]],
@@ -561,10 +537,9 @@ def update(root: Path, new_tables: dict[str, list[dict]],
     if is_empty(body) and entries:
         return None
     dated = body["reports_added"] + body["reports_replaced"]
-    dates = [report_date(_source_text(root, r), r["year"], r["report_type"]) for r in dated]
+    dates = [_date(root, r) for r in dated]
     if not dates:  # a correction: date it by the newest report in the publication
-        reports = new_tables.get("reports", [])
-        dates = [report_date(_source_text(root, r), int(r["year"]), r["report_type"]) for r in reports]
+        dates = [_date(root, r) for r in new_tables.get("reports", [])]
     if not dates and entries:
         dates = [entries[-1]["date"]]
     entry = make_entry(len(entries) + 1, body, max(dates) if dates else "1970-01-01", prints["tables_sha256"],
@@ -588,10 +563,3 @@ def stage(root: Path, ctx=None) -> list[str]:
             f"{len(entry['goals']['changed'])} changed goal cells; {len(entry['indicators']['other'])} indicator rows "
             f"changed in other columns)"]
 
-
-def write_news(root: Path, entries: list[dict], out_docs_dir: Path,
-               published: set[str] | None = None) -> list[Path]:
-    """The news pages and Atom feed for the site stage (see `tertial.news.write_news`)."""
-    from .news import write_news as _write_news
-
-    return _write_news(root, entries, out_docs_dir, published)
