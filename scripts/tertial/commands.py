@@ -34,4 +34,4 @@ def run(args) -> int:
         from .add_report import main as add_report
 
         return add_report(args)
-    raise TertialError(f"'tertial {args.command}' is not built yet")
+    raise TertialError(f"'tertial {args.command}' is not a command")
