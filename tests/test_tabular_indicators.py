@@ -2,7 +2,8 @@
 
 import pytest
 
-from tabular_fixture import extract, line_of
+from tabular_fixture import META, extract, line_of
+from tertial.extract import extract_lines
 from tertial.extract.tabular import column_field
 
 FOLLOW_UP = "Indikator→Periodens utfall→Utfall män/ pojkar→Utfall kvinnor/ flickor→Utfall VB 2022→Prognos helår→Årsmål→KF:s årsmål→Period"
@@ -237,3 +238,9 @@ def test_header_named_indikatorer():
  Andel A→30 %→31 %→År
 """
     assert values(extract(text).rows[0]) == {"annual_target": 30, "city_target": 31}
+
+
+def test_tables_that_cannot_be_read_give_a_warning_not_silence():
+    lines = ["KF:s inriktningsmål: 1. Ett mål", "", "Indikator Periodens utfall", "något"]
+    ex = extract_lines(lines, META)
+    assert not ex.rows and any("no indicator row" in message for _, message in ex.warnings)
