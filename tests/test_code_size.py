@@ -75,8 +75,8 @@ def test_no_new_function_over_the_limit():
 
 
 def test_the_measure_finds_a_long_function_and_a_long_module(tmp_path):
-    body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
-    (tmp_path / "m.py").write_text(f"class C:\n    def f(self):\n    {body}\n" + "\n" * MAX_MODULE_LINES)
+    body = "".join(f"        x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES))
+    (tmp_path / "m.py").write_text("class C:\n    def f(self):\n" + body + "\n" * MAX_MODULE_LINES)
     modules, functions = offenders(tmp_path)
     assert list(modules) == ["m.py"] and functions == {"m.py:C.f": MAX_FUNCTION_LINES + 1}
 
