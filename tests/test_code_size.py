@@ -29,8 +29,6 @@ ALLOWED_FUNCTIONS = {
     "extract/pdftext.py:parse",
     "extract/pdftext.py:place",
     "extract/pdftext.py:split_cells",
-    "news.py:entry_page",
-    "package/downloads.py:write_xlsx",
     "site/build.py:build_site",
     "site/pages.py:indicator_page",
 }
