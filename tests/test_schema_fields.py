@@ -9,7 +9,7 @@ from tertial import ids, reports
 from tertial.curation import corrections
 from tertial.curation.indicators import DIRECTIONS
 from tertial.extract.model import ASSESSMENTS, LEVELS
-from tertial.package import schema
+from tertial import schema
 
 CONTRACT = {
     "districts": "district_id, name",

@@ -34,6 +34,7 @@ import json
 import re
 from pathlib import Path
 
+from . import schema
 from .releasediff import CITY_PACKAGE, COLUMNS, DIFF_TABLES, MORE_TABLES, canonical, diff, is_empty, row_text
 from .reports import date_of, district_rows, report_rows
 
@@ -89,7 +90,6 @@ def curated_tables(root: Path) -> dict[str, list[dict]]:
     """The tables about to be published: reports from the manifest, districts from tertial.ids, the others
     from build/curated/."""
     from . import sources
-    from .package import schema
 
     curated = {name: read_csv_rows(root / CURATED / f"{name}.csv") for name in ALL_TABLES
                if name not in ("reports", "districts")}

@@ -31,11 +31,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import changelog, sources
+from .. import changelog, schema, sources
 from ..curate import load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
-from . import cache, downloads, metadata, proof, schema, tables, validate
+from . import cache, downloads, metadata, proof, tables, validate
 
 OUT = Path("datapackages")
 STAGING = Path("build") / "datapackages.staging"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..reports import district_rows, report_rows
 from ..extract.values import format_number
-from . import schema
+from .. import schema
 
 CITY = "stockholm"
 
