@@ -22,6 +22,8 @@ def build_fixture_site(tmp: Path) -> tuple[Path, dict]:
     shutil.copytree(ROOT / "docs", tmp / "docs")
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    (tmp / "curation").mkdir()
+    shutil.copy(ROOT / "curation" / "synonyms.yml", tmp / "curation" / "synonyms.yml")  # for the search
     figures = build_site(tmp, FIXTURE_PACKAGES, tmp / "build" / "site")
     return tmp / "build" / "site", figures
 

@@ -44,6 +44,12 @@ REPORT_CASES = [
 ]
 
 
+def _unexpected(stderr: str) -> list[str]:
+    """Lines of stderr other than the one warning the real reports give (Norrmalm VP 2022 prints a goal
+    heading again without its code, issue 13)."""
+    return [line for line in stderr.splitlines() if "is printed again without its code" not in line]
+
+
 @pytest.mark.parametrize("report_id,variants", REPORT_CASES)
 def test_variants_give_the_same_rows_byte_for_byte(tmp_path, report_id, variants):
     district, rtype, year = REAL[report_id]
@@ -60,7 +66,7 @@ def test_variants_give_the_same_rows_byte_for_byte(tmp_path, report_id, variants
             ref_file.write_bytes(reference_text.encode("utf-8"))
             out = tmp_path / f"out-reference-{len(references)}"
             result = extract(ref_file, out, project, district, rtype, year)
-            assert result.returncode == 0 and result.stderr == "", result.stderr
+            assert result.returncode == 0 and _unexpected(result.stderr) == [], result.stderr
             references[key] = {t: (out / t).read_bytes() for t in TABLES}
         variant_file = tmp_path / f"{report_id}-{name}.txt"
         variant_file.write_bytes(make_variant(reference_text))
@@ -68,7 +74,7 @@ def test_variants_give_the_same_rows_byte_for_byte(tmp_path, report_id, variants
         out = tmp_path / f"out-{name}"
         result = extract(variant_file, out, project, district, rtype, year)
         assert result.returncode == 0, f"{name}: {result.stderr}"
-        assert result.stderr == "", f"{name}: {result.stderr}"
+        assert _unexpected(result.stderr) == [], f"{name}: {result.stderr}"
         for table in TABLES:
             assert (out / table).read_bytes() == references[key][table], f"{name}: {table} differs"
     assert snapshot(project) == before

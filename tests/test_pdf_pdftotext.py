@@ -1,7 +1,7 @@
 """The text poppler's `pdftotext` (no options) makes of a report PDF loses the tables' layout: every goal
 reads, but no indicator row and no activity. That must be refused in one line (exit 2), never published as
-a district with nothing to report. The refusal itself is the extraction issue's generic rule
-('no empty success', issue 13); this checks the behaviour on the text a maintainer would get."""
+a district with nothing to report. The refusal itself is the extraction's generic rule
+('no empty success', `extract/__init__.py`); this checks the behaviour on the text a maintainer would get."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from test_add_report import project_copy, snapshot
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed"),
-    pytest.mark.xfail(strict=True, raises=AssertionError, reason="needs issue 13's empty-success rule"),
 ]
 
 GOLD = pdfgen.excerpt(load_gold(GOLD_DIR / "hagersten-liljeholmen-2020-t1.json"), 1200)

@@ -31,6 +31,6 @@ def test_templated_specs_equal_fresh_ones():
     assert first == again
     assert first[0]["data"]["values"] != first[1]["data"]["values"]
     assert "Prognos helår" not in {v["series"] for v in first[0]["data"]["values"]}
-    assert first[0]["spec"]["encoding"]["y"]["title"] == "Värde (%)"
-    assert first[1]["spec"]["encoding"]["y"]["title"] == "Värde (st)"
+    assert first[0]["title"]["text"] == "Värde (%)"  # small panels: the unit once, above them
+    assert first[1]["title"]["text"] == "Värde (st)"
     assert first[3]["height"] != first[4]["height"]

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tabular_fixture import META, extract, line_of
-from tertial.extract import extract_lines
+from tabular_fixture import extract, line_of
 from tertial.extract.tabular import column_field
 
 FOLLOW_UP = "Indikator→Periodens utfall→Utfall män/ pojkar→Utfall kvinnor/ flickor→Utfall VB 2022→Prognos helår→Årsmål→KF:s årsmål→Period"
@@ -49,7 +48,7 @@ def test_a_row_with_nothing_beside_its_name_needs_review():
 Text som kanske hör till raden ovan→→→→→→→→
 """
     rows = extract(text).rows
-    assert rows[1].needs_review and "nothing is printed" in rows[1].review_reason
+    assert rows[1].needs_review and rows[1].review_code == "nothing_beside_name"
 
 
 def test_follow_up_row():
@@ -175,7 +174,7 @@ def test_row_with_too_many_cells_needs_review():
   Andel A→1 %→→→2 %→→3 %→4 %→2023→5 %
 """
     row = extract(text).rows[0]
-    assert row.needs_review and "10 cells" in row.review_reason and "header 9" in row.review_reason
+    assert row.needs_review and row.review_code == "cells_extra" and "10 celler, rubriken 9" in row.review_reason
     assert row.raw_text.startswith("  Andel A\t")
 
 
@@ -184,7 +183,7 @@ def test_row_with_too_few_cells_needs_review():
   Andel A→1 %→2 %→3 %
 """
     row = extract(text).rows[0]
-    assert row.needs_review and "4 cells" in row.review_reason
+    assert row.needs_review and row.review_code == "cells_missing" and "4 celler" in row.review_reason
 
 
 def test_trailing_empty_cells_are_no_reason_for_review():
@@ -200,7 +199,7 @@ def test_shifted_cells_need_review():
   Andel A→→1 %→→→2 %→3 %→2023→4 %
 """
     row = extract(text).rows[0]
-    assert row.needs_review and "period" in row.review_reason
+    assert row.needs_review and row.review_code == "period_in_value"
 
 
 def test_rows_outside_any_goal_have_no_goal():
@@ -238,9 +237,3 @@ def test_header_named_indikatorer():
  Andel A→30 %→31 %→År
 """
     assert values(extract(text).rows[0]) == {"annual_target": 30, "city_target": 31}
-
-
-def test_tables_that_cannot_be_read_give_a_warning_not_silence():
-    lines = ["KF:s inriktningsmål: 1. Ett mål", "", "Indikator Periodens utfall", "något"]
-    ex = extract_lines(lines, META)
-    assert not ex.rows and any("no indicator row" in message for _, message in ex.warnings)

@@ -1,12 +1,12 @@
-"""MkDocs hook: generated HTML blocks (tables, charts) skip Python-Markdown and the search index.
+"""MkDocs hook: generated HTML blocks (tables, charts) skip Python-Markdown.
 
 The site stage writes each big HTML block between `<!--tertial:html-->` and `<!--/tertial:html-->`.
 Python-Markdown would re-parse every tag of them (most of the build time at city scale) only to pass
-them through unchanged, and the search plugin would index every table cell. This hook lifts them
-out before Markdown (on_page_markdown), leaving a placeholder paragraph with a per-build random
-token, and puts them back into the finished page (on_post_page). Headings and report prose stay in
-Markdown, so the table of contents and search see them. Without this hook the output is the same,
-only slower and with a bigger search index.
+them through unchanged. This hook lifts them out before Markdown (on_page_markdown), leaving a
+placeholder paragraph with a per-build random token, and puts them back into the finished page
+(on_post_page). Headings and report prose stay in Markdown, so the table of contents sees them.
+Without this hook the output is the same, only slower. The search (tertial_search.py, Pagefind)
+indexes the finished pages, these blocks included: goals, indicators and analysis texts are found.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # placeholder paragraphs become comments, which the search plugin does not index
+    # placeholder paragraphs become comments (the blocks are put back after the page is rendered)
     return re.sub(rf"<p>({_TOKEN}x\d+x)</p>", r"<!--\1-->", html)
 
 

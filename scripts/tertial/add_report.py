@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -265,6 +266,11 @@ def _summary(staging: Path, rep: sources.SourceReport) -> list[str]:
                      f"{len(cmp['changed'])} changed values or targets")
     if review:
         lines.append("rows needing review: `tertial review` lists them; corrections go in curation/corrections.yml")
+    from .extract.write import CENSUS, census_lines  # the extractor's census and warnings (issue 13)
+
+    census = staging / "build" / "extracted" / rep.report_id / CENSUS
+    if census.exists():
+        lines += census_lines(json.loads(census.read_text(encoding="utf-8")), rep.file)
     return lines
 
 
@@ -313,9 +319,10 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
             entries_before = len(changelog.load_entries(staging))
             try:
                 build_fn(staging)
-            except TertialError as exc:  # name the project's files, not the staging copy's
+            except TertialError as exc:  # name the maintainer's report, or the project's files, not the staging copy's
+                path = str(report) if exc.path and Path(exc.path) == target else exc.path
                 raise TertialError(exc.message.replace(str(staging), str(root)),
-                                   exc.path and exc.path.replace(str(staging), str(root)), exc.line) from None
+                                   path and path.replace(str(staging), str(root)), exc.line) from None
             if len(changelog.load_entries(staging)) == entries_before:  # the build did not write one
                 changelog.update(staging, changelog.published_tables(staging), old_tables)
             summary = _summary(staging, rep)

@@ -145,7 +145,7 @@ def write_project(real: Path, work: Path, districts: int, years: int) -> tuple[l
     templates = _templates(real_reports, real)
     (work / sources.REPORTS_DIR).mkdir(parents=True)
     (work / "curation").mkdir()
-    for name in ("indicators.yml", "city_goals.yml"):
+    for name in ("indicators.yml", "city_goals.yml", "synonyms.yml"):
         if (real / "curation" / name).exists():
             shutil.copy2(real / "curation" / name, work / "curation" / name)
     (work / "curation" / "corrections.yml").write_text("# synthetic project: no corrections\ncorrections: []\n",
@@ -192,11 +192,11 @@ def _site_figures(root: Path) -> dict:
     site = root / SITE_DIR
     if not site.exists():
         return {"pages": None, "site_bytes": None, "search_index_bytes": None, "site_data_bytes": None}
-    index = site / "search" / "search_index.json"
+    index = site / "pagefind"  # the whole search bundle (a query downloads only a few of its chunks)
     return {"pages": sum(1 for _ in site.rglob("*.html")),
             "site_bytes": _tree_bytes(site),
             "site_data_bytes": _tree_bytes(site / "data"),  # the downloads: every package, zip and workbook
-            "search_index_bytes": index.stat().st_size if index.exists() else None}
+            "search_index_bytes": _tree_bytes(index) if index.exists() else None}
 
 
 def _site_build_json(root: Path) -> dict | None:

@@ -48,9 +48,9 @@ def _extractor_fingerprint() -> str:
 
 def _extract_one(root: Path, rep, stamp: str, extractor=None) -> tuple:
     """Extract one report into build/extracted/.<report_id>.tmp/ (the caller moves it into place).
-    Returns ('ok', goals, rows, flagged, activities) or ('error', message, path, line): a worker process
+    Returns ('ok', goals, rows, flagged, activities, census lines) or ('error', message, path, line): a worker process
     hands back a TertialError as plain values, so the one-line message arrives whole."""
-    from .extract.write import write_tables
+    from .extract.write import census_lines, census_record, write_census, write_tables
 
     if extractor is None:
         from .extract import extract_file as extractor
@@ -66,8 +66,10 @@ def _extract_one(root: Path, rep, stamp: str, extractor=None) -> tuple:
     if tmp.exists():
         shutil.rmtree(tmp)
     write_tables(ex, tmp)
+    write_census(ex, tmp)
     (tmp / STAMP).write_text(stamp)
-    return ("ok", len(ex.goals), len(ex.rows), sum(r.needs_review for r in ex.rows), len(ex.activities))
+    return ("ok", len(ex.goals), len(ex.rows), sum(r.needs_review for r in ex.rows), len(ex.activities),
+            census_lines(census_record(ex), rep.file))
 
 
 PARALLEL_FROM = 4  # reports to extract before two worker processes pay for their start
@@ -112,13 +114,14 @@ def stage_extract(root: Path, ctx: Context) -> list[str]:
                 shutil.rmtree(out_root / f".{other.report_id}.tmp", ignore_errors=True)
             raise TertialError(result[1], result[2], result[3])
     lines = []
-    for (rep, _), (_, goals, rows, flagged, activities) in zip(todo, results):
+    for (rep, _), (_, goals, rows, flagged, activities, census) in zip(todo, results):
         folder = out_root / rep.report_id
         if folder.exists():
             shutil.rmtree(folder)
         (out_root / f".{rep.report_id}.tmp").rename(folder)
         lines.append(f"extracted {rep.report_id}: {goals} goals, {rows} indicator rows "
                      f"({flagged} need review), {activities} activities")
+        lines += [f"  {line}" for line in census]  # the census and every warning (census.json keeps them)
     lines.append(f"extract: {len(todo)} of {len(reports)} reports extracted, {len(reports) - len(todo)} unchanged")
     return lines
 

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("report", type=Path)
     _add_meta_options(p, required=True)
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    p.add_argument("--explain", action="store_true",
+                   help="print, per indicator row, which rule put which cell in which column")
 
     p = sub.add_parser("add-report", help="publish a new report: copy, record, extract, package")
     p.add_argument("report", type=Path)
@@ -62,8 +64,18 @@ def cmd_extract(args) -> int:
         write_tables(ex, args.out)
     except OSError as exc:  # --out is a file, or not writable
         raise TertialError(f"cannot write the tables there ({exc.strerror or exc})", args.out) from None
-    for line, message in ex.warnings:  # kept as printed, but the maintainer should look
-        print(f"tertial: warning: {args.report}:{line}: {message}", file=sys.stderr)
+    from .extract.write import census_lines, census_record
+
+    census, *warnings = census_lines(census_record(ex), str(args.report))
+    for line in warnings:  # kept as printed, but the maintainer should look
+        print(f"tertial: {line}", file=sys.stderr)
+    print(census)
+    if args.explain:
+        for row in ex.rows:
+            print(f"{args.report}:{row.source_line}: {row.name}" + (f"  [review: {row.review_code}]"
+                                                                    if row.needs_review else ""))
+            for line in row.explain:
+                print(f"    {line}")
     from .add_report import disagreements, infer
     from .extract.pdf import report_lines
 

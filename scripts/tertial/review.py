@@ -1,9 +1,10 @@
 """`tertial review`: every indicator row flagged needs_review, after the corrections already made, with
 its report, source lines, the text printed and what was read, so a maintainer can settle it in
-curation/corrections.yml."""
+curation/corrections.yml. Which rule put which number in which column: `tertial extract REPORT --explain`."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -35,7 +36,9 @@ def render(root: Path, rows: list[dict]) -> list[str]:
         page = f" (page {row['source_page']})" if row.get("source_page") else ""
         out.append(f"{rep.file}:{first}-{last}{page}  {row['report_id']}  {row['name']}")
         if row["review_reason"]:
-            out.append(f"  why: {row['review_reason']}")
+            code = row.get("review_code") or ""
+            out.append(f"  why: {'[' + code + '] ' if code else ''}{row['review_reason']}")
+        out += [f"  rule: {line}" for line in explained(root, rep.report_id).get(str(first), [])]
         out.append("  printed:")
         shown = last if last > first else first + CONTEXT  # one line known: show what follows it too
         out += [f"    {n:>5} | {text[n - 1]}" for n in range(first, min(shown, len(text)) + 1)]
@@ -57,6 +60,18 @@ def render(root: Path, rows: list[dict]) -> list[str]:
         out.append("")
     out.append(f"{len(rows)} rows need review")
     return out
+
+
+def explained(root: Path, report_id: str) -> dict[str, list[str]]:
+    """Which rule put which cell in which column, per flagged row's first line, as the build's extract
+    stage recorded it (build/extracted/<report_id>/census.json); empty when not built."""
+    from .build import EXTRACTED
+    from .extract.write import CENSUS
+
+    path = root / EXTRACTED / report_id / CENSUS
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("explain", {})
 
 
 def run(root: Path) -> list[str]:

@@ -6,15 +6,12 @@ is lost and cells wrap over lines (`pdftext.py`). `detect_layout` tells them apa
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import TertialError
 from .model import Extraction, ReportMeta
 from .reader import read_lines
 
-
-_TABLE_WORD = re.compile(r"^\W*(?:Indikator|Aktivitet)", re.IGNORECASE)
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -43,14 +40,10 @@ def extract_lines(lines: list[str], meta: ReportMeta, source: str = "<report>") 
     ex.layout = layout
     if not ex.goals:
         raise TertialError("no goal headings found: this does not look like a district council report", source)
-    from .checks import check_not_truncated, goal_code_warnings
+    from .checks import check_not_truncated, check_tables_read, goal_code_warnings
     check_not_truncated(ex, lines, source)
+    check_tables_read(ex, lines, source)
     ex.warnings += goal_code_warnings(ex)
-    if not ex.rows and not ex.activities:
-        table_line = next((i for i, line in enumerate(lines, start=1) if _TABLE_WORD.match(line)), None)
-        if table_line:
-            ex.warnings.append((table_line, "a table seems to start here, but no indicator row and no "
-                                            "activity could be read: check the layout of the tables"))
     return ex
 
 

@@ -15,6 +15,8 @@ renumbering would invent codes the report does not print.
 
 from __future__ import annotations
 
+import re
+
 from ..errors import TertialError
 from .goals import heading_label, is_toc_line, split_code
 from .model import Extraction
@@ -74,3 +76,39 @@ def check_not_truncated(ex: Extraction, lines: list[str], source: str) -> None:
             f"the file ends early: the table of contents lists goal {first[2]} here and "
             f"{len(missing_tail) - 1} more after it, but the text stops before them (a truncated copy?)",
             source, first[0])
+
+
+# Table headers in either layout, however their words come out ('Indikator' then the column titles on
+# the same line or the lines below; 'Aktivitet' then 'Startdatum').
+_INDICATOR_HEADER = re.compile(r"^\W*Indikator(?:er)?\b", re.IGNORECASE)
+_INDICATOR_COLUMNS = re.compile(r"Periodens|[ÅA]rsm[åa]l|\bKF|Utfall|Progno|Periodicitet", re.IGNORECASE)
+_ACTIVITY_HEADER = re.compile(r"^\W*Aktivitet(?:er)?\b", re.IGNORECASE)
+_ACTIVITY_COLUMNS = re.compile(r"Startdatum|Slutdatum", re.IGNORECASE)
+
+
+def _headers(lines: list[str], head: re.Pattern, columns: re.Pattern, reach: int) -> list[int]:
+    return [n for n, line in enumerate(lines, 1) if head.match(line)
+            and any(columns.search(lines[k]) for k in range(n - 1, min(n - 1 + reach, len(lines))))]
+
+
+MIN_ROWS_ALL_FLAGGED = 3  # this many rows or more, every one flagged: none was read
+
+
+def check_tables_read(ex: Extraction, lines: list[str], source: str) -> None:
+    """No empty success: a report that prints indicator (or activity) table headers but from which no
+    indicator row (no activity) could be read is refused, whatever the layout: its tables are in a
+    shape this extractor does not read, and publishing it without them would lose them silently. Rows
+    kept only as flagged fragments do not count, nor do MIN_ROWS_ALL_FLAGGED or more rows every one of
+    which is flagged (word soup read as rows)."""
+    rows = [r for r in ex.rows if "fragment" not in r.review_code.split(";")]
+    if len(rows) >= MIN_ROWS_ALL_FLAGGED and all(r.needs_review for r in rows):
+        rows = []  # not one row reads cleanly: the tables came out as word soup, not rows
+    indicator = _headers(lines, _INDICATOR_HEADER, _INDICATOR_COLUMNS, 30)
+    if indicator and not rows:
+        raise TertialError(f"{len(indicator)} indicator table header(s), the first here, but no indicator row "
+                           "could be read: the tables are in a layout this extractor does not read",
+                           source, indicator[0])
+    activity = _headers(lines, _ACTIVITY_HEADER, _ACTIVITY_COLUMNS, 10)
+    if activity and not ex.activities:
+        raise TertialError(f"{len(activity)} activity table header(s), the first here, but no activity could "
+                           "be read: the tables are in a layout this extractor does not read", source, activity[0])

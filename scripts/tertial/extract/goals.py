@@ -120,3 +120,59 @@ def section_label(line: str) -> str | None:
         return None
     key = text.replace("å", "a").replace("ä", "a").replace("ö", "o")
     return _SECTION_LABELS.get(key)
+
+
+def printed_again(first, code: str | None) -> str:
+    """The warning for a goal heading printed a second time, once with its code and once without: read
+    as one goal (a reasonable reading, but the maintainer should know)."""
+    how = f"with its code {code}" if code else f"without its code {first.code}"
+    return (f"goal {first.title[:50]!r} (first on line {first.source_line}) is printed again {how}: "
+            "read as one goal")
+
+
+class GoalTree:
+    """The goal tree of one report, built the same way by both layouts: a goal's parent is the goal whose
+    code prefixes its code ('1.2' under '1'), else the last goal printed one level up; a heading printed
+    again under the same parent with the same title (codes equal, or one of them missing) is the same
+    goal, and a code printed only once is warned about (`printed_again`)."""
+
+    def __init__(self, goals: list, warnings: list[tuple[int, str]]):
+        self.goals = goals  # the Extraction's list of Goal, appended to
+        self.warnings = warnings
+        self.by_code: dict[str, int] = {}
+        self.last_at_level: dict[str, int | None] = {"inriktningsmal": None, "verksamhetsmal": None}
+
+    def parent(self, level: str, code: str | None) -> int | None:
+        if level == "inriktningsmal":
+            return None
+        if code and "." in code and code.rsplit(".", 1)[0] in self.by_code:
+            return self.by_code[code.rsplit(".", 1)[0]]
+        if level == "verksamhetsmal" or self.last_at_level["verksamhetsmal"] is None:
+            return self.last_at_level["inriktningsmal"]
+        return self.last_at_level["verksamhetsmal"]
+
+    def add(self, level: str, code: str | None, title: str, line: int,
+            assessment: str | None = None) -> tuple[int, bool]:
+        """The goal's index, and whether it is new (False: the heading repeats a goal already read)."""
+        from .model import Goal
+
+        parent = self.parent(level, code)
+        for index, other in enumerate(self.goals):
+            if (other.level, other.parent, other.title.lower()) == (level, parent, title.lower()) and \
+                    (other.code is None or code is None or other.code == code):
+                if (other.code is None) != (code is None):
+                    self.warnings.append((line, printed_again(other, code)))
+                if other.code is None and code:
+                    other.code = code
+                    self.by_code.setdefault(code, index)
+                other.assessment = other.assessment or assessment
+                return index, False
+        self.goals.append(Goal(level, code, title, assessment, line, parent))
+        index = len(self.goals) - 1
+        if code:
+            self.by_code.setdefault(code, index)
+        if level == "inriktningsmal":
+            self.last_at_level = {"inriktningsmal": index, "verksamhetsmal": None}
+        elif level == "verksamhetsmal":
+            self.last_at_level["verksamhetsmal"] = index
+        return index, True

@@ -60,6 +60,8 @@ class IndicatorRow:
     source_line_end: int | None = None  # last line of the row (cells included, analysis excluded)
     raw_text: str = ""  # the row's printed text, for review
     source_page: int | None = None  # 1-based page of the PDF where the row starts (PDF sources only)
+    review_code: str = ""  # codes of extract/reasons.py, ';'-separated: why needs_review (stable, for filters)
+    explain: list[str] = field(default_factory=list)  # which rule put which cell in which column
 
 
 @dataclass
@@ -75,6 +77,26 @@ class Activity:
 
 
 @dataclass
+class Census:
+    """What the layout saw and what became of it, per report: no row may be lost without a trace.
+
+    row_blocks: blocks read as indicator rows between a table header and the end of its table;
+    fragments_joined: pieces of a row printed apart (a name's end after a page break, '1-' / '14')
+    and joined to their row; fragments_flagged: pieces that joined no row and were written as a flagged
+    row of their own. Rows written and rows flagged are counted from the rows themselves."""
+
+    row_blocks: int = 0
+    fragments_joined: int = 0
+    fragments_flagged: int = 0
+
+    def summary(self, ex: "Extraction") -> dict:
+        return {"row_blocks": self.row_blocks, "rows_written": len(ex.rows),
+                "rows_flagged": sum(r.needs_review for r in ex.rows),
+                "fragments_joined": self.fragments_joined, "fragments_flagged": self.fragments_flagged,
+                "goals": len(ex.goals), "activities": len(ex.activities)}
+
+
+@dataclass
 class Extraction:
     meta: ReportMeta
     goals: list[Goal] = field(default_factory=list)
@@ -82,3 +104,4 @@ class Extraction:
     activities: list[Activity] = field(default_factory=list)
     layout: str = ""  # 'tabular' | 'pdftext'
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message): kept as printed, but odd
+    census: Census = field(default_factory=Census)

@@ -18,15 +18,14 @@ a repeated header, when it carries no values, continues the item above it (a tex
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
 from datetime import date
-import unicodedata
 from dataclasses import dataclass, field
 
-from .goals import heading_label, is_toc_line, section_label, split_code, verdict
-from .model import VALUE_COLUMNS, Activity, Extraction, Goal, IndicatorRow, ReportMeta
+from . import reasons as reason_texts
+from .goals import GoalTree, heading_label, is_toc_line, section_label, split_code, verdict
+from .model import VALUE_COLUMNS, Activity, Extraction, IndicatorRow, ReportMeta
+from .headers import Header, column_field, parse_header  # noqa: F401 (public names of this layout)
 from .values import EMPTY, fold, parse_cell
 
 # ---------------------------------------------------------------------------------------------------------
@@ -50,124 +49,6 @@ _LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$",
 _MARKER = re.compile(r"^(?:[^\w\s\x00-\x7f«»“”‘’„‚]|\s)+")
 _PERIOD_WORDS = re.compile(r"^(?:tertial|t[123]\b|år\b|helår|halvår|kvartal|månad|vecka|läsår|mätår)", re.IGNORECASE)
 _VERDICT_MAX = 40  # a verdict line is short: '● Uppfylls helt'
-
-
-def _norm(text: str) -> str:
-    """Header text for matching: lower case ASCII letters and digits only ('KF:s årsmål' -> 'kfsarsmal')."""
-    text = fold(text).lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
-# Canonical header names (normalised) per field, for the fuzzy fallback on typos.
-_CANONICAL = {
-    "name": ["indikator"],
-    "period_outcome": ["periodensutfall", "utfall"],
-    "outcome_men": ["utfallmanpojkar"],
-    "outcome_women": ["utfallkvinnorflickor"],
-    "previous_year": ["utfallvb"],
-    "forecast": ["prognoshelar", "prognos"],
-    "annual_target": ["arsmal"],
-    "city_target": ["kfsarsmal"],
-    "period": ["period", "periodicitet"],
-    "text": ["aktivitet"],
-    "start_date": ["startdatum"],
-    "end_date": ["slutdatum"],
-    "deviation": ["avvikelse"],
-}
-
-
-@functools.lru_cache(maxsize=8192)  # a pure function of its arguments; a report repeats its headers
-def column_field(header: str, year: int | None = None) -> str | None:
-    """Which field a header cell names: 'Utfall män/ pojkar' -> 'outcome_men'; unknown -> None.
-
-    `year` is the report's year: 'Utfall 2022' in a 2023 report is the previous year's outcome.
-    """
-    n = _norm(header)
-    if not n:
-        return None
-    bare = re.sub(r"\d+", "", n)
-    if n.startswith("indikator"):
-        return "name"
-    if n.startswith("aktivitet"):
-        return "text"
-    if n.startswith("start"):
-        return "start_date"
-    if n.startswith("slut"):
-        return "end_date"
-    if n.startswith("avvikelse"):
-        return "deviation"
-    if "kvinn" in n or "flick" in n:
-        return "outcome_women"
-    if "pojk" in n or re.search(r"(?:^|utfall)man", n):
-        return "outcome_men"
-    if "prognos" in n:
-        return "forecast"
-    if re.search(r"vb|foregaende|fjol|verksamhetsberattelse", n):
-        return "previous_year"
-    m = re.fullmatch(r"(?:periodens)?utfall(?:ar)?(\d{4})", n)
-    if m:
-        return "previous_year" if year and int(m.group(1)) < year else "period_outcome"
-    if bare.startswith(("periodensutfall", "aretsutfall", "utfallhelar", "helarsutfall", "utfallt")) or bare == "utfall":
-        return "period_outcome"
-    if "period" in n:  # Period, Periodicitet, Mätperiod
-        return "period"
-    if n.startswith("kf") and ("mal" in bare[2:] or _close(bare[2:].lstrip("s"), "arsmal")):
-        return "city_target"
-    if "arsmal" in bare or "malvarde" in bare or _close(bare, "arsmal") or bare == "mal":
-        return "annual_target"
-    best = difflib.get_close_matches(bare, [c for names in _CANONICAL.values() for c in names], n=1, cutoff=0.8)
-    if best:
-        return next(f for f, names in _CANONICAL.items() if best[0] in names)
-    return None
-
-
-def _close(text: str, target: str) -> bool:
-    return text == target or difflib.SequenceMatcher(None, text, target).ratio() >= 0.8
-
-
-@dataclass
-class Header:
-    kind: str  # 'indicator' | 'activity'
-    fields: list[str | None]  # field per cell position
-    line: int
-
-    @property
-    def width(self) -> int:
-        return len(self.fields)
-
-    @property
-    def name_index(self) -> int:
-        return self.fields.index("name" if self.kind == "indicator" else "text")
-
-
-def parse_header(line: str, line_no: int, year: int | None = None) -> Header | None:
-    """A table header line, or None. Leading empty cells are marker columns ('\\tAktivitet\\t...')."""
-    if "\t" not in line:
-        return None
-    cells = line.rstrip("\r\n").split("\t")
-    first = next((c for c in cells if c.strip()), "")
-    first_field = column_field(first)
-    kind = {"name": "indicator", "text": "activity"}.get(first_field or "")
-    if kind is None:
-        return None
-    fields: list[str | None] = []
-    seen: set[str] = set()
-    for cell in cells:
-        f = column_field(cell, year) if cell.strip() else None
-        if f in seen:
-            f = None  # a second column of the same name cannot be placed for certain
-        if f:
-            seen.add(f)
-        fields.append(f)
-    # Trailing empty header cells carry no column.
-    while fields and fields[-1] is None and not cells[len(fields) - 1].strip():
-        fields.pop()
-        cells.pop()
-    wanted = {"start_date", "end_date"} if kind == "activity" else set(VALUE_COLUMNS) | {"period"}
-    if not (seen & wanted):
-        return None
-    return Header(kind, fields, line_no)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -249,9 +130,7 @@ class _Parser:
         self.buffers: dict[int, dict[str, _TextBuffer]] = {}
         self.duplicate_of: int | None = None  # the current heading repeats this goal
         self.table: _Table | None = None
-        self.goal_keys: dict[tuple, int] = {}
-        self.by_code: dict[str, int] = {}
-        self.last_at_level: dict[str, int | None] = {"inriktningsmal": None, "verksamhetsmal": None}
+        self.tree = GoalTree(self.ex.goals, self.ex.warnings)
         self.end_titles = self._toc_titles()
         self.page_header = self._page_header_pattern()
         self.verdict_open = False
@@ -340,47 +219,11 @@ class _Parser:
     def _heading(self, level: str, rest: str, line_no: int) -> None:
         self.table = None
         code, title = split_code(rest)
-        title = fold(title)
-        parent = self._parent(level, code)
-        key = (level, parent, title.lower())
-        existing = self.goal_keys.get(key)
-        if existing is not None:
-            other = self.ex.goals[existing]
-            if other.code is None or code is None or other.code == code:
-                if other.code is None and code:
-                    other.code = code
-                    self.by_code.setdefault(code, existing)
-                self.goal = existing
-                self.duplicate_of = existing
-                self.section = UNLABELLED
-                self.verdict_open = other.assessment is None
-                return
-        goal = Goal(level=level, code=code, title=title, assessment=None, source_line=line_no, parent=parent)
-        self.ex.goals.append(goal)
-        index = len(self.ex.goals) - 1
-        self.goal_keys[key] = index
-        if code:
-            self.by_code.setdefault(code, index)
-        if level == "inriktningsmal":
-            self.last_at_level = {"inriktningsmal": index, "verksamhetsmal": None}
-        elif level == "verksamhetsmal":
-            self.last_at_level["verksamhetsmal"] = index
+        index, new = self.tree.add(level, code, fold(title), line_no)
         self.goal = index
-        self.duplicate_of = None
+        self.duplicate_of = None if new else index
         self.section = UNLABELLED
-        self.verdict_open = True
-
-    def _parent(self, level: str, code: str | None) -> int | None:
-        if level == "inriktningsmal":
-            return None
-        if code and "." in code:
-            parent_code = code.rsplit(".", 1)[0]
-            if parent_code in self.by_code:
-                return self.by_code[parent_code]
-        if level == "verksamhetsmal":
-            return self.last_at_level["inriktningsmal"]
-        return self.last_at_level["verksamhetsmal"] if self.last_at_level["verksamhetsmal"] is not None \
-            else self.last_at_level["inriktningsmal"]
+        self.verdict_open = new or self.ex.goals[index].assessment is None
 
     # -- texts ----------------------------------------------------------------------------------------------
 
@@ -507,9 +350,9 @@ class _Parser:
         width = header.width
         extra = cells[width:]
         if any(c.strip() for c in extra):
-            reasons.append(f"the row has {len(cells)} cells, its header {width}: the columns cannot be told apart")
+            reasons.append(("cells_extra", f"{len(cells)} celler, rubriken {width}"))
         elif len(cells) < width:
-            reasons.append(f"the row has {len(cells)} cells, its header {width}: cells may be missing")
+            reasons.append(("cells_missing", f"{len(cells)} celler, rubriken {width}"))
         cells = cells[:width] + [""] * (width - len(cells))
         row = IndicatorRow(goal=t.goal, name="", source_line=line_no, source_line_end=line_no,
                            raw_text=line.rstrip("\r\n"))
@@ -526,7 +369,7 @@ class _Parser:
             elif raw.strip() and not _is_marker(raw):
                 unknown.append(fold(raw))
         if unknown and not reasons:
-            reasons.append("cells under an unknown column: " + "; ".join(unknown))
+            reasons.append(("unknown_column", "; ".join(unknown)))
         reasons += self._check_row(row)
         prev = t.item
         if (not row.name and isinstance(prev, IndicatorRow) and prev.source_line_end == line_no - 1
@@ -536,30 +379,31 @@ class _Parser:
             prev.source_line_end = line_no
             prev.raw_text = f"{prev.raw_text}\n{row.raw_text}"
             prev.needs_review = bool(reasons)
-            prev.review_reason = "; ".join(reasons)
+            prev.review_reason, prev.review_code = reason_texts.text(reasons), reason_texts.codes(reasons)
             return
         if not row.name:
-            reasons.append("the row has no indicator name")
+            reasons.append(("no_name", ""))
         if not row.period and all(cell.empty for cell in row.cells.values()):
-            reasons.append("nothing is printed beside the name: a row or a text line?")
+            reasons.append(("nothing_beside_name", ""))
         if reasons:
             row.needs_review = True
-            row.review_reason = "; ".join(reasons)
+            row.review_reason, row.review_code = reason_texts.text(reasons), reason_texts.codes(reasons)
+        self.ex.census.row_blocks += 1
         self.ex.rows.append(row)
         t.item = row
 
     @staticmethod
-    def _check_row(row: IndicatorRow) -> list[str]:
+    def _check_row(row: IndicatorRow) -> list[tuple[str, str]]:
         """Cells that cannot sit in their column: a period among the values, a value in the period column."""
         reasons = []
         if row.period:
             cell = parse_cell(row.period)
             if cell.value is not None and not re.fullmatch(r"\d{4}", row.period):
-                reasons.append(f"the period column holds a value ({row.period!r})")
+                reasons.append(("period_in_value", f"periodkolumnen: {row.period!r}"))
         for col in VALUE_COLUMNS:
             cell = row.cells[col]
             if cell.text and (_PERIOD_WORDS.match(cell.text) or _DATE.match(cell.text)):
-                reasons.append(f"{col} holds a period or date ({cell.text!r})")
+                reasons.append(("period_in_value", f"{reason_texts.columns_sv([col])}: {cell.text!r}"))
         return reasons
 
     def _new_activity(self, cells: list[str], line: str, line_no: int, t: _Table) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -24,7 +25,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
         "outcome_women", "outcome_women_text", "previous_year", "previous_year_text",
         "forecast", "forecast_text", "annual_target", "annual_target_text",
         "city_target", "city_target_text", "needs_review", "review_reason", "analysis",
-        "source_line", "source_line_end", "source_page",
+        "source_line", "source_line_end", "source_page", "review_code",
     ],
     "activities": [
         "activity_id", "report_id", "goal_id", "text", "start_date", "end_date", "deviation",
@@ -73,6 +74,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
             "report_id": rid, "goal_id": gid(r.goal), "indicator_id": ids.indicator_slug(r.name),
             "name": r.name, "unit": row_unit(r.cells), "period": r.period or "",
             "needs_review": "true" if r.needs_review else "false", "review_reason": r.review_reason,
+            "review_code": r.review_code if r.needs_review else "",
             "analysis": r.analysis, "source_line": r.source_line,
             "source_line_end": r.source_line_end or r.source_line, "source_page": r.source_page or "",
         }
@@ -119,3 +121,30 @@ def write_tables(ex: Extraction, out_dir: Path) -> dict[str, Path]:
         os.replace(tmp, path)
         written[name] = path
     return written
+
+
+CENSUS = "census.json"  # beside the extracted CSVs in build/extracted/<report_id>/
+
+
+def census_record(ex: Extraction) -> dict:
+    """What the layout saw and wrote, and every warning: nothing lost without a trace."""
+    return {"report_id": ex.meta.report_id, "layout": ex.layout, **ex.census.summary(ex),
+            "warnings": [{"line": line, "message": message} for line, message in ex.warnings],
+            # per flagged row: which rule put which cell in which column (`tertial review` shows it)
+            "explain": {str(r.source_line): r.explain for r in ex.rows if r.needs_review and r.explain}}
+
+
+def write_census(ex: Extraction, out_dir: Path) -> Path:
+    path = out_dir / CENSUS
+    path.write_text(json.dumps(census_record(ex), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def census_lines(record: dict, source: str = "") -> list[str]:
+    """The census in one line, then one line per warning (as `tertial extract`, `build` and `add-report`
+    print them)."""
+    where = f"{source}:" if source else "line "
+    head = (f"census {record['report_id']}: {record['row_blocks']} row blocks seen, "
+            f"{record['rows_written']} rows written ({record['rows_flagged']} flagged), "
+            f"{record['fragments_joined']} fragments joined, {record['fragments_flagged']} kept as flagged rows")
+    return [head] + [f"warning: {where}{w['line']}: {w['message']}" for w in record["warnings"]]

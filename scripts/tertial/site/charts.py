@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
+
+from .text import esc
 
 # Okabe & Ito (2008), a palette readable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -27,16 +30,30 @@ SV_NUMBER = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency":
 # Arial-metric fonts: the SVG is measured by vl-convert at build time and drawn by the reader's
 # browser, so both must use fonts of the same widths (Liberation Sans is metric-compatible with Arial).
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
+# One SVG per chart, legible on a phone and on a desktop (no second rendering): an <img> is shown at
+# its own width on a desktop and shrunk to the content column on a phone, 343 px wide on a 375 px
+# phone (Material's margins). Every text is FONT_SIZE px and every chart at most MAX_WIDTH px wide, so
+# the smallest text on a phone is FONT_SIZE * 343 / MAX_WIDTH >= MIN_TEXT px (tests/test_charts_*.py).
+PHONE_WIDTH = 343
+MIN_TEXT = 11
+FONT_SIZE = 13
+MAX_WIDTH = PHONE_WIDTH * FONT_SIZE // MIN_TEXT  # 405 px
 CONFIG = {
     "locale": {"number": SV_NUMBER},
     "background": "#ffffff",
     "padding": 8,
     "font": FONT,
-    "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 220},
-    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "vertical"},
+    "axis": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "labelLimit": 170},
+    "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "orient": "bottom",
+               "direction": "vertical"},
+    "header": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
+    "text": {"fontSize": FONT_SIZE},
     "view": {"stroke": None},
     "range": {"category": OKABE_ITO},
 }
+# An estimate of a text's width in px (Arial at FONT_SIZE averages about 0.6 em a character); it only
+# chooses a layout, the tests measure the result.
+CHAR_WIDTH = 0.6 * FONT_SIZE
 
 
 @dataclass
@@ -47,6 +64,30 @@ class Chart:
     alt: str
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
+
+
+def text_width(labels) -> float:
+    """The estimated width in px of the widest of `labels` (CHAR_WIDTH a character)."""
+    return max((len(str(t)) for t in labels), default=0) * CHAR_WIDTH
+
+
+def wrapped(title: str, width: float) -> str | list[str]:
+    """A title in lines no wider than `width` px (Vega-Lite draws a list as lines)."""
+    lines = textwrap.wrap(title, max(8, int(width // CHAR_WIDTH)))
+    return lines[0] if len(lines) == 1 else lines
+
+
+# An axis label of the form "Name (2023 T2)" drawn in two lines, the period under the name.
+TWO_LINE_LABEL = "split(replace(datum.label, ' (', '\\n('), '\\n')"
+
+
+def embed(chart: Chart, caption: str) -> str:
+    """The HTML of a chart on its page: the SVG (one rendering for phone and desktop, see MAX_WIDTH) with
+    its alt text and caption, and the Vega-Lite spec as a small download. The page adds the data table."""
+    return (f'<figure class="tertial-chart"><img src="{chart.name}.svg" alt="{esc(chart.alt)}" loading="lazy">'
+            f'<figcaption>{esc(caption)}</figcaption>'
+            f'<a class="tertial-download" href="{chart.name}.vl.json" download>'
+            f'Ladda ned diagramdata (Vega-Lite JSON)</a></figure>')
 
 
 def verdict_scale() -> alt.Scale:
@@ -138,24 +179,37 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
                  alt_text: str, columns: list[str], rows: list[list[str]]) -> Chart:
     """Rows y by columns x, each cell coloured by the council's verdict (df: x, y, verdict, x_order)."""
     d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_LABELS.get(v or "", VERDICT_LABELS[""])))
-    n_x = max(1, d[x].nunique())
-    n_y = max(1, d[y].nunique())
+    x_sort = list(dict.fromkeys(d.sort_values("x_order")[x]))
+    y_sort = list(dict.fromkeys(d[y]))
+    if _grid_width(x_sort, y_sort) > _grid_width(y_sort, x_sort):  # the narrower way round
+        x, y, x_title, y_title, x_sort, y_sort = y, x, y_title, x_title, y_sort, x_sort
+    cell = _grid_cell(x_sort, y_sort)
     d["short"] = d["verdict"].map({"Uppfylls helt": "H", "Uppfylls delvis": "D", "Uppfylls ej": "E",
                                    "Ingen bedömning": "–"})
     base = alt.Chart().encode(
-        x=alt.X(f"{x}:N", title=x_title, sort=list(dict.fromkeys(d.sort_values("x_order")[x])),
-                axis=alt.Axis(labelAngle=0 if n_x <= 8 else -90, orient="top")),
-        y=alt.Y(f"{y}:N", title=y_title, sort=None),
+        x=alt.X(f"{x}:N", title=x_title, sort=x_sort,
+                axis=alt.Axis(labelAngle=0 if text_width(x_sort) <= cell else -90, orient="top")),
+        y=alt.Y(f"{y}:N", title=y_title, sort=y_sort),
     )
     rect = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
         color=alt.Color("verdict:N", title="Nämndens bedömning", scale=verdict_scale()),
         tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
                  alt.Tooltip("verdict:N", title="Bedömning")])
-    label = base.mark_text(fontSize=11, color="#000000").encode(
-        text=alt.Text("short:N"))
-    chart = alt.layer(rect, label, data=DATA).properties(width=44 * n_x if n_x <= 8 else 28 * n_x, height=30 * n_y)
+    label = base.mark_text(color="#000000").encode(text=alt.Text("short:N"))
+    chart = alt.layer(rect, label, data=DATA).properties(width=cell * len(x_sort), height=30 * len(y_sort))
     cols = [x, y, "verdict", "short"]
     return Chart(name, finish(chart, d[cols]), alt_text, columns, rows)
+
+
+def _grid_width(columns: list, rows: list, cell: float = 26) -> float:
+    """The estimated width of a verdict grid with these columns and rows (padding, row title, labels)."""
+    return 2 * 8 + FONT_SIZE + 10 + text_width(rows) + cell * len(columns)
+
+
+def _grid_cell(columns: list, rows: list) -> float:
+    """The widest cell (at most 44 px, at least 20) that keeps the grid within MAX_WIDTH."""
+    room = MAX_WIDTH - 16 - _grid_width(columns, rows, cell=0)  # 16 px: the estimate's margin
+    return max(20.0, min(44.0, room / max(1, len(columns))))
 
 
 def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
@@ -171,10 +225,14 @@ def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("level_label:N", title="Nivå"), alt.Tooltip("verdict:N", title="Bedömning"),
                  alt.Tooltip("n:Q", title="Antal")],
-    ).properties(width=320, height=34 * max(1, d["level_label"].nunique()))
+    ).properties(width=200, height=34 * max(1, d["level_label"].nunique()))
     rows = [[r.level_label, r.verdict, str(int(r.n))] for r in d.itertuples()]
     return Chart(name, finish(chart, d[["level_label", "verdict", "n", "order"]]), alt_text,
                  ["Nivå", "Bedömning", "Antal mål"], rows)
+
+
+# the plot area of a bar chart: MAX_WIDTH less its labels (a district's name, about 170 px) and padding
+BAR_WIDTH = 190
 
 
 def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
@@ -187,15 +245,15 @@ def bars_with_target(name: str, df: pd.DataFrame, unit: str, alt_text: str, colu
 
 
 def _bars_chart(title: str, n: int):
-    base = alt.Chart().encode(y=alt.Y("label:N", title=None, sort=None))
+    base = alt.Chart().encode(y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelExpr=TWO_LINE_LABEL)))
     bars = base.mark_bar(color=OKABE_ITO[0]).encode(
-        x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
+        x=alt.X("value:Q", title=wrapped(title, BAR_WIDTH), axis=alt.Axis(format=",~r")),
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"),
                  alt.Tooltip("value:Q", title="Värde", format=",~r"),
                  alt.Tooltip("target:Q", title="Årsmål", format=",~r")])
     ticks = base.transform_filter("isValid(datum.target)").mark_tick(
         color="#000000", thickness=3, size=26).encode(x="target:Q")
-    return alt.layer(bars, ticks, data=DATA).properties(width=460, height=34 * max(1, n))
+    return alt.layer(bars, ticks, data=DATA).properties(width=BAR_WIDTH, height=40 * max(1, n))
 
 
 def trajectory(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: list[str],
@@ -225,7 +283,8 @@ def _trajectory_chart(title: str, order: list[str], firsts: list[str], many: boo
             labelAngle=0 if not many else -90, ticks=False,
             labelExpr=(f"indexof({json.dumps(firsts)}, datum.label) >= 0 ? slice(datum.label, 0, 4) : ''"
                        if many else alt.Undefined))),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False),
+        # small panels: the unit once, above them all (a title per row would not fit beside 90 px)
+        y=alt.Y("value:Q", title=None if many else wrapped(title, 220), scale=alt.Scale(zero=False),
                 axis=alt.Axis(format=",~r", tickCount=3 if many else alt.Undefined, grid=not many)),
         color=alt.Color("series:N", title="Serie", scale=alt.Scale(domain=series, range=[OKABE_ITO[0], "#000000"])),
         strokeDash=alt.StrokeDash("series:N", title="Serie", scale=alt.Scale(domain=series, range=[[1, 0], [4, 3]])),
@@ -233,11 +292,12 @@ def _trajectory_chart(title: str, order: list[str], firsts: list[str], many: boo
         tooltip=[alt.Tooltip("district:N", title="Stadsdel"), alt.Tooltip("period:N", title="Rapport"),
                  alt.Tooltip("series:N", title="Serie"), alt.Tooltip("value:Q", title="Värde", format=",~r")],
     )
-    if many:
-        chart = chart.properties(width=150, height=90).facet(
-            facet=alt.Facet("district:N", title=None), columns=3)
+    if many:  # two panels abreast fit a phone
+        chart = chart.properties(width=140, height=90).facet(
+            facet=alt.Facet("district:N", title=None, header=alt.Header(labelLimit=160)), columns=2,
+        ).properties(title=alt.TitleParams(wrapped(title, 340), anchor="start", fontSize=FONT_SIZE))
     else:
-        chart = chart.properties(width=460, height=220)
+        chart = chart.properties(width=300, height=220)
     return chart
 
 
@@ -252,10 +312,12 @@ def men_women(name: str, df: pd.DataFrame, unit: str, alt_text: str, columns: li
 def _men_women_chart(title: str):
     return alt.Chart(DATA).mark_bar().encode(
         y=alt.Y("sex:N", title=None, axis=alt.Axis(labels=False, ticks=False)),
-        x=alt.X("value:Q", title=title, axis=alt.Axis(format=",~r")),
+        x=alt.X("value:Q", title=wrapped(title, 300), axis=alt.Axis(format=",~r")),
         color=alt.Color("sex:N", title="Kön", scale=alt.Scale(domain=["Kvinnor", "Män"],
                                                              range=[OKABE_ITO[3], OKABE_ITO[4]])),
-        row=alt.Row("label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+        # each district's name above its pair of bars, so the bars have the phone's width
+        row=alt.Row("label:N", title=None, header=alt.Header(labelAngle=0, labelOrient="top",
+                                                             labelAnchor="start", labelAlign="left")),
         tooltip=[alt.Tooltip("label:N", title="Stadsdel"), alt.Tooltip("sex:N", title="Kön"),
                  alt.Tooltip("value:Q", title="Utfall", format=",~r")],
-    ).properties(width=360, height=44)
+    ).properties(width=300, height=44)

@@ -122,10 +122,7 @@ def table(columns: list[str], rows: list[list[str]], caption: str, raw: bool = F
 
 def figure(chart: ch.Chart, caption: str) -> str:
     data = table(chart.columns, chart.rows, f"Data bakom diagrammet: {caption}", search=True)
-    return deferred(f'<figure class="tertial-chart"><img src="{chart.name}.svg" alt="{esc(chart.alt)}" '
-            f'loading="lazy"><figcaption>{esc(caption)} · '
-            f'<a href="{chart.name}.vl.json">Vega-Lite-specifikation</a></figcaption></figure>'
-            f'<details class="tertial-data"><summary>Visa data som tabell</summary>{data}</details>')
+    return deferred(ch.embed(chart, caption) + f'<details class="tertial-data"><summary>Visa data som tabell</summary>{data}</details>')
 
 
 def report_label(r) -> str:

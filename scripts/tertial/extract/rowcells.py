@@ -1,0 +1,128 @@
+"""Text-from-PDF layout, stage 3: a row's cells -> columns. By the printed spacing when the report follows
+the one-space-per-cell convention (spacing.py), else by the named rules of placement.py; where a number
+and a group of three digits may be one number or two, the reading that fits the columns; then the clues
+the rules cannot weigh, as review reasons (codes of reasons.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import VALUE_COLUMNS
+from .values import EMPTY, Cell
+from . import reasons
+from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells
+from .placement import explain as explain_decision
+from .spacing import slots as spacing_slots
+from .cells import RawCell, Token, period_cut, split_cells
+from .state import State
+
+
+@dataclass
+class RowPlacement:
+    cells: dict[str, Cell]
+    reasons: list[tuple[str, str]]  # (code of reasons.REVIEW_REASONS, particulars)
+    decision: Decision | None = None
+
+
+def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
+          city_section: bool, report_type: str | None = None) -> tuple[dict[str, Cell], bool, str]:
+    """Choose the column of every cell. Returns (cells by column, needs_review, reason in Swedish)."""
+    placed = place_row(raw_cells, columns, period, city_section, report_type)
+    return placed.cells, bool(placed.reasons), reasons.text(placed.reasons)
+
+
+def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None, city_section: bool,
+              report_type: str | None = None, slots: tuple[int, ...] | None = None) -> RowPlacement:
+    """Place the cells by the printed spacing (`slots`, when the report prints empty cells as spaces
+    and they add up), else by the rules of placement.py; then the clues the rules cannot weigh."""
+    empty = {c: EMPTY for c in VALUE_COLUMNS}
+    if slots is not None:
+        cells = parse_cells([rc for rc in raw_cells if not rc.placeholder])
+        placed = dict(empty)
+        for cell, ci in zip(cells, slots):
+            placed[columns[ci]] = cell
+        if not any(placed[c].text is not None for c in columns if c not in TARGETS):
+            return RowPlacement(placed, [], Decision(placed, rule="spacing"))
+    cells = parse_cells(raw_cells)
+    if not cells:
+        return RowPlacement(empty, [])
+    if len(cells) > len(columns):
+        return RowPlacement(empty, [("too_many_cells", f"{len(cells)} celler för {len(columns)} kolumner: "
+                                     + " | ".join(rc.text for rc in raw_cells))])
+    ctx = context(columns, period, city_section, report_type)
+    decision = decide(cells, ctx)
+    if decision is None:
+        return RowPlacement(empty, [("no_placement", "")])
+    best = decision.cells
+    why: list[tuple[str, str]] = []
+    if decision.tied:
+        why.append(("placement_tie", f"osäkra: {reasons.columns_sv(decision.differs)}; lika enligt: "
+                    + ", ".join(RULE_LABELS[t] for t in decision.tied)))
+    # unit clue: in this layout the forecast is the cell printed without the row's unit
+    if any(c.unit for c in cells if c.value is not None):
+        unitless_pre = [c for c in ("period_outcome", "previous_year")
+                        if best[c].value is not None and not best[c].unit]
+        if unitless_pre and any(best[c].unit for c in TARGETS) and best["forecast"].empty:
+            why.append(("unitless_value", reasons.columns_sv(unitless_pre[:1])))
+    elif ctx.annual and not best["previous_year"].empty and best["forecast"].empty \
+            and best["period_outcome"].empty:
+        why.append(("annual_no_unit", ""))
+    if ctx.annual and not best["period_outcome"].empty and best["previous_year"].empty != best["forecast"].empty:
+        # the rule that an annual row has no forecast yet assumes it was not measured; this one was
+        why.append(("annual_outcome", ""))
+    return RowPlacement(best, why, decision)
+
+
+def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None]:
+    """A row's tokens -> its placed cells and period. Where a number and a group of three digits may
+    be one number or two ('1 150 1 150 st'), the reading that fits the table's columns is taken: the
+    fewest extra joins that make the cells fit (and, in a report that prints empty cells as spaces,
+    make the spaces add up)."""
+    keep, period = period_cut(tokens, st.meta.year)
+    period_spaces = tokens[keep].spaces if keep < len(tokens) else None
+    city = st.current is not None and st.ex.goals[st.current].level != "namndmal"
+    ncols = len(st.columns)
+    fits: list[tuple[list[RawCell], tuple[int, ...] | None, frozenset[int]]] = []
+    mismatch = False
+    for joins in thousands_readings(tokens[:keep]):
+        raw, _ = split_cells(tokens, st.meta.year, joins)
+        real = [c for c in raw if not c.placeholder]
+        if fits and len(joins) > len(fits[0][2]):
+            break  # only readings with the fewest joins compete
+        if st.spacing:
+            sl = spacing_slots([c.spaces for c in real], period_spaces, ncols)
+            mismatch = mismatch or sl.mismatch
+            if sl.columns is not None or (not sl.mismatch and len(real) <= ncols):
+                fits.append((raw, sl.columns, joins))
+        elif len(raw) <= ncols:
+            fits.append((raw, None, joins))
+    if not fits:
+        raw, _ = split_cells(tokens, st.meta.year)
+        placed = place_row(raw, st.columns, period, city, st.meta.report_type)
+        if st.spacing and mismatch:
+            placed.reasons.append(("spacing_mismatch", " | ".join(c.text for c in raw)))
+        return placed, period
+    raw, sl, _ = fits[0]
+    placed = place_row(raw, st.columns, period, city, st.meta.report_type, sl)
+    if len({tuple(c.text for c in f[0]) for f in fits}) > 1:
+        placed.reasons.append(("thousands_ambiguous", " eller ".join(" | ".join(c.text for c in f[0]) for f in fits)))
+    return placed, period
+
+
+def thousands_readings(tokens: list[Token]) -> list[frozenset[int]]:
+    """Which tokens may join the next as a thousands group ('1' '150'), as sets to try: none first,
+    then every single one, every pair... (at most 6 such places in a row)."""
+    import itertools
+
+    places = [i for i in range(len(tokens) - 1)
+              if re.fullmatch(r"[1-9]\d{0,2}", tokens[i].text) and re.fullmatch(r"\d{3}", tokens[i + 1].text)
+              and not tokens[i + 1].gap][:6]
+    return [frozenset(c) for r in range(len(places) + 1) for c in itertools.combinations(places, r)]
+
+
+def explain(placed: RowPlacement) -> list[str]:
+    """One line per filled column: which rule put which cell there."""
+    if placed.decision is None:
+        return [f"no placement: {', '.join(code for code, _ in placed.reasons)}"]
+    return explain_decision(placed.decision)

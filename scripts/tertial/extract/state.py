@@ -1,0 +1,29 @@
+"""Text-from-PDF layout: what the parser carries from item to item (the stream, the clues read from the
+whole report, the table's columns, the goal whose section it is in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .goals import GoalTree
+from .model import VALUE_COLUMNS, Extraction, ReportMeta
+from .stream import Item
+
+
+@dataclass
+class State:
+    meta: ReportMeta
+    source: str
+    items: list[Item]
+    clue: bool
+    ex: Extraction = None  # type: ignore[assignment]
+    columns: tuple[str, ...] = VALUE_COLUMNS
+    tree: GoalTree = None  # type: ignore[assignment]  # the goal tree, shared rules with the tab layout
+    current: int | None = None  # the goal whose section we are in
+    doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
+    vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word
+    spacing: bool = False  # the report prints an empty cell as one more space (spacing.py)
+
+    @property
+    def census(self):
+        return self.ex.census

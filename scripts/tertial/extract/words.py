@@ -1,0 +1,57 @@
+"""The words of a follow-up table's cells, as data: what a number token, a period cell, a text target
+and a unit look like. Shared by the stages that cut a row into cells."""
+
+from __future__ import annotations
+
+import re
+
+from .values import NUMBER
+
+NUMBER_TOKEN = re.compile(rf"^{NUMBER}$")
+NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# Business plans print how often an indicator is measured ('Periodicitet') where reports print the period.
+PERIODICITY = ("Tertial", "Halvår", "Kvartal", "Månad", "Månadsvis", "Läsår", "Termin", "Årligen", "Årsvis",
+               "Vartannat år", "Vart annat år")
+PERIOD_TAIL = re.compile(
+    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
+    + "|".join(w.replace(" ", r"\s+") for w in PERIODICITY) + r")\s*$",
+    re.IGNORECASE,
+)
+TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
+UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
+
+# Text cells printed in place of a number (a text target), as the reports print them.
+TEXT_CELLS = ("Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av styrelse", "Tas fram av nämnden")
+UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
+
+
+def period_at_end(text: str, year: int | None = None) -> re.Match | None:
+    """The period cell closing a row's text ('Tertial 1 2020', '2020', 'År'); a year must be near the
+    report's year (a '1945 GWh' target or a 'relativt 2018' unit is no period)."""
+    m = PERIOD_TAIL.search(text.strip())
+    if not m:
+        return None
+    found = re.search(r"(?:19|20)\d{2}", m.group("period"))
+    if year and found and abs(int(found.group()) - year) > 1:
+        return None
+    return m
+
+
+def is_number(tok: str) -> bool:
+    """A number token, bare ('1,6') or with its unit attached ('5%', '12st')."""
+    return bool(NUMBER_TOKEN.match(tok)) or bool(NUMBER_WITH_UNIT.match(tok))
+
+
+def text_start(tok: str) -> bool:
+    """A word that starts a text cell ('Tas', 'Max', 'öka', '+/-'), not a unit ('kg', 'CO2')."""
+    if tok.lower() in TEXT_VERBS or tok.startswith(("+/-", "±")):
+        return True
+    return bool(re.match(r"^[A-ZÅÄÖ][a-zåäöé]", tok))
+
+
+def opens_text_cell(words: list[str]) -> bool:
+    """Do these words begin one of the known text cells ('Tas' 'fram' 'av' of 'Tas fram av nämnd')?"""
+    text = " ".join(words)
+    return bool(text) and any(cell.startswith(text) for cell in TEXT_CELLS)
