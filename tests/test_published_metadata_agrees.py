@@ -34,9 +34,10 @@ def test_created_is_the_date_of_the_packages_newest_report(name):
                          ids=lambda e: f"entry-{e['number']}")
 def test_a_changelog_entry_is_dated_by_the_reports_it_publishes(entry):
     published = {r["report_id"]: r for r in read_table("reports")}
-    dated = [published[r["report_id"]] for r in entry["reports_added"] + entry["reports_replaced"]
-             if r["report_id"] in published]
-    assert entry["date"] == max(date_of(r) for r in dated)
+    ids = [r["report_id"] for r in entry["reports_added"] + entry["reports_replaced"]]
+    if not all(rid in published for rid in ids):
+        pytest.skip("a report of this entry is no longer published (nor its source)")
+    assert entry["date"] == max(date_of(published[rid]) for rid in ids)
 
 
 @pytest.mark.parametrize("name", PACKAGES)
