@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_PACKAGES = ROOT / "tests" / "fixtures" / "site" / "datapackages"
+FIXTURE_SOURCES = ROOT / "tests" / "fixtures" / "site" / "sources"   # the reports' texts (/kallor/)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
@@ -24,6 +25,7 @@ def build_fixture_site(tmp: Path) -> tuple[Path, dict]:
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     (tmp / "curation").mkdir()
     shutil.copy(ROOT / "curation" / "synonyms.yml", tmp / "curation" / "synonyms.yml")  # for the search
+    shutil.copytree(FIXTURE_SOURCES, tmp / "sources")
     figures = build_site(tmp, FIXTURE_PACKAGES, tmp / "build" / "site")
     return tmp / "build" / "site", figures
 

@@ -16,6 +16,7 @@ import shutil
 
 import pytest
 from cli_harness import make_project, snapshot
+from fault_project import CHANGE
 
 from tertial.errors import TertialError
 
@@ -24,14 +25,6 @@ from tertial import build
 importlib.import_module("tertial.site")  # the site stage may register itself on import
 
 PUBLISHED = ("datapackages", "build/site", "build/downloads")
-CHANGE = """corrections:
-  - report_id: hagersten-alvsjo-2023-t2
-    source_line: 158
-    table: goals
-    column: assessment
-    value: delvis
-    reason: a change that must reach the packages, if the build gets that far
-"""
 STAGE_NAMES = [s.name for s in build.STAGES]
 CASES = [(name, "start") for name in STAGE_NAMES] + [(name, "end") for name in STAGE_NAMES[:-1]]
 

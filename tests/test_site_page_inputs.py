@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from tertial.site import load, pages, pagecache
+from tertial.site import load, pages, pagecache, view
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _report_keys(data: load.SiteData) -> dict[str, str]:
-    v = pages.View(data)
+    v = view.View(data)
     cache = pagecache.PageCache(Path("/nonexistent"))  # only its key(); nothing is read or written
     names = sorted(p.name for p in data.packages)
     return {r.report_id: cache.key("report", pages.report_inputs(v, r, names)) for r in v.d.reports.itertuples()}

@@ -8,7 +8,7 @@ from siteutil import FIXTURE_PACKAGES
 from tertial.site import charts
 from tertial.site.build import generate
 from tertial.site.load import load
-from tertial.site.pages import rel
+from tertial.site.markup import rel
 
 
 @pytest.fixture(scope="module")
@@ -150,10 +150,12 @@ def test_a_business_plan_does_not_hide_a_districts_latest_outcomes_and_verdicts(
     latest outcomes by sex (2023 T2), and a city goal's table of latest verdicts its latest verdict."""
     kon = pages["indikatorer/andel-nojda-brukare-i-hemtjansten/"].charts[2]
     assert kon.name == "kon"
-    assert ["Norrmalm (2023 T2)", "Kvinnor", "83\xa0%"] in kon.rows
+    assert ["Norrmalm", "Kvinnor", "83\xa0%"] in kon.rows  # of 2023 T2, the period the heading names
+    assert "## Kvinnor och män: Tertialrapport 2 2023" in pages["indikatorer/andel-nojda-brukare-i-hemtjansten/"].markdown()
     md = pages["mal/2023-1/"].markdown()
     table = md[md.index("Senaste bedömning per stadsdel"):md.index("Nämndmål under målet")]
-    assert 'norrmalm/2023-t2/">2023 T2</a></td><td><span class="tertial-badge tertial-delvis">' in table
+    assert ('norrmalm/2023-t2/">2023 T2</a></td><td data-label="Bedömning"><span class="tertial-badge '
+            'tertial-delvis">') in table
     assert "2024 VP" not in table
 
 
@@ -162,7 +164,8 @@ def test_report_page_shows_the_goals_previous_verdict(pages):
     report with verdicts: a business plan has none), linked; the first report has none."""
     t2 = pages["stadsdelar/hagersten-alvsjo/2023-t2/"].markdown()
     assert ('<span class="tertial-badge tertial-helt">Uppfylls helt</span> · förra bedömningen '
-            '<a href="../2023-t1/">2023 T1</a>: uppfylls delvis · KF:s mål för verksamhetsområdet') in t2
+            '<a href="../2023-t1/">2023 T1</a>: uppfylls delvis · <a class="tertial-term" '
+            'href="../../../om/ordlista/#verksamhetsmal">KF:s mål för verksamhetsområdet</a>') in t2
     assert "förra bedömningen" not in pages["stadsdelar/hagersten-alvsjo/2023-t1/"].markdown()
     assert "förra bedömningen" not in pages["stadsdelar/norrmalm/2024-vp/"].markdown()  # no verdicts itself
 
@@ -171,7 +174,7 @@ def test_previous_verdict_only_for_a_goal_told_apart():
     """A council goal printed twice in the previous report cannot be matched: no previous verdict."""
     import pandas as pd
 
-    from tertial.site import pages as pg
+    from tertial.site import view as pg
 
     class V:
         previous_assessed = {"r2": "r1"}

@@ -42,7 +42,7 @@ def test_chart_cache_keeps_only_the_charts_of_the_last_build(tmp_path):
     """The chart cache holds the SVGs the last build used: an entry no chart needs any more (an older
     version of a chart) is removed, so the cache does not grow with every republish."""
     from tertial.site.build import DocsWriter, PageWriter
-    from tertial.site.pages import Page
+    from tertial.site.markup import Page
 
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     old, new = _chart(), _chart()

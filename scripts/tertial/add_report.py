@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import changelog, ids, sources
+from . import changelog, faults, ids, journal, lock, sources
 from .errors import TertialError
 from .extract.goals import heading_label, is_toc_line
 from .extract.pdf import is_pdf, report_lines
@@ -31,8 +31,9 @@ from .extract.reader import read_bytes
 
 # What a staging copy leaves out: tools' own folders, never inputs or outputs of the build.
 SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
-        ".mypy_cache", ".ruff_cache"}
-STAGING_PREFIX = ".tertial-add-"
+        ".mypy_cache", ".ruff_cache", journal.JOURNAL_DIR.name}
+SKIP_FILES = {lock.LOCK_FILE.name}  # the project's lock is the project's, never a staging copy's
+STAGING_PREFIX = journal.STAGING_PREFIX
 HEAD_LINES = 80  # the title block sits in the first lines of a report
 
 _TITLE_PATTERNS = [
@@ -155,7 +156,8 @@ def _walk(top: Path, skip_staging: bool = True) -> set[Path]:
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [d for d in dirnames if d not in SKIP and not (skip_staging and d.startswith(STAGING_PREFIX))]
         for f in filenames:
-            files.add(Path(dirpath, f).relative_to(top))
+            if f not in SKIP_FILES:
+                files.add(Path(dirpath, f).relative_to(top))
     return files
 
 
@@ -176,6 +178,15 @@ def stage_copy(root: Path) -> tuple[Path, set[Path]]:
     """A copy of the project in a hidden folder inside it (same file system, so moves are renames).
     Without REBUILT (made again by the build) and with SHARED as hard links where the file system allows."""
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    try:
+        files = _copy_into(root, staging)
+    except BaseException:  # a full disk, an interrupt: no half copy left behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging, files
+
+
+def _copy_into(root: Path, staging: Path) -> set[Path]:
     files = _walk(root)
     for rel in files:
         if _inside(rel, REBUILT):
@@ -189,7 +200,7 @@ def stage_copy(root: Path) -> tuple[Path, set[Path]]:
             except OSError:
                 pass  # no hard links here: copy
         shutil.copy2(root / rel, dst, follow_symlinks=False)
-    return staging, files
+    return files
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -198,26 +209,25 @@ def _same(a: Path, b: Path) -> bool:
 
 def commit(staging: Path, root: Path, original: set[Path]) -> list[Path]:
     """Move every file the staging copy added or changed into the project; remove what it removed. A REBUILT
-    folder the staging build made replaces the project's whole (one rename each way); one it did not make
-    (a project without a site) is left as it is."""
+    folder the staging build made replaces the project's whole; one it did not make (a project without a
+    site) is left as it is. One transaction (tertial.journal): all of it is published, or none."""
     staged = _walk(staging, skip_staging=False)
     rebuilt = [f for f in REBUILT if (staging / f).is_dir()]
     changed = sorted(rel for rel in staged if not _inside(rel, rebuilt)
                      and (rel not in original or not (root / rel).is_file() or not _same(staging / rel, root / rel)))
     removed = sorted(rel for rel in original - staged if not _inside(rel, REBUILT) and (root / rel).exists())
-    for rel in changed:  # same file system: each move is an atomic rename
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / rel, root / rel)
-    for rel in removed:
-        (root / rel).unlink()
-    for folder in rebuilt:
-        old = root / folder.parent / f".{folder.name}.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if (root / folder).exists():
-            (root / folder).rename(old)
-        (root / folder).parent.mkdir(parents=True, exist_ok=True)
-        (staging / folder).rename(root / folder)
-        shutil.rmtree(old, ignore_errors=True)
+    paths = [(rel, "link") for rel in changed + removed] + [(rel, "move") for rel in rebuilt]
+    with journal.transaction(root, "add-report", paths):
+        for i, rel in enumerate(changed):  # same file system: each move is a rename
+            if i == len(changed) // 2:
+                faults.point("add-moving")
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, root / rel)
+        for rel in removed:
+            (root / rel).unlink()
+        for folder in rebuilt:  # the project's own was moved aside whole by the transaction
+            (root / folder).parent.mkdir(parents=True, exist_ok=True)
+            (staging / folder).rename(root / folder)
     return changed + removed + rebuilt
 
 
@@ -285,9 +295,11 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     root = Path(root).resolve()
     report = Path(report)
     # load
+    if report.exists() and not report.is_file():  # a FIFO would never end
+        raise TertialError("not a regular file (a folder, a FIFO or a device)", report)
     data = read_bytes(report)  # bounded: a huge or endless file is refused without reading it all
     lines = report_lines(report, data)
-    manifest = sources.load_manifest(root)
+    manifest = sources.load_manifest(root, verify=False)  # verified below, but the report replaced
     # process
     if not is_report(lines):
         raise TertialError("not a district council report: it has no goal headings "
@@ -301,6 +313,9 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     if existing is not None and not replace:
         raise TertialError(f"{rep.district} {rep.report_type} {rep.year} is already published as "
                            f"{existing.file}; add --replace to replace it", report)
+    for other in manifest:  # every sha256 matches (that of the report replaced need not)
+        if other is not existing:
+            sources.verify_file(root, other)
     build_fn = find_build() if build is True else (build or None)
     # save, in a staging copy
     staging, original = stage_copy(root)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import sources
+from . import faults, sources
 from .errors import TertialError
 
 EXTRACTED = Path("build") / "extracted"
@@ -75,6 +75,13 @@ def _extract_one(root: Path, rep, stamp: str, extractor=None) -> tuple:
 PARALLEL_FROM = 4  # reports to extract before two worker processes pay for their start
 
 
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C (sent to the whole process group) is the main process's to handle, once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _extract_all(root: Path, todo: list, extractor) -> list[tuple]:
     """_extract_one for each (report, stamp), in manifest order. The real extractor runs in two worker
     processes when there are several reports (each report is extracted alone from its own file, so the
@@ -86,7 +93,7 @@ def _extract_all(root: Path, todo: list, extractor) -> list[tuple]:
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_interrupts) as pool:
         futures = [pool.submit(_extract_one, root, rep, stamp) for rep, stamp in todo]
         return [f.result() for f in futures]
 
@@ -167,34 +174,23 @@ STAGES: list[Stage] = [
 ]
 
 
-# What a build publishes. A build is all or nothing: these are kept aside before the first stage runs and
-# put back, exactly as they were, when any stage fails.
+# What a build publishes. A build is all or nothing: a transaction (tertial.journal) keeps these aside
+# before the first stage runs and puts them back, exactly as they were, when any stage fails or the run is
+# interrupted (or, after a kill, at the next command).
 PUBLISHED = (Path("datapackages"), Path("changelog"), Path("build") / "site", Path("build") / "downloads")
-ROLLBACK = Path("build") / ".rollback"
 # folders only ever replaced by renaming a new folder into place: kept aside as hard links (no copying)
 _RENAMED_ONLY = (Path("build") / "site",)
 
 
 @contextmanager
 def all_or_nothing(root: Path):
-    keep = root / ROLLBACK
-    shutil.rmtree(keep, ignore_errors=True)
-    for rel in PUBLISHED:
-        if (root / rel).is_dir():
-            copy = os.link if rel in _RENAMED_ONLY else shutil.copy2
-            shutil.copytree(root / rel, keep / rel, copy_function=copy)
-    try:
+    from . import journal
+    from .package import DOWNLOADS_NEW, STAGING
+
+    paths = [(rel, "link" if rel in _RENAMED_ONLY else "copy") for rel in PUBLISHED]
+    paths += [(rel, "move") for rel in (STAGING, DOWNLOADS_NEW)]  # the package stage's scratch: gone on failure
+    with journal.transaction(root, "build", paths):
         yield
-    except BaseException:
-        for rel in PUBLISHED:
-            if (root / rel).exists():
-                shutil.rmtree(root / rel)
-            if (keep / rel).exists():
-                (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                (keep / rel).rename(root / rel)
-        shutil.rmtree(keep, ignore_errors=True)
-        raise
-    shutil.rmtree(keep, ignore_errors=True)
 
 
 def build(root: Path, ctx: Context | None = None, until: str | None = None) -> Context:
@@ -208,6 +204,7 @@ def build(root: Path, ctx: Context | None = None, until: str | None = None) -> C
             for line in stage.run(root, ctx):
                 ctx.out(line)
             ctx.timings[stage.name] = time.perf_counter() - start
+            faults.point(f"build-stage-{stage.name}")
             if stage.name == until:
                 break
     return ctx

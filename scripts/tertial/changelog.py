@@ -35,6 +35,7 @@ import re
 from pathlib import Path
 
 from . import schema
+from .errors import TertialError
 from .releasediff import CITY_PACKAGE, COLUMNS, DIFF_TABLES, MORE_TABLES, canonical, diff, is_empty, row_text
 # public names of this stage before the diff had its own module (add_report compares a report with the
 # district's previous one through them)
@@ -82,7 +83,29 @@ def load_entries(root: Path) -> list[dict]:
     if not folder.is_dir():
         return []
     files = sorted(p for p in folder.iterdir() if _ENTRY_FILE.match(p.name))
-    return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    entries = []
+    for number, path in enumerate(files, start=1):
+        if int(_ENTRY_FILE.match(path.name).group(1)) != number:  # a deleted entry would lower the version
+            raise TertialError(f"changelog entry {number:04d}.json is missing (the entries must be numbered "
+                               "1, 2, 3, ... without a gap); restore it from git", path)
+        entries.append(_read_entry(path))
+    return entries
+
+
+def _read_entry(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    try:
+        entry = json.loads(text)
+    except ValueError as exc:
+        marker = next((i for i, line in enumerate(text.splitlines(), 1) if line.startswith(("<<<<<<<", ">>>>>>>"))),
+                      None)
+        if marker:
+            raise TertialError("a git merge conflict is left in it; keep one side (or restore it from git)",
+                               path, marker) from None
+        raise TertialError(f"not valid JSON ({exc.msg})", path, getattr(exc, "lineno", None)) from None
+    if not isinstance(entry, dict) or not isinstance(entry.get("version"), str):
+        raise TertialError("not a changelog entry (a JSON object with a version)", path)
+    return entry
 
 
 def version_of(number: int) -> str:

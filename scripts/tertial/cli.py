@@ -7,8 +7,11 @@ Errors are one line on stderr naming the file (and line), exit status 2, no trac
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import ids
@@ -87,9 +90,65 @@ def cmd_extract(args) -> int:
     return 0
 
 
+DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _disk_error(exc: BaseException) -> OSError | None:
+    """The full disk or read-only folder behind `exc`, also when a library (or a worker process) wrapped
+    it in an error of its own: its cause, its context, and exceptions among its arguments are searched."""
+    todo, seen = [exc], 0
+    while todo and seen < 20:
+        exc, seen = todo.pop(0), seen + 1
+        if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:
+            return exc
+        todo += [e for e in (exc.__cause__, exc.__context__, *exc.args) if isinstance(e, BaseException)]
+    return None
+
+
+def _quiet_unraisable(unraisable) -> None:
+    """An error in a finalizer after a failure (e.g. a half-written zip file's on a full disk) is not
+    shown: the failure itself is the one line the user gets (TERTIAL_DEBUG=1 shows them)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the run's transaction rolls back, and the command says so."""
+
+
+def _interrupted(signum, frame):
+    # once: a second Ctrl-C or SIGTERM must not break off the rollback the first one started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _state(root: Path) -> str:
+    """What the run left, truthfully: its transaction (tertial.journal) was committed, or it was not."""
+    from .journal import OUTCOME
+
+    if OUTCOME.get(Path(root).resolve()) == "published":
+        return "the run's changes were published (the project is as the run left it)"
+    return "nothing was published (the project is as it was before)"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"extract": cmd_extract}
+    main_thread = threading.current_thread() is threading.main_thread()
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
+    for signum in saved:
+        signal.signal(signum, _interrupted)
+    hook = sys.unraisablehook
+    if not os.environ.get("TERTIAL_DEBUG"):
+        sys.unraisablehook = _quiet_unraisable
+    try:
+        return _main(args, handlers)
+    finally:
+        sys.unraisablehook = hook
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
+def _main(args, handlers) -> int:
     try:
         if args.command not in handlers:
             from . import commands  # stages beyond extraction
@@ -99,9 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tertial: error: {exc.render()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("tertial: interrupted; nothing was published", file=sys.stderr)
+        print(f"tertial: interrupted; {_state(args.root)}", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the user gets one line; TERTIAL_DEBUG shows the rest
+        disk = _disk_error(exc)
+        if disk is not None:  # a full disk, a read-only folder
+            print(f"tertial: error: {disk.filename or args.root}: {disk.strerror}; {_state(args.root)}",
+                  file=sys.stderr)
+            return 2
         if os.environ.get("TERTIAL_DEBUG"):
             raise
         print(f"tertial: internal error: {type(exc).__name__}: {exc} (TERTIAL_DEBUG=1 shows more)",

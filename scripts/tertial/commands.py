@@ -5,7 +5,27 @@ from __future__ import annotations
 from .errors import TertialError
 
 
+# The commands that read or write the project: each holds the project's lock (tertial.lock) and first
+# settles what an interrupted run left (tertial.journal.recover).
+PROJECT_COMMANDS = ("build", "add-report", "check", "review")
+
+
 def run(args) -> int:
+    if args.command not in PROJECT_COMMANDS:
+        return _run(args)
+    import sys
+
+    from . import faults, journal, lock
+
+    with lock.held(args.root, args.command):
+        faults.point("lock-held")
+        said = journal.recover(args.root)
+        if said:
+            print(f"tertial: note: {said}", file=sys.stderr)
+        return _run(args)
+
+
+def _run(args) -> int:
     root = args.root
     if args.command == "build":
         import sys

@@ -87,11 +87,30 @@ def _extracted_csv(root: Path, rep: sources.SourceReport, table: str) -> Path:
     return path
 
 
+# Bounds on one report (a real one has about 60-250 indicator rows of 60-120 indicators): a report beyond
+# them is a mistake or an attack (10,000 made-up indicators made a 480 MB site), refused in one line.
+MAX_ROWS = 5000  # rows of any one table
+MAX_INDICATORS = 1000  # distinct indicator names
+
+
+def _bounded(rep: sources.SourceReport, tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    for name, rows in tables.items():
+        if len(rows) > MAX_ROWS:
+            raise TertialError(f"{len(rows)} rows of {name}, more than the {MAX_ROWS} a report may have; "
+                               "is this one report?", rep.file)
+    names = {r.get("name") for r in tables.get("indicator_results", [])}
+    if len(names) > MAX_INDICATORS:
+        raise TertialError(f"{len(names)} different indicators, more than the {MAX_INDICATORS} a report may "
+                           "have; is this one report?", rep.file)
+    return tables
+
+
 def load_extracted(root: Path, reports: list[sources.SourceReport],
                    tables: tuple[str, ...] = EXTRACTED_TABLES) -> dict[str, dict[str, list[dict]]]:
-    """{report_id: {table: rows}} from build/extracted/<report_id>/ (a table not asked for: no rows)."""
-    return {rep.report_id: {t: read_csv(_extracted_csv(root, rep, t)) if t in tables else []
-                            for t in EXTRACTED_TABLES} for rep in reports}
+    """{report_id: {table: rows}} from build/extracted/<report_id>/ (a table not asked for: no rows), each
+    report within the bounds MAX_ROWS and MAX_INDICATORS."""
+    return {rep.report_id: _bounded(rep, {t: read_csv(_extracted_csv(root, rep, t)) if t in tables else []
+                                          for t in EXTRACTED_TABLES}) for rep in reports}
 
 
 # goal_texts: curation changes nothing in it (no correction, no id), and it is most of the bytes. Each report's

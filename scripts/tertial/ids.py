@@ -45,8 +45,13 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug
 
 
+MAX_NAME = 100  # a district's name, in characters (the longest real one has 21)
+
+
 def district_id(name: str) -> str:
     """'Hägersten-Älvsjö' -> 'hagersten-alvsjo'; 'Norrmalms stadsdelsnämnd' -> 'norrmalm'."""
+    if len(name) > MAX_NAME:
+        raise TertialError(f"a district name of {len(name)} characters; at most {MAX_NAME}")
     name = re.sub(r"\s*stadsdelsnämnd(en)?\s*$", "", name.strip(), flags=re.IGNORECASE)
     known = {slugify(d["name"]): d["name"] for d in DISTRICTS}
     slug = slugify(name)
@@ -130,10 +135,17 @@ def indicator_key(name: str) -> str:
     return text
 
 
+# Signs that tell two indicators apart but are not letters or digits: spelled out before the slug is made, so
+# that 'Antal barn < 5 år' and 'Antal barn > 5 år' get two ids (antal-barn-under-5-ar, antal-barn-over-5-ar)
+# instead of one (antal-barn-5-ar). tertial.curation.indicators.assign refuses any other collision.
+_SIGNS = str.maketrans({"<": " under ", ">": " over ", "\u2264": " hogst ", "\u2265": " minst ", "=": " lika med ",
+                        "+": " plus "})
+
+
 @functools.lru_cache(maxsize=16384)
 def indicator_slug(name: str) -> str:
     """A stable id from a name alone (never from other names)."""
-    full = slugify(indicator_key(name))
+    full = slugify(indicator_key(name).translate(_SIGNS))
     if len(full) <= MAX_INDICATOR_ID:
         return check_id(full or "indikator", "indicator")
     digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:6]

@@ -35,6 +35,8 @@ FILE = Path("curation") / "city_goals.yml"
 CITY_LEVELS = ("inriktningsmal", "verksamhetsmal")
 DEFAULT_THRESHOLD = 0.9
 _KEYS = {"city_goal_id", "mandate", "level", "title", "aliases"}
+_TYPES = {"city_goal_id": yamlfile.TEXT, "mandate": (int,), "level": yamlfile.TEXT, "title": yamlfile.TEXT,
+          "aliases": yamlfile.NAMES}
 
 
 def normalize_title(title: str) -> str:
@@ -53,6 +55,7 @@ def load(root: Path) -> dict:
     for e in yamlfile.entries(data, "goals", display):
         line = e.get(yamlfile.LINE)
         yamlfile.check_keys(e, _KEYS, display, "city goal")
+        yamlfile.check_types(e, _TYPES, display, "city goal")
         for key in ("mandate", "level", "title"):
             if not e.get(key):
                 raise TertialError(f"city goal lacks '{key}'", display, line)

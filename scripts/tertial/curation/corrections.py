@@ -49,6 +49,8 @@ SETTABLE = {
 ROW_COLUMNS = ("period", *VALUE_COLUMNS, *(f"{c}_text" for c in VALUE_COLUMNS))
 ENUMS = {"level": ("inriktningsmal", "verksamhetsmal", "namndmal"), "assessment": ("helt", "delvis", "ej", "")}
 _KEYS = {"report_id", "source_line", "table", "column", "value", "set", "row", "delete", "reason"}
+_TYPES = {"report_id": yamlfile.TEXT, "source_line": (int,), "table": yamlfile.TEXT, "column": yamlfile.TEXT,
+          "set": (dict,), "row": (dict,), "delete": (bool,), "reason": yamlfile.TEXT}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -65,6 +67,7 @@ def load(root: Path) -> list[dict]:
 def _check_form(e: dict, display: str) -> None:
     line = e.get(yamlfile.LINE)
     yamlfile.check_keys(e, _KEYS, display, "correction")
+    yamlfile.check_types(e, _TYPES, display, "correction")
     for key in ("report_id", "source_line", "reason"):
         if key not in e or e[key] in (None, ""):
             raise TertialError(f"correction lacks '{key}'", display, line)

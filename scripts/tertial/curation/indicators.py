@@ -37,6 +37,9 @@ from . import yamlfile
 FILE = Path("curation") / "indicators.yml"
 DIRECTIONS = ("higher", "lower", "none")
 _KEYS = {"name", "indicator_id", "aliases", "direction", "direction_reason", "unit", "description"}
+_TYPES = {"name": yamlfile.TEXT, "indicator_id": yamlfile.TEXT, "aliases": yamlfile.NAMES,
+          "direction": yamlfile.TEXT, "direction_reason": yamlfile.TEXT, "unit": yamlfile.TEXT,
+          "description": yamlfile.TEXT}
 _WORD_DIRECTION = {"öka": "higher", "ökning": "higher", "minska": "lower", "minskning": "lower"}
 
 
@@ -50,6 +53,7 @@ def load(root: Path) -> dict:
     """Load: curation/indicators.yml as {'units': {...}, 'by_name': {normalized: entry}, 'entries': [...]}."""
     display = str(FILE)
     data = yamlfile.load(root / FILE, display)
+    yamlfile.check_types(data, {"units": (dict,)}, display, "indicators.yml")
     units = {k: v for k, v in (data.get("units") or {}).items() if k != yamlfile.LINE}
     for printed, unit in units.items():
         if not isinstance(unit, str):
@@ -60,6 +64,7 @@ def load(root: Path) -> dict:
     for e in entries:
         line = e.get(yamlfile.LINE)
         yamlfile.check_keys(e, _KEYS, display, "indicator")
+        yamlfile.check_types(e, _TYPES, display, "indicator")
         if not isinstance(e.get("name"), str) or not e["name"].strip():
             raise TertialError("indicator entry lacks 'name'", display, line)
         iid = e.get("indicator_id") or slug_id(e["name"])
@@ -127,10 +132,14 @@ def assign(results: list[dict], rules: dict) -> list[dict]:
     """Process: set indicator_id and the normalized unit on every result row (in place); return the
     indicators table (indicator_id, name, unit, direction, direction_reason, description), sorted by id."""
     published = published_units(rules["units"])
+    identities: dict[str, dict] = {}  # {indicator_id: {what made it: a row}}, to find two things on one id
     for row in results:
-        entry = rules["by_name"].get(normalize_name(row["name"]))
+        key = normalize_name(row["name"])
+        entry = rules["by_name"].get(key)
         row["indicator_id"] = entry["indicator_id"] if entry else slug_id(row["name"])
         row["unit"] = normalize_unit(row.get("unit", ""), rules["units"], published)
+        identities.setdefault(row["indicator_id"], {}).setdefault(f"entry {id(entry)}" if entry else key, row)
+    _refuse_collisions(identities)
     by_id: dict[str, list[dict]] = {}
     for row in results:
         by_id.setdefault(row["indicator_id"], []).append(row)
@@ -158,6 +167,19 @@ def uncurated(table: list[dict], rules: dict) -> list[str]:
     return [f"warning: {FILE}: no direction for indicator {t['indicator_id']} ({t['name']!r}); published "
             + (f"with {t['direction']!r} read from its printed target" if t["direction"] else "without one")
             for t in table if t["indicator_id"] not in curated]
+
+
+def _refuse_collisions(identities: dict[str, dict]) -> None:
+    """Two different indicators (names that are not one indicator by their key or by indicators.yml) that
+    would get one id are refused, never merged into one trend."""
+    for iid, made_by in identities.items():
+        if len(made_by) > 1:
+            a, b = sorted(made_by.values(), key=lambda r: (r["name"], r.get("report_id", "")))[:2]
+            raise TertialError(
+                f"two different indicators would get the id {iid!r}: {a['name']!r} ({a.get('report_id')} line "
+                f"{a.get('source_line')}) and {b['name']!r} ({b.get('report_id')} line {b.get('source_line')}); "
+                "give one its own indicator_id here, or list one as an alias of the other if they are the same",
+                str(FILE))
 
 
 def _most_common(values) -> str:

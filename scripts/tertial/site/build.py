@@ -17,18 +17,25 @@ from . import charts as ch
 from .datapage import data_page
 from .load import Package, SiteData, load
 from .pagecache import PageCache
-from .pages import Page, View, all_pages
+from .pages import Page, all_pages
+from .view import View
+from .sources import Source, find_sources, package_copies, source_page
 
 # --- process ------------------------------------------------------------------------------------
-def generate(data: SiteData, cache: PageCache | None = None, emit=None, facts=None) -> list[Page]:
-    """`facts`: the packages' PackageFacts (version, dates, sizes) for the data page (default: from the
-    packages alone, without changelog dates or download sizes)."""
-    v = View(data)
+def generate(data: SiteData, cache: PageCache | None = None, emit=None, facts=None,
+             sources: dict[str, Source] | None = None) -> list[Page]:
+    """Every page; with `sources` (report_id -> Source) also each report's source page. `facts`: the
+    packages' PackageFacts (version, dates, sizes) for the data page (default: from the packages alone,
+    without changelog dates or download sizes)."""
+    sources = sources or {}
+    v = View(data, frozenset(sources))
     pages = all_pages(v, cache, emit)
-    page = data_page(v, facts)
-    if emit is not None:
-        emit(page)
-    return pages + [page]
+    extra = [data_page(v, facts)] + [source_page(v, r, sources[r.report_id])
+                                     for r in data.reports.itertuples() if r.report_id in sources]
+    for page in extra:
+        if emit is not None:
+            emit(page)
+    return pages + extra
 
 
 # --- save ----------------------------------------------------------------------------------------
@@ -143,8 +150,10 @@ def render_pool(workers: int = 2):
     return pool
 
 
-def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, write: DocsWriter | None = None) -> None:
-    """/data/<pkg>/ (the package as published), /data/<pkg>.zip and /data/<pkg>.xlsx.
+def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, write: DocsWriter | None = None,
+                    sources: dict[str, Source] | None = None) -> None:
+    """/data/<pkg>/ (the package as published, with the source files its `sources` name), /data/<pkg>.zip
+    and /data/<pkg>.xlsx.
 
     The zip and the workbook are the package stage's (build/downloads/, formula-safe Excel with a Swedish
     column sheet) when its cache says they were made from these very package files (made once per build,
@@ -168,6 +177,8 @@ def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, wr
             dl.write_xlsx(pkg.folder, _tables_of(pkg), out / f"{pkg.name}.xlsx")
             write(out / f"{pkg.name}.zip", None)
             write(out / f"{pkg.name}.xlsx", None)
+    for rel, file in package_copies(data.packages, sources or {}).items():
+        write.copy(file, docs_dir / "data" / rel)
 
 
 def _tables_of(pkg: Package) -> dict[str, list[dict]]:
@@ -182,18 +193,42 @@ def _tables_of(pkg: Package) -> dict[str, list[dict]]:
     return tables
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool = True) -> None:
+def footer_facts(data: SiteData, entries: list[dict]) -> dict:
+    """What the footer (overrides/partials/copyright.html) says: the data's licence, and the version of
+    the data and the date it was published, from the changelog (never the build time)."""
+    lic = (data.package.descriptor.get("licenses") or [{}])[0]
+    last = entries[-1] if entries else {}
+    return {"licence": lic.get("title") or lic.get("name") or "", "licence_url": lic.get("path") or "",
+            "version": last.get("version", ""), "date": last.get("date", "")}
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool = True,
+               facts: dict | None = None) -> None:
+    """MkDocs' build; `facts` (footer_facts) go to config.extra.tertial, and the data's publication date
+    stands for the build date (the sitemap's lastmod), so a rebuild of the same data is byte-identical."""
+    import datetime as dt
+    import os
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     for name in ("mkdocs", "material"):
         logging.getLogger(name).setLevel(logging.WARNING)
     cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict)
+    cfg["extra"]["tertial"] = facts or {}
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if facts and facts.get("date"):
+        day = dt.datetime.strptime(facts["date"], "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)
     finally:
         cfg.plugins.on_shutdown()
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
@@ -222,20 +257,21 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     pool = render_pool()
     try:
         data = load(packages_dir)                             # load
+        sources = find_sources(root, data.reports)
         entries = changelog.load_entries(root)
         mark("load")
         cache = PageCache(out_dir.parent / "cache" / "site-pages")
         write = DocsWriter(docs_dir)                          # save (as pages are made): only what changed
         write.copytree(root / "docs", docs_dir)
         writer = PageWriter(docs_dir, write, out_dir.parent / "chart-cache", pool)
-        write_downloads(data, docs_dir, root, write)          # first: the data page and catalogue give their sizes
+        write_downloads(data, docs_dir, root, write, sources)  # first: the data page and catalogue give their sizes
         base = news.site_url(root)
         facts = [catalog.package_facts(p.name, p.folder, p.descriptor, entries, docs_dir / "data", base)
                  for p in data.packages]
         for name, blob in catalog.files(facts).items():
             write(docs_dir / "data" / name, blob)
         mark("downloads")
-        pages = generate(data, cache, emit=writer, facts=facts)  # process (unchanged pages from the cache)
+        pages = generate(data, cache, emit=writer, facts=facts, sources=sources)  # process (unchanged pages from the cache)
         cache.prune()
         mark("pages")
         n_charts = writer.finish()
@@ -249,7 +285,7 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
-    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict)
+    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict, facts=footer_facts(data, entries))
     t2 = time.perf_counter()
     _swap_into_place(staging, out_dir)
     writer.prune_cache()  # only once the site is built: a failed build keeps the charts it could reuse

@@ -8,7 +8,9 @@ from __future__ import annotations
 from ..package import catalog
 from ..package.metadata import PUBLISHER
 from .load import Package, resource_schema
-from .pages import Page, View, crumbs, deferred, esc, link, table, url_indicator
+from .markup import Page, crumbs, deferred, link, table, url_indicator
+from .text import esc
+from .view import View
 
 TYPE_SV = {"string": "text", "number": "tal", "integer": "heltal", "boolean": "sant/falskt",
            "date": "datum", "year": "år"}

@@ -1,0 +1,125 @@
+"""The reports' sources on the site (`/kallor/<report_id>/`): the text as published, one anchor per line.
+
+A report's source is found in the project (`sources/reports/<file>`, as the reports table names it) and
+published only when its bytes match the sha256 the package records for it. Its page shows the text line
+by line, each line a plain element with the id `L<n>` (`p<n>` marks where page n of a PDF's text starts,
+at a form feed), escaped; the original file lies beside the page, and a copy at each package's `sources`
+path (so the path in `datapackage.json` resolves on the site). A site built from packages alone has no
+sources: its "rad N" stay plain text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from markupsafe import Markup
+
+from ..errors import TertialError
+from ..extract import reader
+from .load import Package
+from .markup import Page, report_label, safe_title, url_district, url_report, url_source
+from .templating import render
+from .text import esc
+from .view import View
+
+
+@dataclass(frozen=True)
+class Source:
+    report_id: str
+    path: Path           # the file in the project
+    name: str            # its file name, e.g. 'hagersten-alvsjo-2023-t2.txt'
+    sha256: str
+    lines: tuple[str, ...]   # the text, one entry per line ('' when the text cannot be shown, e.g. a PDF)
+
+
+def _candidates(root: Path, source_file: str) -> list[Path]:
+    rel = posixpath.normpath(str(source_file or ""))
+    if not rel or rel.startswith(("..", "/")):
+        return []
+    return [root / rel, root / "sources" / "reports" / posixpath.basename(rel)]
+
+
+def _text_lines(path: Path, data: bytes) -> tuple[str, ...]:
+    if path.suffix.lower() == ".pdf":
+        try:
+            return tuple(reader.read_lines(path))
+        except TertialError:
+            return ()  # the reader cannot show this PDF's text: the file alone is published
+    lines = reader.split_lines(reader.decode(data, path))
+    return tuple(lines[:-1] if lines and lines[-1] == "" else lines)  # a final line end ends the last line
+
+
+def find_sources(root: Path | None, reports: pd.DataFrame) -> dict[str, Source]:
+    """Each report's source file found in the project, by report_id. A file whose sha256 differs from
+    the one published for its report stops the build (the page would not show what was read)."""
+    out: dict[str, Source] = {}
+    if root is None:
+        return out
+    for r in reports.itertuples():
+        path = next((p for p in _candidates(Path(root), getattr(r, "source_file", "")) if p.is_file()), None)
+        if path is None:
+            continue
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        want = str(getattr(r, "source_sha256", "") or "")
+        if want and sha != want:
+            raise TertialError(f"the file's sha256 is not the one published for report {r.report_id}", path)
+        out[r.report_id] = Source(r.report_id, path, path.name, sha, _text_lines(path, data))
+    return out
+
+
+CHUNK = 100  # lines per block that the browser lays out only when it is near the screen (CSS content-visibility)
+
+
+def source_lines_html(lines: tuple[str, ...]) -> str:
+    """The text as plain elements: a <span id="L<n>" data-n="<n>"> per line (CSS shows the number), and an
+    empty anchor `p<n>` where page n starts (a form feed, as PDF text tools mark a new page). Lines come in
+    blocks of CHUNK that the browser lays out only near the screen, so a 5,000-line report stays light.
+    (The number is an attribute, not a CSS counter: such a block contains its counters.)"""
+    out, page = [], 1
+    for n, line in enumerate(lines, 1):
+        if n % CHUNK == 1:
+            out.append(("</div>" if n > 1 else "") + '<div class="tertial-chunk">')
+        mark = ""
+        if "\f" in line:
+            page += line.count("\f")
+            mark = f'<a id="p{page}"></a>'
+        elif n == 1:
+            mark = '<a id="p1"></a>'
+        # the line end inside the element: copied text keeps its lines, and no empty line between them
+        out.append(f'<span id="L{n}" data-n="{n}">{mark}{esc(line.replace(chr(12), ""))}\n</span>')
+    return '<div class="tertial-source">' + "".join(out) + ("</div>" if lines else "") + "</div>"
+
+
+def package_copies(packages: list[Package], sources: dict[str, Source]) -> dict[str, Path]:
+    """Where each package's `sources` entries (paths relative to its datapackage.json) lie on the site,
+    relative to /data/: {'stockholm/sources/reports/x.txt': file}. An entry is matched to a source by
+    its sha256; an unsafe path is left out."""
+    by_sha = {s.sha256: s.path for s in sources.values()}
+    out: dict[str, Path] = {}
+    for pkg in packages:
+        for entry in pkg.descriptor.get("sources") or []:
+            rel = posixpath.normpath(str(entry.get("path") or ""))
+            file = by_sha.get(str(entry.get("sha256") or ""))
+            if file is None or rel.startswith(("..", "/")) or "://" in rel or rel == ".":
+                continue
+            out[f"{pkg.name}/{rel}"] = file
+    return out
+
+
+def source_page(v: View, r, src: Source) -> Page:
+    """/kallor/<report_id>/: the report's text line by line, the original file beside it."""
+    path = url_source(r.report_id)
+    title = f"Källa: {v.report_title(r)}"
+    p = Page(path, safe_title(title), wide=True, searchable=False)
+    p.add(render("source.md.j2", path=path, title=title, district=v.district_name(r.district_id),
+                 district_url=url_district(r.district_id), report_url=url_report(r.district_id, r.year, r.report_type),
+                 short=report_label(r), file=src.name, sha256=src.sha256,
+                 size=f"{max(1, round(src.path.stat().st_size / 1024))} kB",
+                 lines=Markup(source_lines_html(src.lines)) if src.lines else None))
+    p.files[src.name] = src.path.read_bytes()
+    return p
