@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: site test fuzz install serve bench extract chromium poppler clean zensical
+.PHONY: site test fuzz install serve bench extract chromium poppler rscript clean zensical
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ site: $(STAMP)
 	$(BIN)/tertial build
 
 ## test: the whole suite (unit, end-to-end, real browser)
-test: $(STAMP) chromium poppler
+test: $(STAMP) chromium poppler rscript
 	$(BIN)/python -m pytest -n 2
 
 ## fuzz: the property-based (fuzz) tests with many more examples than in `make test`
@@ -54,6 +54,10 @@ chromium:
 # Poppler's pdftotext: the text a maintainer would get from a report PDF (tests/test_pdf_pdftotext.py).
 poppler:
 	$(call debian,pdftotext,poppler-utils)
+
+# R with readr and jsonlite: the data page's R example is run as shown (tests/test_data_page_examples.py).
+rscript:
+	$(call debian,Rscript,r-base-core r-cran-readr r-cran-jsonlite)
 
 clean:
 	rm -rf build

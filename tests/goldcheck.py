@@ -138,17 +138,22 @@ def score(gold: dict, tables: dict[str, list[dict]]) -> Score:
     return s
 
 
-def score_report(report: Path, gold_path: Path) -> Score:
+def extracted_tables(report: Path, gold: dict) -> dict[str, list[dict]]:
+    """The contract's tables (as CSV rows) of `report`, extracted as the reference's district/type/year."""
     from tertial import ids
     from tertial.extract import extract_file
     from tertial.extract.model import ReportMeta
     from tertial.extract.write import tables
 
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     did = ids.district_id(gold["district"])
     meta = ReportMeta(gold["district"], did, gold["report_type"], gold["year"],
                       ids.report_id(did, gold["year"], gold["report_type"]), str(report))
-    return score(gold, tables(extract_file(report, meta)))
+    return tables(extract_file(report, meta))
+
+
+def score_report(report: Path, gold_path: Path) -> Score:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return score(gold, extracted_tables(report, gold))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """The data page's reading examples run on an unpacked zip and read every column as its declared type
 (e.g. city_goals.code stays the text 1.1); the Excel workbook keeps the same types."""
 
+import json
+import shutil
+import subprocess
 import zipfile
 
 import pandas as pd
@@ -59,6 +62,40 @@ def test_frictionless_example_reads_every_column_as_declared(unpacked, monkeypat
     fields = schema.table_schema("city_goals")["fields"]
     wrong = [f["name"] for f in fields if f["name"] in goals and not _is_declared(goals[f["name"]], f["type"])]
     assert wrong == [] and goals.index.name == "city_goal_id"
+
+
+# The class R gives a column that readr read as the schema's type.
+R_CLASS = {"string": "character", "integer": "integer", "number": "numeric", "boolean": "logical", "date": "Date",
+           "year": "integer"}
+# Run after the R example: every table read by its read_table(), as JSON (columns, classes, rows, parse problems).
+R_REPORT = '''
+tables <- vapply(fromJSON("stockholm/datapackage.json", simplifyVector = FALSE)$resources, function(r) r$name, "")
+report <- lapply(setNames(tables, tables), function(t) {
+  df <- read_table("stockholm", t)
+  list(columns = names(df), classes = unname(vapply(df, function(c) class(c)[1], "")), rows = nrow(df),
+       problems = nrow(problems(df)))
+})
+report$city_goals_code <- city_goals$code
+cat(toJSON(report))
+'''
+
+
+@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed (make test installs it)")
+def test_r_example_reads_every_column_as_declared(unpacked, tmp_path):
+    script = tmp_path / "example.R"
+    script.write_text(datapage.R_EXAMPLE + R_REPORT, encoding="utf-8")
+    run = subprocess.run(["Rscript", str(script)], cwd=unpacked, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout[run.stdout.index("{"):])
+    assert "1.1" in report["city_goals_code"]
+    assert set(report) - {"city_goals_code"} == set(schema.table_names())
+    for table in schema.table_names():
+        fields = schema.table_schema(table)["fields"]
+        got = report[table]
+        assert got["columns"] == [f["name"] for f in fields], table
+        assert dict(zip(got["columns"], got["classes"])) == {f["name"]: R_CLASS[f["type"]] for f in fields}, table
+        csv = pd.read_csv(unpacked / "stockholm" / "data" / f"{table}.csv", dtype=str, keep_default_na=False)
+        assert got["rows"] == [len(csv)] and got["problems"] == [0], table
 
 
 def test_excel_keeps_codes_as_text_and_numbers_as_numbers(unpacked, tmp_path):

@@ -5,7 +5,7 @@ warned about."""
 
 from pdftext_fixture import META, parse, table
 
-from tertial.extract import rows
+from tertial.extract import fragments
 from tertial.extract.write import census_lines, census_record
 
 
@@ -31,14 +31,14 @@ def test_a_name_without_cells_is_kept_as_a_flagged_row():
 
 def test_a_block_just_over_the_fragment_size_is_text_after_the_table():
     # just inside: FRAGMENT_MAX_LINES short lines are a fragment; just outside: one more is running text
-    inside = ["kort rad"] * rows.FRAGMENT_MAX_LINES
-    outside = ["kort rad"] * (rows.FRAGMENT_MAX_LINES + 1)
+    inside = ["kort rad"] * fragments.FRAGMENT_MAX_LINES
+    outside = ["kort rad"] * (fragments.FRAGMENT_MAX_LINES + 1)
     head = ["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", ""]
     assert table(head + inside + [""]).census.fragments_flagged == 1
     ex = table(head + outside + [""])
     assert ex.census.fragments_flagged == 0 and len(ex.rows) == 1
     assert any("text after a table" in message for _, message in ex.warnings)
-    long_line = "x" * (rows.FRAGMENT_MAX_CHARS + 1)
+    long_line = "x" * (fragments.FRAGMENT_MAX_CHARS + 1)
     assert table(head + [long_line, ""]).census.fragments_flagged == 0
 
 

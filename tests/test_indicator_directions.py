@@ -41,7 +41,7 @@ def test_every_published_indicator_has_a_curated_direction():
     ('  - {name: "Andel nöjda", direction: none}\n', "direction 'none' without direction_reason"),
     ('  - {name: "Andel nöjda", direction_reason: "Namnet."}\n', "direction_reason without direction"),
     ('  - {name: "Andel nöjda", direction: higher, direction_reason: " "}\n', "direction_reason must be a text"),
-    ('  - {name: "Andel nöjda", direction: higher, direction_reason: [a]}\n', "direction_reason must be a text"),
+    ('  - {name: "Andel nöjda", direction: higher, direction_reason: [a]}\n', "indicator: 'direction_reason' must be a text"),
     ('  - {name: "Andel nöjda", direction: better, direction_reason: "x"}\n', "direction must be one of"),
 ])
 def test_a_direction_without_its_reason_is_refused_with_file_and_line(tmp_path, entry, message):

@@ -33,7 +33,7 @@ def test_extract_reads_a_pdf_with_the_page_of_every_item(pdf, tmp_path):
     res = run_cli("extract", str(pdf), "--district", "Hägersten-Liljeholmen", "--type", "T1", "--year", "2020",
                   "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert res.returncode == 0, res.stderr
-    assert res.stdout.startswith(f"hagersten-liljeholmen-2020-t1: {len(GOLD['goals'])} goals, "
+    assert res.stdout.splitlines()[-1].startswith(f"hagersten-liljeholmen-2020-t1: {len(GOLD['goals'])} goals, "
                                  f"{len(GOLD['indicators'])} indicator rows (0 need review), "
                                  f"{len(GOLD['activities'])} activities")
     pages = len(pdfgen.page_texts(pdf.read_bytes()))

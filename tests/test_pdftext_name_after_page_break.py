@@ -69,3 +69,85 @@ def test_the_given_report_with_name_ends_moved_past_page_breaks_reads_as_the_ref
     ex = parse(lines)
     assert hl_rewrite.differences(ex, line_map) == []
     assert ex.census.fragments_joined == len(changed)
+
+
+# Rule name_left_open: a name whose last line before the break shows it goes on takes the rest after the
+# break whatever letter opens it (a capital, a quote), unless that rest carries cells or is wider than the
+# name column.
+
+def test_open_name_takes_a_capitalised_rest_after_the_break():
+    ex = table([
+        "Andel meddelanden om ", "avhysning från ", "", "37,5 % 50 % 50 % Tertial 1 ", "2020", "",
+        *PAGE_BREAK, *HEADER,
+        "Kronofogdemyndigheten ", "som kunnat avvärjas", "", "Analys", "Av de åtta meddelandena avvärjdes 3.", "",
+        "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    first, second = ex.rows
+    assert first.name == "Andel meddelanden om avhysning från Kronofogdemyndigheten som kunnat avvärjas"
+    assert first.analysis.startswith("Av de åtta")
+    assert second.name == "Antal hembesök" and not second.needs_review
+
+
+def test_open_name_takes_a_rest_that_opens_with_a_quote():
+    ex = table([
+        "Andel personer i ", "", "60 % 60 % 60 % 2020", "", *PAGE_BREAK, *HEADER,
+        "\"Bostad först\"", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert [r.name for r in ex.rows] == ["Andel personer i \"Bostad först\"", "Antal hembesök"]
+
+
+def test_closed_name_leaves_a_capitalised_line_to_start_a_row():
+    # just outside: the name's last line has no trailing space (it ended there); the capital opens a row
+    ex = table([
+        "Andel meddelanden om ", "avhysning", "", "37,5 % 50 % 50 % 2020", "", *PAGE_BREAK, *HEADER,
+        "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert [r.name for r in ex.rows] == ["Andel meddelanden om avhysning", "Antal hembesök"]
+
+
+def test_open_name_but_the_rest_carries_cells_is_the_next_row():
+    ex = table([
+        "Andel meddelanden om ", "avhysning från ", "", "37,5 % 50 % 50 % 2020", "", *PAGE_BREAK, *HEADER,
+        "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert [r.name for r in ex.rows] == ["Andel meddelanden om avhysning från", "Antal hembesök"]
+
+
+def test_open_name_but_a_line_wider_than_the_name_column_is_no_rest():
+    wide = "Kronofogdemyndigheten har under perioden fått in åtta meddelanden"
+    ex = table([
+        "Andel meddelanden ", "från ", "", "37,5 % 50 % 50 % 2020", "", *PAGE_BREAK, *HEADER, wide, "",
+    ])
+    assert ex.rows[0].name == "Andel meddelanden från"
+    assert all(wide not in r.name for r in ex.rows[:1])
+
+
+def test_without_the_wrap_clue_a_bracket_or_a_glue_word_left_open_keeps_the_name_open():
+    from tertial.extract.names import name_left_open
+    assert name_left_open(["Andel personer som upplever", "bemötande (stöd och service"], clue=False)
+    assert name_left_open(["Andel meddelanden från"], clue=False)
+    assert not name_left_open(["Andel meddelanden från Kronofogden"], clue=False)
+    assert not name_left_open(["Andel nöjda (hemtjänst)"], clue=False)
+    assert name_left_open(["Andel nöjda "], clue=True) and not name_left_open(["Andel nöjda"], clue=True)
+
+
+def test_open_name_takes_a_rest_that_opens_with_a_number():
+    # the row's period was printed before the break; '12 månader' ends no row and no cells follow it
+    ex = table([
+        "Andel personer som behåller ", "kontraktet efter ", "", "60 % 60 % 60 % 2020", "", *PAGE_BREAK, *HEADER,
+        "12 månader", "", "Analys", "Fem personer har kontrakt.", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    first, second = ex.rows
+    assert first.name == "Andel personer som behåller kontraktet efter 12 månader"
+    assert values(first) == {"previous_year": (60, "%"), "annual_target": (60, "%"), "city_target": (60, "%")}
+    assert first.analysis == "Fem personer har kontrakt." and second.name == "Antal hembesök"
+
+
+def test_open_name_but_a_number_line_ending_with_a_period_is_cells():
+    # just outside: after the break the row's cells go on up to their own period cell; never a name
+    ex = table([
+        "Andel personer som behåller ", "kontraktet efter ", "", "60 % 60 % 60 % Tertial 1 ", "2020", "",
+        *PAGE_BREAK, *HEADER, "12 st Tertial 1 2020", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert ex.rows[0].name == "Andel personer som behåller kontraktet efter" and ex.rows[0].needs_review
+    assert ex.rows[1].name == "Antal hembesök"

@@ -58,3 +58,36 @@ def test_the_given_report_with_thousands_grouped_reads_as_the_reference():
     assert any(" 000 " in line for line in lines)
     ex = parse(lines)
     assert hl_rewrite.differences(ex, line_map) == []
+
+
+# Rule group_before_unit: '14 500 st' may be one cell or a bare '14' and '500 st'. Even when the plain
+# reading fits, the joined one competes; the plain reading stands only when the bare number was placed as
+# the forecast (the cell this layout prints without the row's unit), else the row is flagged.
+
+def test_bare_number_before_a_group_with_a_unit_not_read_as_the_forecast_is_flagged():
+    ex = table(["Återbruk inom stadens verksamhet", "", "1 040 st 14 500 st 2020", ""])
+    (row,) = ex.rows
+    assert row.needs_review and "thousands_ambiguous" in row.review_code
+    assert "1 040 st | 14 500 st" in row.review_reason
+
+
+def test_bare_number_before_a_group_with_a_unit_read_as_the_forecast_stands():
+    # just outside: '185' bare between '368' and '360 st' is the forecast; '185 360 st' is not one cell
+    ex = table(["Antal platser för feriejobb", "", "0 368 185 360 st Tas fram av nämnd Tertial 1 2020", ""])
+    (row,) = ex.rows
+    assert values(row)["forecast"] == 185 and values(row)["annual_target"] == (360, "st")
+    assert not row.needs_review
+
+
+def test_a_group_followed_by_a_number_does_not_compete():
+    # just outside: '105' is followed by a number, not a unit: '100 105' stays two cells, unflagged
+    ex = table(["Antal praktikplatser", "", "100 105 100 100 Tas fram av nämnd Tertial 1 2020", ""])
+    (row,) = ex.rows
+    assert values(row)["previous_year"] == 105 and not row.needs_review
+
+
+def test_a_group_starting_with_zero_is_always_joined_and_does_not_compete():
+    ex = table(["Antal ungdomar i feriejobb", "", "0 st 0 st 0 st 320 st 185 320 st 9 000 st Tertial 1 2020", ""])
+    (row,) = ex.rows
+    assert values(row)["city_target"] == (9000, "st") and values(row)["forecast"] == 185
+    assert not row.needs_review

@@ -66,7 +66,7 @@ def vocabulary(lines: list[str]) -> set[str]:
     return words
 
 
-def _join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
+def join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
     """Whether the word piece `after` (starting a line) continues the word `before` (ending the line
     above) without a space, and whether that was a guess. Without trailing spaces only the document's
     own words can tell: 'Faststäl' + 'ls' -> 'Fastställs' when that word is known, else a space."""
@@ -86,7 +86,7 @@ def _join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bo
     return False, tail[0].lower() not in vocab or head[-1].lower() not in vocab
 
 
-def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
+def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
             guesses: list[str] | None = None) -> list[Token]:
     """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
     toks: list[Token] = []
@@ -116,7 +116,7 @@ def _tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
         if not cut and not clue and prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0]):
-            cut, guess = _join_cut(toks[-1].text, words[0], vocab)
+            cut, guess = join_cut(toks[-1].text, words[0], vocab)
             if guess and guesses is not None:
                 guesses.append(f"{toks[-1].text} / {words[0]}")
         if cut and toks and words and re.match(r"^[a-zåäöé]", words[0]):
@@ -151,70 +151,82 @@ def split_cells(tokens: list[Token], year: int | None = None,
     keep, period = period_cut(tokens, year)
     tokens = tokens[:keep]
     cells: list[RawCell] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    i = 0
+    while i < len(tokens):
         tok = tokens[i]
         if tok.gap and cells:
             cells.append(RawCell("", placeholder=True))
-        t = tok.text
-        if _is_number(t) and not t.startswith(("+", "±")):
-            parts = [t]
+        if _is_number(tok.text) and not tok.text.startswith(("+", "±")):
+            text, i = _number_cell(tokens, i, joins)
+        else:
+            text, i = _text_cell(tokens, i)
+        cells.append(RawCell(text, tok.gap, spaces=tok.spaces))
+    return cells, period
+
+
+def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[str, int]:
+    """The number cell opening at token i (its thousands groups and unit words) and the index after."""
+    n = len(tokens)
+    t = tokens[i].text
+    parts = [t]
+    i += 1
+    attached_unit = bool(_NUMBER_WITH_UNIT.match(t))
+    # thousands groups: '9 000 st' (a group cannot start a number with 0 / stand alone)
+    while (not attached_unit and i < n and re.fullmatch(r"\d{3}", tokens[i].text) and not tokens[i].gap
+           and re.fullmatch(r"-?\d{1,3}", parts[-1] if len(parts) == 1 else parts[-1])
+           and not parts[0].startswith("0")):
+        nxt = tokens[i].text
+        after = tokens[i + 1].text if i + 1 < n else ""
+        unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
+        if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows) or \
+                i - 1 in joins:
+            parts.append(nxt)
             i += 1
-            attached_unit = bool(_NUMBER_WITH_UNIT.match(t))
-            # thousands groups: '9 000 st' (a group cannot start a number with 0 / stand alone)
-            while (not attached_unit and i < n and re.fullmatch(r"\d{3}", tokens[i].text) and not tokens[i].gap
-                   and re.fullmatch(r"-?\d{1,3}", parts[-1] if len(parts) == 1 else parts[-1])
-                   and not parts[0].startswith("0")):
-                nxt = tokens[i].text
-                after = tokens[i + 1].text if i + 1 < n else ""
-                unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
-                if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows) or \
-                        i - 1 in joins:
-                    parts.append(nxt)
-                    i += 1
-                else:
-                    break
-            unit_words: list[str] = []
-            if not attached_unit:
-                while i < n:
-                    w = tokens[i].text
-                    if _is_number(w):
-                        if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
-                            unit_words.append(w)
-                            i += 1
-                            continue
-                        break
-                    if _text_start(w) and not (unit_words == [] and re.match(r"^[A-Z][A-Z]", w)):
-                        break
-                    unit_words.append(w)
-                    i += 1
-            cells.append(RawCell(" ".join(parts + unit_words), tok.gap, spaces=tok.spaces))
-            continue
-        # a text cell: 'Tas fram av nämnd', 'öka', 'Fastställs 2020', 'Max 10 personer', '+/- 1 %'
-        parts = [t]
-        i += 1
-        while i < n and not tokens[i].gap:
+        else:
+            break
+    unit_words: list[str] = []
+    if not attached_unit:
+        while i < n:
             w = tokens[i].text
             if _is_number(w):
-                # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
-                if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or
-                                                           parts[0][:1].isupper()):
-                    parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
+                if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
+                    unit_words.append(w)
                     i += 1
-                    while i < n and not tokens[i].gap and not _is_number(tokens[i].text) and not _text_start(
-                        tokens[i].text
-                    ):
-                        parts.append(tokens[i].text)
-                        i += 1
-                    break
+                    continue
                 break
-            if w.startswith(("+/-", "±")) or w.lower() in _TEXT_VERBS:
+            if _text_start(w) and not (unit_words == [] and re.match(r"^[A-Z][A-Z]", w)):
                 break
-            if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
-                break
-            if w == parts[0] and len(parts) > 1:
-                break  # the same opening word again: the next text cell ('Tas fram av nämnd Tas fram av nämnd')
-            parts.append(w)
+            unit_words.append(w)
             i += 1
-        cells.append(RawCell(" ".join(parts), tok.gap, spaces=tok.spaces))
-    return cells, period
+    return " ".join(parts + unit_words), i
+
+
+def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
+    """A text cell opening at token i ('Tas fram av nämnd', 'öka', 'Fastställs 2020', 'Max 10 personer',
+    '+/- 1 %') and the index after."""
+    n = len(tokens)
+    parts = [tokens[i].text]
+    i += 1
+    while i < n and not tokens[i].gap:
+        w = tokens[i].text
+        if _is_number(w):
+            # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
+            if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or
+                                                       parts[0][:1].isupper()):
+                parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
+                i += 1
+                while i < n and not tokens[i].gap and not _is_number(tokens[i].text) and not _text_start(
+                    tokens[i].text
+                ):
+                    parts.append(tokens[i].text)
+                    i += 1
+            break
+        if w.startswith(("+/-", "±")) or w.lower() in _TEXT_VERBS:
+            break
+        if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
+            break
+        if w == parts[0] and len(parts) > 1:
+            break  # the same opening word again: the next text cell ('Tas fram av nämnd Tas fram av nämnd')
+        parts.append(w)
+        i += 1
+    return " ".join(parts), i

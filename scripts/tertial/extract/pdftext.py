@@ -27,16 +27,18 @@ goal tree. The names below are re-exported for callers of the layout (add, never
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import goals as goal_rules
 from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabulary  # noqa: F401 (re-exported)
 from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
-from .rows import _fragment, _row, _row_analysis, _row_note_label
+from .fragments import fragment
+from .rows import read_row, row_analysis, row_note_label
 from .spacing import uses_cell_spacing, value_line
 from .state import State
 from .stream import Item, build_stream, header_columns, learn_furniture, section_label  # noqa: F401
-from .texts import _activity, paragraphs
+from .texts import read_activity, paragraphs
 from .values import fold
 from .words import period_at_end  # noqa: F401
 
@@ -55,99 +57,107 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     st.spacing = uses_cell_spacing(lines)
     if not st.clue:
         st.vocab = vocabulary(lines)
-    i, n = 0, len(items)
-    mode = "text"
-    section: tuple[int, str, list[str]] | None = None  # (goal, section id, raw lines)
+    walk = _Walk(st)
+    i = 0
+    while i < len(items):
+        i = walk.step(i)
+    walk.flush()
+    return st.ex
 
-    def flush() -> None:
-        nonlocal section
-        if section is not None:
-            g, sec, raws = section
-            text = paragraphs(raws, st.clue)
+
+@dataclass
+class _Walk:
+    """The walk over a report's items: the kind of block it is in (`mode`: text, goal, table, orphan,
+    activities) and the goal text being collected (`section`: goal, section id, raw lines)."""
+
+    st: State
+    mode: str = "text"
+    section: tuple[int, str, list[str]] | None = None
+
+    def flush(self) -> None:
+        if self.section is not None:
+            g, sec, raws = self.section
+            text = paragraphs(raws, self.st.clue)
             if text:
-                st.ex.goals[g].texts.append((sec, text))
-        section = None
+                self.st.ex.goals[g].texts.append((sec, text))
+        self.section = None
 
-    while i < n:
-        it = items[i]
-        if it.kind == "tblhdr":
-            flush()
-            st.columns = it.columns
-            mode = "table"
-            i += 1
-            continue
-        if it.kind == "acthdr":
-            flush()
-            mode = "activities"
-            i += 1
-            continue
+    def open_section(self, label: str) -> None:
+        self.flush()
+        self.section = (self.st.current, label, [])
+        self.mode = "text"
+
+    def step(self, i: int) -> int:
+        """Read the block at item i; returns the index of the next item to read."""
+        st = self.st
+        it = st.items[i]
+        if it.kind in ("tblhdr", "acthdr"):
+            self.flush()
+            if it.kind == "tblhdr":
+                st.columns = it.columns
+            self.mode = "table" if it.kind == "tblhdr" else "activities"
+            return i + 1
         if it.blank:
-            if section is not None:
-                section[2].append(it.text)
-            i += 1
-            continue
+            if self.section is not None:
+                self.section[2].append(it.text)
+            return i + 1
         head = goal_rules.heading_label(it.text)
         if head is not None and not goal_rules.is_toc_line(it.text):
-            flush()
+            self.flush()
             j = _goal(st, i, head)
             if j is not None:
-                i = j
-                mode = "goal"
-                continue
+                self.mode = "goal"
+                return j
         label = section_label(it.text)
-        if label and st.ex.goals and (mode != "table" or label not in ("analys", "kommentar")):
-            flush()
-            section = (st.current, label, [])
-            mode = "text"
+        if label and st.ex.goals and (self.mode != "table" or label not in ("analys", "kommentar")):
+            self.open_section(label)
+            return i + 1
+        if self.mode == "table":
+            j = self._table(i, label)
+            if j is not None:
+                return j
+            self.mode = "text" if self.section is not None else "orphan"
+        if self.mode == "orphan":
+            return self._orphan(i)
+        if self.mode == "activities":
+            j = read_activity(st, i)
+            if j is not None:
+                return j
+            self.mode = "text"
+        if self.section is not None:
+            self.section[2].append(it.text)
+        return i + 1
+
+    def _table(self, i: int, label: str | None) -> int | None:
+        st = self.st
+        j = read_row(st, i)
+        if j is not None:
+            return j
+        if label != "analys" and row_note_label(st.items[i].text) and st.ex.rows:
+            # a 'Kommentar' after a page break: the note of the row above; the table goes on
+            raws, j = row_analysis(st, i + 1)
+            note = paragraphs(raws, st.clue)
+            last = st.ex.rows[-1]
+            last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
+            return j
+        if label == "analys" and st.ex.goals:
+            self.open_section(label)
+            return i + 1
+        return fragment(st, i)
+
+    def _orphan(self, i: int) -> int:
+        """Text after a table that no section label opens: a row again goes back to the table, any other
+        block is warned about (it belongs to no goal text), never dropped in silence."""
+        st, items = self.st, self.st.items
+        j = read_row(st, i)
+        if j is not None:
+            self.mode = "table"
+            return j
+        st.ex.warnings.append((items[i].line, "text after a table that no section label opens: not read "
+                                              f"({fold(items[i].text)[:60]!r})"))
+        while i < len(items) and items[i].kind == "line" and not items[i].blank:
             i += 1
-            continue
-        if mode == "table":
-            j = _row(st, i)
-            if j is not None:
-                i = j
-                continue
-            if label != "analys" and _row_note_label(it.text) and st.ex.rows:
-                # a 'Kommentar' after a page break: the note of the row above; the table goes on
-                raws, j = _row_analysis(st, i + 1)
-                note = paragraphs(raws, st.clue)
-                last = st.ex.rows[-1]
-                last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
-                i = j
-                continue
-            if label == "analys" and st.ex.goals:
-                flush()
-                section = (st.current, label, [])
-                mode = "text"
-                i += 1
-                continue
-            j = _fragment(st, i)
-            if j is not None:
-                i = j
-                continue
-            mode = "text" if section is not None else "orphan"
-        if mode == "orphan":
-            # text after a table that no section label opens: a row again goes back to the table, any
-            # other block is warned about (it belongs to no goal text), never dropped in silence
-            j = _row(st, i)
-            if j is not None:
-                mode, i = "table", j
-                continue
-            st.ex.warnings.append((it.line, "text after a table that no section label opens: not read "
-                                             f"({fold(it.text)[:60]!r})"))
-            while i < n and items[i].kind == "line" and not items[i].blank:
-                i += 1
-            continue
-        if mode == "activities":
-            j = _activity(st, i)
-            if j is not None:
-                i = j
-                continue
-            mode = "text"
-        if section is not None:
-            section[2].append(it.text)
-        i += 1
-    flush()
-    return st.ex
+        return i
 
 
 def _goal(st: State, i: int, head: tuple[str, str]) -> int | None:
@@ -190,7 +200,15 @@ def _goal(st: State, i: int, head: tuple[str, str]) -> int | None:
         if (last.level, last.code, last.title) == (level, code, title) and not last.texts and \
                 not any(r.goal == len(st.ex.goals) - 1 for r in st.ex.rows):
             return j
-    assessment = None
+    assessment, j = _verdict_below(items, j)
+    # a heading printed again further on (with or without its code) is the same goal (goals.GoalTree)
+    st.current, _ = st.tree.add(level, code, title, items[start].line, assessment)
+    return j
+
+
+def _verdict_below(items: list[Item], j: int) -> tuple[str | None, int]:
+    """The goal's verdict ('Uppfylls helt') among the few short lines below its title, and the index
+    after it; (None, j) when a long line, a section or a heading comes first."""
     k, seen = j, 0
     while k < len(items) and seen < 4:
         it = items[k]
@@ -203,16 +221,12 @@ def _goal(st: State, i: int, head: tuple[str, str]) -> int | None:
             break
         v = goal_rules.verdict(it.text)
         if v and len(fold(it.text).split()) <= 5:
-            assessment = v
-            j = k + 1
-            break
+            return v, k + 1
         if len(fold(it.text).split()) > 5:
             break
         seen += 1
         k += 1
-    # a heading printed again further on (with or without its code) is the same goal (goals.GoalTree)
-    st.current, _ = st.tree.add(level, code, title, items[start].line, assessment)
-    return j
+    return None, j
 
 
 def _printed_again(st: State, title: str, j: int) -> bool:

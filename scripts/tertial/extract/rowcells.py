@@ -16,6 +16,7 @@ from .placement import explain as explain_decision
 from .spacing import slots as spacing_slots
 from .cells import RawCell, Token, period_cut, split_cells
 from .state import State
+from .words import is_number, text_start
 
 
 @dataclass
@@ -78,18 +79,24 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
     """A row's tokens -> its placed cells and period. Where a number and a group of three digits may
     be one number or two ('1 150 1 150 st'), the reading that fits the table's columns is taken: the
     fewest extra joins that make the cells fit (and, in a report that prints empty cells as spaces,
-    make the spaces add up)."""
+    make the spaces add up); a row that another fitting reading could read otherwise is flagged
+    (thousands_ambiguous; for joins before a unit, see group_before_unit)."""
     keep, period = period_cut(tokens, st.meta.year)
     period_spaces = tokens[keep].spaces if keep < len(tokens) else None
     city = st.current is not None and st.ex.goals[st.current].level != "namndmal"
     ncols = len(st.columns)
     fits: list[tuple[list[RawCell], tuple[int, ...] | None, frozenset[int]]] = []
     mismatch = False
+    joined_more: list[tuple[list[RawCell], frozenset[int]]] = []  # rule group_before_unit
     for joins in thousands_readings(tokens[:keep]):
         raw, _ = split_cells(tokens, st.meta.year, joins)
         real = [c for c in raw if not c.placeholder]
         if fits and len(joins) > len(fits[0][2]):
-            break  # only readings with the fewest joins compete
+            extra = joins - fits[0][2]
+            if not st.spacing and fits[0][2] <= joins and all(group_before_unit(tokens, p) for p in extra) \
+                    and len(raw) <= ncols and all(_changes(tokens, st.meta.year, fits[0], p) for p in extra):
+                joined_more.append((raw, extra))
+            continue  # only readings with the fewest joins compete
         if st.spacing:
             sl = spacing_slots([c.spaces for c in real], period_spaces, ncols)
             mismatch = mismatch or sl.mismatch
@@ -105,9 +112,32 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
         return placed, period
     raw, sl, _ = fits[0]
     placed = place_row(raw, st.columns, period, city, st.meta.report_type, sl)
-    if len({tuple(c.text for c in f[0]) for f in fits}) > 1:
-        placed.reasons.append(("thousands_ambiguous", " eller ".join(" | ".join(c.text for c in f[0]) for f in fits)))
+    rivals = [f[0] for f in fits[1:]] + [r for r, extra in joined_more
+                                         if not all(_bare_forecast(placed, tokens[p].text) for p in extra)]
+    if len({tuple(c.text for c in f) for f in [raw] + rivals}) > 1:
+        readings = " eller ".join(" | ".join(c.text for c in f) for f in [raw] + rivals)
+        placed.reasons.append(("thousands_ambiguous", readings))
     return placed, period
+
+
+def group_before_unit(tokens: list[Token], i: int) -> bool:
+    """Rule group_before_unit: is the group that may join token i followed by a unit ('14' '500' 'st')?
+    Then '14 500 st' may be one cell, or a bare '14' and '500 st'. A bare number before a number with
+    the row's unit is, in this layout, the forecast (printed without the unit): the reading that leaves
+    it bare stands when the rules placed it in the forecast column, else the row is flagged."""
+    return i + 2 < len(tokens) and not tokens[i + 2].gap and not is_number(tokens[i + 2].text) and \
+        not text_start(tokens[i + 2].text)
+
+
+def _changes(tokens: list[Token], year: int | None, fit, p: int) -> bool:
+    """Does joining at p change the reading (a group starting with 0 is joined in every reading)?"""
+    raw, _ = split_cells(tokens, year, fit[2] | {p})
+    return [c.text for c in raw] != [c.text for c in fit[0]]
+
+
+def _bare_forecast(placed: RowPlacement, head: str) -> bool:
+    cell = placed.cells["forecast"]
+    return cell.value is not None and not cell.unit and cell.value == int(head)
 
 
 def thousands_readings(tokens: list[Token]) -> list[frozenset[int]]:

@@ -164,14 +164,14 @@ def _header_pieces_end(lines: list[str], i: int, drop: set[int]) -> int:
     return last
 
 
-def _next_content(items: list[Item], k: int) -> int:
+def next_content(items: list[Item], k: int) -> int:
     """Index of the next non-blank line at or after k, skipping repeated table headers."""
     while k < len(items) and (items[k].blank or items[k].kind == "tblhdr"):
         k += 1
     return k
 
 
-def _next_content_any(items: list[Item], k: int) -> int:
+def next_content_any(items: list[Item], k: int) -> int:
     while k < len(items) and (items[k].blank or items[k].kind in ("tblhdr", "acthdr")):
         k += 1
     return k

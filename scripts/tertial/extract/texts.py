@@ -10,7 +10,7 @@ from .model import Activity
 from .values import fold
 from .cells import glue_lines
 from .state import State
-from .stream import Item, _next_content_any, section_label
+from .stream import Item, next_content_any, section_label
 
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
@@ -19,7 +19,7 @@ _DATES_AT_END = re.compile(rf"^(?P<text>.*?)\s+(?P<start>{_DATE})\s+(?P<end>{_DA
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦\-–*]|\d{1,2}[.)])\s+")
 
 
-def _analysis_text(st: State, k: int, stop: str, skip: str, next_content, starts_next) -> tuple[list[str], int]:
+def analysis_text(st: State, k: int, stop: str, skip: str, next_content, starts_next) -> tuple[list[str], int]:
     """Text under an 'Analys' label, from item k: up to a section label or goal heading, the other kind
     of table header (`stop`; repeats of its own header, `skip`, are page breaks), or a blank line followed
     by the next row or activity (`starts_next`)."""
@@ -51,7 +51,7 @@ def _analysis_text(st: State, k: int, stop: str, skip: str, next_content, starts
     return raws, k
 
 
-def _activity(st: State, i: int) -> int | None:
+def read_activity(st: State, i: int) -> int | None:
     items = st.items
     first = items[i]
     if first.kind != "line" or section_label(first.text) or goal_rules.heading_label(first.text):
@@ -87,7 +87,7 @@ def _activity(st: State, i: int) -> int | None:
         return None
     act = Activity(st.current, glue_lines(raws, st.clue), first.line,
                    start, end, fold(rest))
-    a = _next_content_any(items, k)
+    a = next_content_any(items, k)
     if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
         raws_a, k = _activity_analysis(st, a + 1)
         act.analysis = paragraphs(raws_a, st.clue)
@@ -97,7 +97,7 @@ def _activity(st: State, i: int) -> int | None:
 
 def _activity_analysis(st: State, k: int) -> tuple[list[str], int]:
     """Text under an activity's 'Analys': up to a blank line that is followed by another activity."""
-    return _analysis_text(st, k, "tblhdr", "acthdr", _next_content_any,
+    return analysis_text(st, k, "tblhdr", "acthdr", next_content_any,
                           lambda j: _looks_like_activity(st.items, j))
 
 

@@ -1,7 +1,7 @@
 """Process: the data page (/data/): each package's version, publication date and downloads with their
 sizes, the data catalogue (DCAT-AP-SE), a data dictionary generated from the schemas, licence, how to
 cite a package or an indicator, and examples for Excel, pandas and R that read every column as the
-type its schema declares (tests/test_data_page_examples.py runs the Python ones)."""
+type its schema declares (tests/test_data_page_examples.py runs them)."""
 
 from __future__ import annotations
 
@@ -47,11 +47,29 @@ FRICTIONLESS_EXAMPLE = '''from frictionless import Package
 package = Package("stockholm/datapackage.json")
 city_goals = package.get_table_resource("city_goals").to_pandas()  # the primary key as the index
 '''
-R_EXAMPLE = '''# install.packages("frictionless")
-library(frictionless)
+R_EXAMPLE = '''library(jsonlite)  # install.packages(c("jsonlite", "readr"))
+library(readr)
 
-package <- read_package("stockholm/datapackage.json")
-city_goals <- read_resource(package, "city_goals")  # each column as its schema declares
+# readr's column type for each of the Table Schema's types
+column_type <- function(type) {
+  switch(type, string = col_character(), number = col_double(), integer = col_integer(),
+         boolean = col_logical(), date = col_date(), year = col_integer(),
+         stop("a type this example does not know: ", type))
+}
+
+# One table of an unpacked package (the folder with datapackage.json), each column as declared
+read_table <- function(package, table) {
+  descriptor <- fromJSON(file.path(package, "datapackage.json"), simplifyVector = FALSE)
+  resource <- Find(function(r) r$name == table, descriptor$resources)
+  fields <- resource$schema$fields
+  types <- lapply(fields, function(f) column_type(f$type))
+  names(types) <- vapply(fields, function(f) f$name, "")
+  read_csv(file.path(package, resource$path), col_types = do.call(cols, types), na = "",
+           locale = locale(encoding = "UTF-8"))
+}
+
+city_goals <- read_table("stockholm", "city_goals")
+print(head(city_goals[c("code", "title")]))  # code is text: 1.1 stays 1.1
 '''
 ZIP_NOTE = ("Zip-filen packas upp i en mapp med paketets namn (till exempel <code>stockholm/</code>) som "
             "innehåller <code>datapackage.json</code> och mappen <code>data/</code> med en CSV-fil per tabell.")
@@ -165,8 +183,9 @@ def reading() -> list[str]:
             f"```python\n{PANDAS_EXAMPLE}```",
             "**Python (frictionless)** läser schemat själv:",
             f"```python\n{FRICTIONLESS_EXAMPLE}```",
-            "**R** (paketet frictionless läser schemat själv):",
-            f"```r\n{R_EXAMPLE}```"]
+            "**R**, med paketen readr och jsonlite och typerna ur paketets schema (i samma mapp):",
+            f"```r\n{R_EXAMPLE}```",
+            "Paketet <code>frictionless</code> på CRAN är ett alternativ som läser schemat själv."]
 
 
 def dictionary(pkg: Package) -> str:

@@ -73,8 +73,14 @@ def pages(site: Path) -> list[str]:
 
 
 def search_index(site: Path) -> tuple[set[str], int]:
-    """The pages the search finds and the characters of text it indexes (MkDocs: search/search_index.json,
-    entries under `docs`; Zensical: search.json, under `items`)."""
+    """The pages the search finds and the size of what it indexes: with MkDocs, Pagefind's pages
+    (pagefind/tertial-pages.json, written by overrides/hooks/tertial_search.py: address, title, bytes of
+    its text); MkDocs' own search/search_index.json (entries under `docs`); Zensical's search.json (under
+    `items`), which indexes every page's text since the project's hooks do not run there."""
+    pagefind = site / "pagefind" / "tertial-pages.json"
+    if pagefind.is_file():
+        entries = json.loads(pagefind.read_text(encoding="utf-8")).values()
+        return {str(address).lstrip("/") for address, _title, _size in entries}, sum(size for *_, size in entries)
     for rel, key in (("search/search_index.json", "docs"), ("search.json", "items")):
         if (site / rel).is_file():
             items = json.loads((site / rel).read_text(encoding="utf-8")).get(key) or []

@@ -1,0 +1,101 @@
+"""Text-from-PDF layout: an indicator's name block. Where a name line hands over to the row's cells
+('Sjukfrånvaro 7,4 % ...'), whether a name was left open at a line end (so its rest may follow a page
+break), and a name that ends in a range closed on the next line ('dag 1-' / '14')."""
+
+from __future__ import annotations
+
+import re
+
+from .words import PERIOD_TAIL as _PERIOD_TAIL
+from .words import TEXT_VERBS as _TEXT_VERBS
+from .words import UNITS as _UNITS
+from .words import is_number as _is_number
+
+_NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
+NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
+              "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
+
+
+def inline_split(text: str, next_text: str | None) -> int | None:
+    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
+    words = text.split()
+    for k in range(1, len(words)):
+        starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
+        if starts_cell and not re.search(r"\d-\d", words[k]):
+            tail = words[k:]
+            if words[k - 1].lower() in NAME_GLUE:
+                return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
+            numbers = sum(1 for w in tail if _is_number(w))
+            cellish = _cellish(tail)
+            if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
+                return None  # prose with numbers in it, not a name followed by cells
+            if cellish == len(tail) and (numbers >= 1 and len(tail) >= 3):
+                return k  # '88 % Tas fram av', '+/-1 % +/- 1 %': nothing but cells
+            if numbers >= 2 or _PERIOD_TAIL.search(" ".join(tail)):
+                return k
+            if next_text is not None:
+                nxt = next_text.strip().split()
+                if nxt and nxt[0].lower() in NAME_GLUE:
+                    return None
+            return k
+    return None
+
+
+def _cellish(tail: list[str]) -> int:
+    """How many words of a line's tail read as table cells: numbers, a unit right after a number,
+    '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""
+    count = 0
+    target = False
+    for n, w in enumerate(tail):
+        lw = w.lower().rstrip(".")
+        if _is_number(w) or w.startswith(("+/-", "±")) or lw in _TEXT_VERBS:
+            count += 1
+            target = False
+        elif n and (_is_number(tail[n - 1]) or tail[n - 1].startswith(("+/-", "±"))) and lw in _UNITS:
+            count += 1
+        elif w == "Tas" or (target and lw in ("fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse")):
+            count += 1
+            target = True
+    return count
+
+
+def name_left_open(name_raws: list[str], clue: bool) -> bool:
+    """Does the name's last line show that the name goes on (wrapped between words)? With the wrap clue, a
+    trailing space; in every report, a bracket left open ('(stöd och service'), or a last word that
+    cannot end a name ('från', 'med', 'och': NAME_GLUE) or a comma."""
+    last = name_raws[-1] if name_raws else ""
+    if not last.strip():
+        return False
+    if clue and last != last.rstrip():
+        return True
+    name = " ".join(name_raws)
+    words = last.split()
+    return name.count("(") > name.count(")") or words[-1].lower() in NAME_GLUE or last.rstrip().endswith(",")
+
+
+def closes_range(name_line: str, line: str, spacing: bool) -> bool:
+    """Does `line` open with the number that closes the range a name line leaves open ('dag 1-' / '14')?
+    A range goes up: the number is a whole number above the opening one ('14- ' / '12,5' is a name cut
+    at a hyphen followed by its cells); a line indented by empty cells (spacing convention) holds cells."""
+    m = _NAME_OPEN_NUMBER.search(name_line)
+    first = line.split()[0] if line.split() else ""
+    if not m or not re.fullmatch(r"\d+", first) or (spacing and line.startswith(" ")):
+        return False
+    opening = re.search(r"(\d+)\s*[-–]\s*$", name_line)
+    return int(first) > int(opening.group(1))
+
+
+def split_before_unit_printed_again(text: str, later: str | None) -> int | None:
+    """Rule unit_printed_again: where the cells start on a name line whose first cell carries a unit
+    that wraps below it ('Antal barn per grupp 17,3 barn' / 'per' / 'avdelnin' / 'g'): at a number
+    followed by words when the next block opens with a number followed by the same words ('16,5 barn').
+    As a word index, else None."""
+    words, nxt = text.split(), (later or "").split()
+    if len(nxt) < 2 or not _is_number(nxt[0]):
+        return None
+    for k in range(1, len(words) - 1):
+        unit = words[k + 1:]
+        if _is_number(words[k]) and not _is_number(words[k - 1]) and words[k - 1].lower() not in NAME_GLUE \
+                and nxt[1:1 + len(unit)] == unit:
+            return k
+    return None
