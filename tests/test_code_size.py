@@ -23,10 +23,6 @@ ALLOWED_MODULES = {
 ALLOWED_FUNCTIONS = {
     "add_report.py:add_report",
     "bench.py:run_bench",
-    "extract/cells.py:split_cells",
-    "extract/pdftext.py:_goal",
-    "extract/pdftext.py:parse",
-    "extract/rows.py:_row",
     "site/build.py:build_site",
 }
 
