@@ -79,6 +79,6 @@ def test_injected_failure_leaves_packages_and_site_byte_identical(baseline, tmp_
 
 
 def test_the_site_stage_is_among_the_stages_failures_are_injected_into():
-    """The site must be a stage of `tertial build` (build.register_stage), or the site's publishing is
+    """The site must be a stage of `tertial build` (build.STAGES), or the site's publishing is
     not covered by the injected failures above."""
     assert any("site" in name for name in STAGE_NAMES), STAGE_NAMES

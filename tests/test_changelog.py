@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 import pytest
 
-from tertial import changelog
+from tertial import changelog, releasediff
 
 COLS = ("period_outcome", "forecast", "annual_target", "annual_target_text", "city_target", "city_target_text")
 
@@ -94,7 +94,7 @@ def test_added_report_is_compared_with_the_districts_previous_report():
 def test_previous_report_orders_by_year_then_vp_t1_t2_vb():
     reps = [report(f"farsta-{y}-{t.lower()}", "farsta", y, t) for y, t in
             [(2022, "VB"), (2023, "VP"), (2023, "T1"), (2023, "T2")]] + [report("bromma-2023-t1", "bromma", 2023, "T1")]
-    prev = lambda rid: (changelog.previous_report(reps, next(r for r in reps if r["report_id"] == rid)) or {}).get("report_id")  # noqa: E731
+    prev = lambda rid: (releasediff.previous_report(reps, next(r for r in reps if r["report_id"] == rid)) or {}).get("report_id")  # noqa: E731
     assert prev("farsta-2023-t2") == "farsta-2023-t1"
     assert prev("farsta-2023-t1") == "farsta-2023-vp"
     assert prev("farsta-2023-vp") == "farsta-2022-vb"
@@ -104,12 +104,6 @@ def test_previous_report_orders_by_year_then_vp_t1_t2_vb():
 def test_no_change_gives_an_empty_diff():
     assert changelog.is_empty(changelog.diff(NEW, NEW))
     assert not changelog.is_empty(changelog.diff(OLD, NEW))
-
-
-def test_report_date_from_the_title_block_else_the_period_end():
-    assert changelog.report_date("Till\nX stadsdelsnämnd\n2023-09-13\n2023-09-28\nTertialrapport 2", 2023, "T2") == "2023-09-28"
-    assert changelog.report_date("no date here", 2020, "T1") == "2020-04-30"
-    assert changelog.report_date("", 2022, "VP") == "2021-12-31"
 
 
 def write_published(root, tables):
@@ -198,11 +192,11 @@ def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
 
 
 def test_only_texts_float_refuses_skip_the_number_reading():
-    """_canonical skips float() for a text whose first character float() never accepts; that must never
+    """canonical skips float() for a text whose first character float() never accepts; that must never
     skip a number (any script's digits, signs, dots, inf and nan)."""
     import sys
 
-    from tertial.changelog import _may_be_number
+    from tertial.releasediff import _may_be_number
 
     for code in range(sys.maxunicode + 1):
         first = chr(code)
@@ -397,7 +391,7 @@ def test_a_column_added_or_white_space_changed_is_a_change():
     assert [o["columns"] for o in d["indicators"]["other"]] == [["name"]]
     assert [c["column"] for c in d["indicators"]["changed"]] == ["annual_target_text"]
     assert changelog.tables_sha256(OLD) != changelog.tables_sha256({**OLD, "indicator_results": rows})
-    assert changelog.same_cell("23.40", "23.4") and not changelog.same_cell("öka", "öka ")
+    assert releasediff.same_cell("23.40", "23.4") and not releasediff.same_cell("öka", "öka ")
 
 
 def test_news_reads_an_entry_that_counted_the_other_rows():

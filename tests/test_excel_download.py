@@ -6,7 +6,7 @@ import zipfile
 import openpyxl
 from goldfixture import build_project
 
-from tertial.package import schema
+from tertial import schema
 
 EVIL = ["=HYPERLINK(\"http://example.com\",\"klicka\")", "+46 8 508 000", "-1 % jämfört med 2022", "@SUM(A1:A2)"]
 

@@ -8,6 +8,8 @@ from cli_harness import run_cli
 from pdftext_fixture import BOARD_GOAL, HEADER, META, parse
 
 from tertial.errors import TertialError
+from tertial.extract import extract_lines
+from tertial.extract.model import ReportMeta
 
 SOUP = ["Indikator", "Periodens", "utfall", "Årsmål", "85", "%", "90", "%", "2020", "Andel", "nöjda", ""]
 
@@ -64,3 +66,12 @@ def test_what_poppler_makes_of_a_pdf_table_is_refused(tmp_path, name):
                    "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "no indicator row could be read" in done.stderr
+
+
+def test_tables_that_cannot_be_read_are_refused_not_silence():
+    # issue 13: no empty success (it was a warning); the unreadable block is a flagged fragment, no row
+    lines = ["KF:s inriktningsmål: 1. Ett mål", "", "Indikator Periodens utfall", "något"]
+    meta = ReportMeta("Hägersten-Älvsjö", "hagersten-alvsjo", "T2", 2023, "hagersten-alvsjo-2023-t2")
+    with pytest.raises(TertialError, match="no indicator row could be read") as err:
+        extract_lines(lines, meta)
+    assert err.value.line == 3

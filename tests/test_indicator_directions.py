@@ -18,7 +18,7 @@ from published import ROOT, read_table
 from tertial import build
 from tertial.curation import indicators
 from tertial.errors import TertialError
-from tertial.package import schema
+from tertial import schema
 
 _REPORT = r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-(?:vp|t1|t2|vb)"
 

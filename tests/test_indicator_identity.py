@@ -5,8 +5,15 @@ from pathlib import Path
 
 import pytest
 
+from tabular_fixture import META
+from tertial import ids
 from tertial.curation import indicators
 from tertial.errors import TertialError
+from tertial.extract import extract_lines
+from tertial.extract.reader import read_lines
+from tertial.extract.write import tables
+
+HA = Path(__file__).resolve().parents[1] / "sources" / "reports" / "hagersten-alvsjo-2023-t2.txt"
 
 
 def _rules(tmp_path: Path, text: str) -> dict:
@@ -133,3 +140,12 @@ def test_units_equal_but_for_white_space_take_the_published_spelling():
     assert indicators.normalize_unit(" %\u00a0", units) == "%"
     assert indicators.normalize_unit("kg CO2", units) == "kg CO2"  # another unit: left as printed
     assert indicators.normalize_unit("barn", units) == "barn"
+
+
+def test_extract_gives_the_published_indicator_id():
+    """`tertial extract` and the curate stage name an indicator alike (aliases aside)."""
+    long = "Andel personer som själva upplever att de får en förbättrad situation av insatsen (vuxna missbruk)"
+    assert ids.indicator_slug(long) == indicators.slug_id(long)
+    ex = extract_lines(read_lines(HA), META)
+    for row in tables(ex)["indicator_results"]:
+        assert row["indicator_id"] == indicators.slug_id(row["name"])

@@ -31,7 +31,7 @@ ENTRIES = [entry(1, "2023-09-28", [SODERMALM]), entry(2, "2024-05-20", [FARSTA])
 
 
 def test_write_news_writes_pages_and_feed(tmp_path):
-    written = changelog.write_news(tmp_path, ENTRIES, tmp_path / "docs")
+    written = news.write_news(tmp_path, ENTRIES, tmp_path / "docs")
     folder = tmp_path / "docs" / "nyheter"
     assert {p.name for p in written} == {"index.md", "1-0-0.md", "1-1-0.md", "feed.xml"}
     index = (folder / "index.md").read_text(encoding="utf-8")

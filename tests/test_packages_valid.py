@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from goldfixture import built_project, extraction_from_gold, gold_files, load_gold
 
-from tertial.package import schema, validate
+from tertial import schema
+from tertial.package import validate
 
 
 @pytest.fixture(scope="module")

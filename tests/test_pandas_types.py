@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from goldfixture import built_project
 
-from tertial.package import schema
+from tertial import schema
 
 DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 

@@ -5,7 +5,11 @@ import re
 
 import yaml
 
-from tertial.package import schema
+from tertial import ids, reports
+from tertial.curation import corrections
+from tertial.curation.indicators import DIRECTIONS
+from tertial.extract.model import ASSESSMENTS, LEVELS
+from tertial import schema
 
 CONTRACT = {
     "districts": "district_id, name",
@@ -43,12 +47,15 @@ def test_every_field_has_type_and_swedish_title_and_description():
     assert swedish > len(fields) / 2  # descriptions are Swedish text
 
 
-def test_enums_for_level_assessment_report_type_direction():
+def test_each_enum_in_the_schema_is_the_codes_the_stages_write():
+    """The published enums and the codes the code writes and orders by: a code added on one side only
+    fails here (every enum in fields.yml must be one of these)."""
     fields, _ = _raw()
-    assert fields["level"]["constraints"]["enum"] == ["inriktningsmal", "verksamhetsmal", "namndmal"]
-    assert fields["assessment"]["constraints"]["enum"] == ["helt", "delvis", "ej"]
-    assert fields["report_type"]["constraints"]["enum"] == ["VP", "T1", "T2", "VB"]
-    assert fields["direction"]["constraints"]["enum"] == ["higher", "lower", "none"]
+    code = {"level": LEVELS, "assessment": ASSESSMENTS, "report_type": ids.REPORT_TYPES,
+            "direction": DIRECTIONS, "table_name": corrections.TABLES}
+    enums = {name: f["constraints"]["enum"] for name, f in fields.items() if "enum" in f.get("constraints", {})}
+    assert enums == {name: list(values) for name, values in code.items()}
+    assert list(reports.TYPE_ORDER) == list(ids.REPORT_TYPES)
 
 
 def test_contract_columns_present_in_each_table():

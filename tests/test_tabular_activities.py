@@ -1,6 +1,10 @@
 """Rule (tab-separated layout): activity tables - dates, repeated headers, wrapped texts, Analys lines."""
 
-from tabular_fixture import extract, line_of
+import pytest
+
+from tabular_fixture import META, extract, line_of
+from tertial.extract import extract_lines
+from tertial.extract.write import tables
 
 
 def acts(text):
@@ -106,3 +110,17 @@ Analys Arbetet har initierats.
 och pågår.
 """
     assert extract(text).activities[0].analysis == "Arbetet har initierats. och pågår."
+
+
+@pytest.mark.parametrize("start, end, want", [
+    ("2023-1-1", "2023-06-30", ("", "2023-06-30")),      # unreadable start: empty, the end stays the end
+    ("2023-02-30", "2023-12-31", ("", "2023-12-31")),    # no such day
+    ("2023-01-01", "1 juni", ("2023-01-01", "")),
+])
+def test_an_unreadable_activity_date_stays_empty_in_its_own_column(start, end, want):
+    lines = ["Nämndmål: Ett mål", "", "Aktivitet\tStartdatum\tSlutdatum", f"Göra något\t{start}\t{end}", ""]
+    ex = extract_lines(lines, META)
+    row = tables(ex)["activities"][0]
+    assert (row["start_date"], row["end_date"]) == want
+    assert row["text"] == "Göra något"
+    assert ex.warnings, "a dropped date is reported"

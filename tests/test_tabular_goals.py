@@ -1,6 +1,9 @@
 """Rule (tab-separated layout): the goal tree - levels, codes, parents, verdicts, contents skipped, no doubles."""
 
+import pytest
+
 from tabular_fixture import extract, line_of
+from tertial.extract.goals import verdict
 
 REPORT = """Innehållsförteckning
 
@@ -139,3 +142,11 @@ def test_verdict_with_its_bullet_in_a_cell_and_heading_with_trailing_tab():
     text = "Nämndmål: Äldre är trygga→\n\n●→Uppfylls delvis\n"
     ex = extract(text)
     assert [(g.title, g.assessment) for g in ex.goals] == [("Äldre är trygga", "delvis")]
+
+
+@pytest.mark.parametrize("line, want", [("Bedömning: Uppfylls delvis", "delvis"),
+                                        ("Nämndens bedömning: Uppfylls helt", "helt"),
+                                        ("Bedömning", None),
+                                        ("Bedömningen är att målet uppfylls helt under året", None)])
+def test_a_labelled_verdict(line, want):
+    assert verdict(line) == want

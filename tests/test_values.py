@@ -50,3 +50,16 @@ def test_fold_splits_on_the_same_characters_as_the_white_space_pattern():
     differ = [hex(c) for c in range(sys.maxunicode + 1) if bool(pattern.fullmatch(chr(c))) != chr(c).isspace()]
     assert differ == []
     assert fold(" a\u00a0\u202f\tb\n\r c\u2003 ") == "a b c"
+
+
+@pytest.mark.parametrize("raw", ["5-6 st", "5,2 st 6 st", "10 / 12 %"])
+def test_a_cell_with_two_values_is_text(raw):
+    cell = parse_cell(raw)
+    assert cell.value is None and cell.text == raw
+
+
+@pytest.mark.parametrize("raw, value, unit", [("12,3 per 1000 invånare", 12.3, "per 1000 invånare"),
+                                              ("0,5 kg CO2 per kg livsmedel", 0.5, "kg CO2 per kg livsmedel")])
+def test_a_unit_may_name_a_number(raw, value, unit):
+    cell = parse_cell(raw)
+    assert (cell.value, cell.unit) == (value, unit)

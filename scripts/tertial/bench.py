@@ -30,12 +30,12 @@ import time
 from pathlib import Path
 
 from . import add_report, build, ids, memwatch, sources
+from .package.metadata import SYNTHETIC_MARKER  # the package stage marks the titles of such a project
 
 SEED = 20240101
 MARK = ("SYNTETISKA DATA: genererad av `tertial bench` ur riktiga rapporter med slumpvis ändrade värden. "
         "Inte en riktig rapport; publiceras aldrig.")
-SYNTHETIC_MARKER = Path("sources") / "SYNTETISKA_DATA.txt"  # the package stage marks titles when it exists
-TYPES = ("VP", "T1", "T2", "VB")
+TYPES = ids.REPORT_TYPES
 LAST_YEAR = 2024  # the synthetic years end here (all after the 2020 merger)
 EXTRA_TYPE = "VP"  # the report added after the cold build: the next year's business plan
 SITE_DIR = Path("build") / "site"

@@ -1,8 +1,8 @@
 """`tertial build`: every stage, in order, from sources/ and curation/ to datapackages/ (and the site).
 
 The stages are listed in STAGES; each is a function `(root, ctx) -> list of summary lines` that reads and
-writes files on disk only. A later stage (the site) plugs in with `register_stage`, or by adding to the
-list here. `ctx` carries options shared by the stages (e.g. the extractor to use, for tests).
+writes files on disk only; a new stage is added to the list here. `ctx` carries options shared by the
+stages (e.g. the extractor to use, for tests).
 """
 
 from __future__ import annotations
@@ -172,17 +172,6 @@ STAGES: list[Stage] = [
     Stage("package", stage_package),
     Stage("site", stage_site),
 ]
-
-
-def register_stage(stage: Stage, after: str | None = None) -> None:
-    """Add a stage (once), at the end or right after the stage named `after`."""
-    if any(s.name == stage.name for s in STAGES):
-        return
-    if after is None:
-        STAGES.append(stage)
-    else:
-        i = next(i for i, s in enumerate(STAGES) if s.name == after)
-        STAGES.insert(i + 1, stage)
 
 
 # What a build publishes. A build is all or nothing: a transaction (tertial.journal) keeps these aside

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import curate, sources
-from .package import schema
+from . import schema
 
 
 def run(root: Path) -> list[str]:

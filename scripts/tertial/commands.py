@@ -54,4 +54,4 @@ def _run(args) -> int:
         from .add_report import main as add_report
 
         return add_report(args)
-    raise TertialError(f"'tertial {args.command}' is not built yet")
+    raise TertialError(f"'tertial {args.command}' is not a command")

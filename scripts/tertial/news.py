@@ -199,56 +199,14 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
     lines = [*NOT_IN_SEARCH, f"# Publicering {entry['version']}", "",
              f"*{swedish_date(entry['date'])}* · {entry_summary(entry)}", ""]
     for rep in entry.get("reports_added", []):
-        if published is None or rep["report_id"] in published:
-            heading = f"[{text(report_label(rep))}]({report_href(rep, 1)})"
-        else:
-            heading = f"{text(report_label(rep))} (inte längre publicerad)"
-        lines += [f"## Ny rapport: {heading}", "",
-                  f"{text(rep.get('title', ''))}: {count(rep.get('indicator_rows', 0), 'indikatorrad', 'indikatorrader')}.",
-                  ""]
-        against = rep.get("against_previous")
-        if against is None:
-            lines += [f"Den första rapporten från {text(district_label(rep['district_id']))} på webbplatsen.", ""]
-            continue
-        lines += [f"Jämfört med stadsdelens förra rapport ({text(rep['previous_report_id'])}): "
-                  f"{count(len(against['new_indicators']), 'ny indikator', 'nya indikatorer')}, "
-                  f"{len(against['dropped_indicators'])} som inte längre redovisas och "
-                  f"{count(len(against['changed']), 'ändrat värde eller mål', 'ändrade värden eller mål')}.",
-                  ""]
-        if against["new_indicators"]:
-            lines += ["Nya indikatorer: " + ", ".join(text(i) for i in against["new_indicators"]) + ".", ""]
-        if against["dropped_indicators"]:
-            lines += ["Redovisas inte längre: " + ", ".join(text(i) for i in against["dropped_indicators"]) + ".", ""]
-        if against["changed"]:
-            lines += _change_table(against["changed"], with_report=False) + [""]
+        lines += _added_report_section(rep, published)
     for key, heading in (("reports_replaced", "Ersatta rapporter"), ("reports_removed", "Borttagna rapporter")):
         if entry.get(key):
             lines += [f"## {heading}", ""]
             lines += [f"- {text(report_label(r))}" for r in entry[key]] + [""]
     lines += goal_changes(entry)
-    others = other_changes(entry)
-    if others:
-        lines += ["## Övriga ändringar i redan publicerade data", ""] + [f"- {text(p)}" for p in others] + [""]
-        if entry.get("reports_changed"):
-            lines += ["Rapporter med ändrade uppgifter: " + ", ".join(
-                text(report_label(r)) for r in entry["reports_changed"]) + ".", ""]
-        if isinstance(entry.get("indicators", {}).get("other"), list) and entry["indicators"]["other"]:
-            lines += ["| Rapport | Indikator | Ändrat |", "| --- | --- | --- |"]
-            lines += [f"| {text(o['report_id'])} | {text(o.get('name') or o['indicator_id'])} | "
-                      f"{', '.join(text(ROW_COLUMN_NAMES.get(c, c)) for c in o['columns'])} |"
-                      for o in entry["indicators"]["other"]] + [""]
-        if entry.get("goal_texts", {}).get("reports"):
-            lines += ["Ändrad analystext: " + ", ".join(text(r) for r in entry["goal_texts"]["reports"]) + ".", ""]
-    ind = entry.get("indicators", {})
-    if ind.get("new") or ind.get("dropped") or ind.get("changed"):
-        lines += ["## Indikatorer jämfört med förra publiceringen", ""]
-        if ind.get("new"):
-            lines += ["Nya: " + ", ".join(text(i["name"] or i["indicator_id"]) for i in ind["new"]) + ".", ""]
-        if ind.get("dropped"):
-            lines += ["Utgår: " + ", ".join(text(i["name"] or i["indicator_id"]) for i in ind["dropped"]) + ".", ""]
-        if ind.get("changed"):
-            lines += ["Ändrade uppgifter i redan publicerade rapporter:", ""]
-            lines += _change_table(ind["changed"], with_report=True) + [""]
+    lines += _other_section(entry)
+    lines += _indicator_section(entry.get("indicators", {}))
     # links inside nyheter/ name the files, so MkDocs checks and rewrites them
     if entry.get("packages"):  # entries since versions are per package
         names = ["hela staden" if p == "stockholm" else district_label(p) for p in entry["packages"]]
@@ -256,6 +214,66 @@ def entry_page(entry: dict, published: set[str] | None = None) -> str:
                   "oförändrade): " + ", ".join(text(n) for n in names) + ".", ""]
     lines += [f"Dataversion {entry['version']}. [Alla nyheter](index.md) · [Nyhetsflöde (Atom)]({FEED_FILE})", ""]
     return "\n".join(lines)
+
+
+def _added_report_section(rep: dict, published: set[str] | None) -> list[str]:
+    """An added report's section: its rows, and what changed against the district's previous report."""
+    if published is None or rep["report_id"] in published:
+        heading = f"[{text(report_label(rep))}]({report_href(rep, 1)})"
+    else:
+        heading = f"{text(report_label(rep))} (inte längre publicerad)"
+    lines = [f"## Ny rapport: {heading}", "",
+             f"{text(rep.get('title', ''))}: {count(rep.get('indicator_rows', 0), 'indikatorrad', 'indikatorrader')}.",
+             ""]
+    against = rep.get("against_previous")
+    if against is None:
+        return lines + [f"Den första rapporten från {text(district_label(rep['district_id']))} på webbplatsen.", ""]
+    lines += [f"Jämfört med stadsdelens förra rapport ({text(rep['previous_report_id'])}): "
+              f"{count(len(against['new_indicators']), 'ny indikator', 'nya indikatorer')}, "
+              f"{len(against['dropped_indicators'])} som inte längre redovisas och "
+              f"{count(len(against['changed']), 'ändrat värde eller mål', 'ändrade värden eller mål')}.",
+              ""]
+    if against["new_indicators"]:
+        lines += ["Nya indikatorer: " + ", ".join(text(i) for i in against["new_indicators"]) + ".", ""]
+    if against["dropped_indicators"]:
+        lines += ["Redovisas inte längre: " + ", ".join(text(i) for i in against["dropped_indicators"]) + ".", ""]
+    if against["changed"]:
+        lines += _change_table(against["changed"], with_report=False) + [""]
+    return lines
+
+
+def _other_section(entry: dict) -> list[str]:
+    """Changes in data published before, other than values, targets and goals."""
+    others = other_changes(entry)
+    if not others:
+        return []
+    lines = ["## Övriga ändringar i redan publicerade data", ""] + [f"- {text(p)}" for p in others] + [""]
+    if entry.get("reports_changed"):
+        lines += ["Rapporter med ändrade uppgifter: " + ", ".join(
+            text(report_label(r)) for r in entry["reports_changed"]) + ".", ""]
+    if isinstance(entry.get("indicators", {}).get("other"), list) and entry["indicators"]["other"]:
+        lines += ["| Rapport | Indikator | Ändrat |", "| --- | --- | --- |"]
+        lines += [f"| {text(o['report_id'])} | {text(o.get('name') or o['indicator_id'])} | "
+                  f"{', '.join(text(ROW_COLUMN_NAMES.get(c, c)) for c in o['columns'])} |"
+                  for o in entry["indicators"]["other"]] + [""]
+    if entry.get("goal_texts", {}).get("reports"):
+        lines += ["Ändrad analystext: " + ", ".join(text(r) for r in entry["goal_texts"]["reports"]) + ".", ""]
+    return lines
+
+
+def _indicator_section(ind: dict) -> list[str]:
+    """Indicators new, dropped and changed against the previous publication."""
+    if not (ind.get("new") or ind.get("dropped") or ind.get("changed")):
+        return []
+    lines = ["## Indikatorer jämfört med förra publiceringen", ""]
+    if ind.get("new"):
+        lines += ["Nya: " + ", ".join(text(i["name"] or i["indicator_id"]) for i in ind["new"]) + ".", ""]
+    if ind.get("dropped"):
+        lines += ["Utgår: " + ", ".join(text(i["name"] or i["indicator_id"]) for i in ind["dropped"]) + ".", ""]
+    if ind.get("changed"):
+        lines += ["Ändrade uppgifter i redan publicerade rapporter:", ""]
+        lines += _change_table(ind["changed"], with_report=True) + [""]
+    return lines
 
 
 def index_page(entries: list[dict]) -> str:

@@ -5,7 +5,8 @@ Reads:  build/curated/*.csv, sources/reports.yml (and each report's heading, for
         changelog/ (the data version), the Table Schemas in package/schema/*.yml
 Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapackages/README.md
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
-        the site serves them as /data/<package>.zip and /data/<package>.xlsx).
+        the site serves them as /data/<package>.zip and /data/<package>.xlsx, after asking
+        `ready_downloads(root, name, folder)` whether they are of these very package files).
 
 Each distinct line is validated row by row by Frictionless once: the city package's lines not validated
 before (hashes in build/cache/package/, see cache.py; safe to delete), while each district package is
@@ -30,11 +31,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import changelog, sources
+from .. import changelog, schema, sources
 from ..curate import load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
-from . import cache, downloads, metadata, proof, schema, tables, validate
+from . import cache, downloads, metadata, proof, tables, validate
 
 OUT = Path("datapackages")
 STAGING = Path("build") / "datapackages.staging"
@@ -204,6 +205,20 @@ def version_problem(published: Path, files: dict[str, bytes]) -> str | None:
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def ready_downloads(root: Path, name: str, folder: Path) -> tuple[Path, Path] | None:
+    """The zip and workbook this stage made of the package published in `folder` (build/downloads/), when
+    they were made from exactly its files by the current code; else None (the caller makes its own)."""
+    entry = cache.get(root, "downloads", name)
+    if not entry:
+        return None
+    zip_path, xlsx_path = root / DOWNLOADS / f"{name}.zip", root / DOWNLOADS / f"{name}.xlsx"
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    if (entry.get("key") == cache.downloads_key(files) and entry.get("zip") == cache.file_sha256(zip_path)
+            and entry.get("xlsx") == cache.file_sha256(xlsx_path)):
+        return zip_path, xlsx_path
+    return None
 
 
 def run(root: Path) -> Published:

@@ -87,7 +87,7 @@ def district_key(name: str, folder: Path, files: dict[str, bytes]) -> str | None
 def downloads_key(files: dict[str, bytes]) -> str:
     """What the zip and the workbook of a package depend on: every file of it, the code."""
     h = hashlib.sha256()
-    h.update(_code("downloads.py", "schema.py"))
+    h.update(_code("downloads.py", "../schema.py"))  # tertial/schema.py: the Table Schemas
     h.update(f"xlsxwriter {dist_version('xlsxwriter')}\n".encode())
     for rel in sorted(files):
         h.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())

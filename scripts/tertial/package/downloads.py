@@ -56,11 +56,18 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
     if _created(descriptor):
         props["created"] = _created(descriptor)
     wb.set_properties(props)
-    bold = wb.add_format({"bold": True})
-    quoted = wb.add_format({"quote_prefix": True})
-    date = wb.add_format({"num_format": "yyyy-mm-dd"})
-    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    formats = {"bold": wb.add_format({"bold": True}), "quoted": wb.add_format({"quote_prefix": True}),
+               "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
+               "wrap": wb.add_format({"text_wrap": True, "valign": "top"})}
+    _about_sheet(wb, descriptor, formats)
+    for resource in descriptor["resources"]:
+        _table_sheet(wb, resource, tables[resource["name"]], formats)
+    _help_sheet(wb, descriptor["resources"], formats)
+    wb.close()
 
+
+def _about_sheet(wb, descriptor: dict, formats: dict) -> None:
+    """The first sheet: the package's title, description, version, date, licence and sources."""
     about = wb.add_worksheet(SHEET_ABOUT)
     about.set_column(0, 0, 18)
     about.set_column(1, 1, 100)
@@ -72,35 +79,40 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
     info += [("Källa", f"{s.get('title', '')} ({s.get('path', '')}, SHA-256 {s.get('sha256', '')})")
              for s in descriptor["sources"]]
     for r, (k, v) in enumerate(info):
-        about.write_string(r, 0, k, bold)
-        about.write_string(r, 1, v, wrap)
+        about.write_string(r, 0, k, formats["bold"])
+        about.write_string(r, 1, v, formats["wrap"])
 
-    for resource in descriptor["resources"]:
-        table = resource["name"]
-        fields = resource["schema"]["fields"]
-        ws = wb.add_worksheet(table[:31])
-        for c, f in enumerate(fields):
-            ws.write_string(0, c, f["name"], bold)
-        writers = [(c, f["name"], _cell_writer(ws, f.get("type", "string"), quoted, date))
-                   for c, f in enumerate(fields)]
-        for r, row in enumerate(tables[table], start=1):  # row by row, one writer per column
-            for c, name, write in writers:
-                value = row.get(name)
-                if value:
-                    write(r, c, value)
-        ws.freeze_panes(1, 0)
-        if tables[table]:
-            ws.autofilter(0, 0, len(tables[table]), len(fields) - 1)
 
+def _table_sheet(wb, resource: dict, rows: list[dict], formats: dict) -> None:
+    """One sheet per table: a header row, then the rows, each cell by its column's type."""
+    table = resource["name"]
+    fields = resource["schema"]["fields"]
+    ws = wb.add_worksheet(table[:31])
+    for c, f in enumerate(fields):
+        ws.write_string(0, c, f["name"], formats["bold"])
+    writers = [(c, f["name"], _cell_writer(ws, f.get("type", "string"), formats["quoted"], formats["date"]))
+               for c, f in enumerate(fields)]
+    for r, row in enumerate(rows, start=1):  # row by row, one writer per column
+        for c, name, write in writers:
+            value = row.get(name)
+            if value:
+                write(r, c, value)
+    ws.freeze_panes(1, 0)
+    if rows:
+        ws.autofilter(0, 0, len(rows), len(fields) - 1)
+
+
+def _help_sheet(wb, resources: list[dict], formats: dict) -> None:
+    """The last sheet: every column of every table, in Swedish, with its type and keys."""
     help_ws = wb.add_worksheet(SHEET_HELP)
     heads = ["Tabell", "Tabellens innehåll", "Kolumn", "Rubrik", "Typ", "Förklaring", "Nyckel"]
     for c, h in enumerate(heads):
-        help_ws.write_string(0, c, h, bold)
+        help_ws.write_string(0, c, h, formats["bold"])
     widths = [18, 40, 24, 28, 16, 90, 30]
     for c, w in enumerate(widths):
-        help_ws.set_column(c, c, w, wrap if c in (1, 5) else None)
+        help_ws.set_column(c, c, w, formats["wrap"] if c in (1, 5) else None)
     r = 1
-    for resource in descriptor["resources"]:
+    for resource in resources:
         s = resource["schema"]
         refs = {tuple(fk["fields"]): fk["reference"] for fk in s.get("foreignKeys", [])}
         for f in s["fields"]:
@@ -115,10 +127,9 @@ def write_xlsx(package_dir: Path, tables: dict[str, list[dict]], out: Path) -> N
             ftype = f.get("type", "string")
             for c, v in enumerate([resource["name"], resource.get("title", ""), f["name"], f.get("title", ""),
                                    TYPE_SV.get(ftype, ftype), text, ", ".join(key)]):
-                _write_text(help_ws, r, c, v, quoted)
+                _write_text(help_ws, r, c, v, formats["quoted"])
             r += 1
     help_ws.freeze_panes(1, 0)
-    wb.close()
 
 
 def _write_text(ws, r: int, c: int, value: str, quoted) -> None:

@@ -1,22 +1,20 @@
 """Package metadata (datapackage.json apart from the resources): name, Swedish title and description,
 version (the data version of the newest changelog entry that changed this package's data, e.g. `1.0.0`:
 the city-wide package follows every entry, a district's only those that touch its reports; the newest
-report as the custom property `publication`, e.g. `2023-T2`), `created` from the newest source (never the clock), licence,
+report as the custom property `publication`, e.g. `2023-T2`), `created`: the date of the newest report
+(`tertial.reports.report_date`, the changelog's rule; never the clock), licence,
 sources, contributors, keywords.
 
 Reads changelog/ (through `tertial.changelog.current_version`): the changelog stage runs before this one."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .. import ids
+from ..reports import date_of, newest
 from .tables import CITY
 
-TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
-# The last day of the period a report covers; a VP is the plan for the year.
-PERIOD_END = {"VP": "01-01", "T1": "04-30", "T2": "08-31", "VB": "12-31"}
 LICENSE = {
     "name": "CC0-1.0",
     "path": "https://creativecommons.org/publicdomain/zero/1.0/",
@@ -31,14 +29,8 @@ PUBLISHER = {"title": "Stockholms stad, stadsdelsnämnderna", "path": "https://s
 HOMEPAGE_NOTE = ("Uppgifterna är lästa ur stadsdelsnämndernas verksamhetsplaner, tertialrapporter och "
                  "verksamhetsberättelser, som är allmänna handlingar. Varje värde har en rad i källfilen "
                  "(source_line) och varje källfil en kontrollsumma (SHA-256).")
-_DATE = re.compile(r"\b(20\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-HEAD_LINES = 40
 # A synthetic project (`tertial bench`) carries this file; its packages say so in their title.
 SYNTHETIC_MARKER = Path("sources") / "SYNTETISKA_DATA.txt"
-
-
-def newest(reports):
-    return max(reports, key=lambda r: (r.year, TYPE_ORDER[r.report_type], r.report_id))
 
 
 def publication(reports) -> str:
@@ -53,18 +45,6 @@ def version(root: Path, name: str = CITY) -> str:
     from .. import changelog
 
     return changelog.version_of_package(changelog.package_versions(changelog.load_entries(root)), name)
-
-
-def report_date(root: Path, rep) -> str:
-    """The date of a report: the latest ISO date printed in its heading (the meeting or decision date),
-    else the last day of the period it covers."""
-    try:
-        head = (root / rep.file).read_text(encoding="utf-8", errors="replace").splitlines()[:HEAD_LINES]
-    except OSError:
-        head = []
-    dates = sorted("-".join(m.groups()) for line in head for m in _DATE.finditer(line))
-    dates = [d for d in dates if abs(int(d[:4]) - rep.year) <= 1]
-    return dates[-1] if dates else f"{rep.year}-{PERIOD_END[rep.report_type]}"
 
 
 def descriptor(root: Path, name: str, reports, data_version: str | None = None) -> dict:
@@ -97,7 +77,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
         "description": description,
         "version": data_version or version(root, name),
         "publication": publication(reports),
-        "created": f"{report_date(root, rep)}T00:00:00Z",
+        "created": f"{date_of(root, rep.report_id, rep.year, rep.report_type, rep.file)}T00:00:00Z",
         "language": "sv",
         "keywords": keywords,
         "licenses": [dict(LICENSE)],

@@ -7,28 +7,11 @@ city tables, in the same order (a subset of rows sorted by a stable sort is sort
 
 from __future__ import annotations
 
-from .. import ids
+from ..reports import district_rows, report_rows
 from ..extract.values import format_number
-from . import schema
+from .. import schema
 
 CITY = "stockholm"
-
-
-def district_rows() -> list[dict]:
-    rows = []
-    for d in ids.DISTRICTS:
-        rows.append({
-            "district_id": ids.slugify(d["name"]), "name": d["name"], "valid_from": d.get("valid_from", ""),
-            "valid_to": d.get("valid_to", ""),
-            "merged_into_district_id": ids.slugify(d["merged_into"]) if d.get("merged_into") else "",
-        })
-    return rows
-
-
-def report_rows(reports) -> list[dict]:
-    return [{"report_id": r.report_id, "district_id": r.district_id, "year": r.year,
-             "report_type": r.report_type, "title": r.title, "source_file": r.file, "source_sha256": r.sha256}
-            for r in reports]
 
 
 def all_tables(curated: dict[str, list[dict]], reports) -> dict[str, list[dict]]:
@@ -41,7 +24,7 @@ def all_tables(curated: dict[str, list[dict]], reports) -> dict[str, list[dict]]
     for row in tables["indicator_results"]:
         rep = by_report.get(row["report_id"])
         row["district_id"] = rep.district_id if rep else ""
-        row["year"] = rep.year if rep else ""
+        row["year"] = str(rep.year) if rep else ""
     return tables
 
 

@@ -161,12 +161,13 @@ def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, wr
     Files already in docs_dir with the source's size and modification time are not copied again.
     """
     from ..package import downloads as dl
+    from ..package import ready_downloads
 
     write = write or DocsWriter(docs_dir)
     for pkg in data.packages:
         out = docs_dir / "data"
         write.copytree(pkg.folder, out / pkg.name)
-        ready = ready_downloads(root, pkg) if root is not None else None
+        ready = ready_downloads(root, pkg.name, pkg.folder) if root is not None else None
         if ready:
             write.copy(ready[0], out / f"{pkg.name}.zip")
             write.copy(ready[1], out / f"{pkg.name}.xlsx")
@@ -190,23 +191,6 @@ def _tables_of(pkg: Package) -> dict[str, list[dict]]:
             with open(path, encoding="utf-8", newline="") as fh:
                 tables[res.get("name", path.stem)] = list(csv.DictReader(fh))
     return tables
-
-
-def ready_downloads(root: Path, pkg: Package) -> tuple[Path, Path] | None:
-    """The package stage's zip and workbook of this very package (build/downloads/), when its cache entry
-    says they were made from exactly these package files by the current code; else None."""
-    from ..package import DOWNLOADS
-    from ..package import cache as pcache
-
-    entry = pcache.get(root, "downloads", pkg.name)
-    if not entry:
-        return None
-    zip_path, xlsx_path = root / DOWNLOADS / f"{pkg.name}.zip", root / DOWNLOADS / f"{pkg.name}.xlsx"
-    files = {p.relative_to(pkg.folder).as_posix(): p.read_bytes() for p in pkg.folder.rglob("*") if p.is_file()}
-    if (entry.get("key") == pcache.downloads_key(files) and entry.get("zip") == pcache.file_sha256(zip_path)
-            and entry.get("xlsx") == pcache.file_sha256(xlsx_path)):
-        return zip_path, xlsx_path
-    return None
 
 
 def footer_facts(data: SiteData, entries: list[dict]) -> dict:

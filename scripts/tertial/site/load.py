@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import ids
 from ..errors import TertialError
+from ..reports import TYPE_ORDER, UNKNOWN_TYPE
 
 NUMERIC = ["period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast",
            "annual_target", "city_target"]
@@ -30,7 +31,6 @@ REQUIRED = {
     "reports": ["report_id", "district_id", "year", "report_type"],
     "indicators": ["indicator_id", "name", "unit", "direction"],
 }
-TYPE_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 
 
 @dataclass
@@ -133,7 +133,7 @@ def load(packages_dir: Path, name: str = "stockholm") -> SiteData:
     raw = {n: df.copy() for n, df in t.items()}
     rep = t["reports"]
     rep["year"] = pd.to_numeric(rep["year"], errors="coerce").astype("Int64")
-    rep["type_order"] = rep["report_type"].map(TYPE_ORDER).fillna(9).astype(int)
+    rep["type_order"] = rep["report_type"].map(TYPE_ORDER).fillna(UNKNOWN_TYPE).astype(int)
     t["reports"] = rep.sort_values(["district_id", "year", "type_order"]).reset_index(drop=True)
     _numeric(t["indicator_results"], NUMERIC)
     for n in ("goals", "indicator_results", "activities"):

@@ -1,5 +1,8 @@
-"""The Table Schemas, kept as YAML next to this module: fields.yml (every field defined once) and
-tables.yml (per table: fields by name, primaryKey, foreignKeys)."""
+"""The Table Schemas of the published tables, kept as YAML in package/schema/: fields.yml (every field
+defined once) and tables.yml (per table: fields by name, primaryKey, foreignKeys).
+
+Below the stages: the package stage writes the tables by them and the changelog stage compares their
+columns."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import TertialError
+from .errors import TertialError
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_DIR = Path(__file__).parent / "package" / "schema"
 MISSING_VALUES = [""]
 
 
