@@ -38,6 +38,8 @@ def test_footer_has_licence_version_date_and_error_link_and_builds_stay_identica
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "changelog", tmp_path / "changelog")
     shutil.copytree(FIXTURE_SOURCES, tmp_path / "sources")
+    (tmp_path / "curation").mkdir()
+    shutil.copy(ROOT / "curation" / "synonyms.yml", tmp_path / "curation" / "synonyms.yml")  # for the search
     site = tmp_path / "build" / "site"
     build_site(tmp_path, FIXTURE_PACKAGES, site)
     page = (site / "stadsdelar/norrmalm/index.html").read_text(encoding="utf-8")

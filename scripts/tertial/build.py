@@ -75,13 +75,6 @@ def _extract_one(root: Path, rep, stamp: str, extractor=None) -> tuple:
 PARALLEL_FROM = 4  # reports to extract before two worker processes pay for their start
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C (sent to the whole process group) is the main process's to handle, once."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _extract_all(root: Path, todo: list, extractor) -> list[tuple]:
     """_extract_one for each (report, stamp), in manifest order. The real extractor runs in two worker
     processes when there are several reports (each report is extracted alone from its own file, so the
@@ -89,11 +82,9 @@ def _extract_all(root: Path, todo: list, extractor) -> list[tuple]:
     workers = min(2, os.cpu_count() or 1)
     if extractor is not None or len(todo) < PARALLEL_FROM or workers < 2:
         return [_extract_one(root, rep, stamp, extractor) for rep, stamp in todo]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import process_pool
 
-    ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_interrupts) as pool:
+    with process_pool(workers) as pool:  # Ctrl-C is the main process's to handle, once
         futures = [pool.submit(_extract_one, root, rep, stamp) for rep, stamp in todo]
         return [f.result() for f in futures]
 

@@ -25,9 +25,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import multiprocessing
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from .. import changelog, schema, sources
 from ..curate import load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
+from ..workers import process_pool
 from . import cache, downloads, metadata, proof, tables, validate
 
 OUT = Path("datapackages")
@@ -315,8 +314,7 @@ class _Downloads:
 
     def submit(self, job) -> None:
         if self.pool is None:
-            ctx = multiprocessing.get_context("spawn")  # small fresh workers, not copies of this process
-            self.pool = ProcessPoolExecutor(max_workers=2, mp_context=ctx)
+            self.pool = process_pool(2)
         self.futures.append(self.pool.submit(_download, job))
 
     def result(self) -> list[Path]:

@@ -139,15 +139,10 @@ class PageWriter:
 def render_pool(workers: int = 2):
     """Worker processes for vl-convert (one JavaScript runtime each), started and warmed at once so they
     are ready when the first page's charts arrive."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+    from ..workers import process_pool
     from . import render
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    for _ in range(workers):
-        pool.submit(render.warm)
-    return pool
+    return process_pool(workers, render.warm)
 
 
 def write_downloads(data: SiteData, docs_dir: Path, root: Path | None = None, write: DocsWriter | None = None,
