@@ -2,6 +2,7 @@
 data's licence, its version and publication date (from the changelog, not the build time: the sitemap's
 dates follow it too) and where to report an error; no link whose only text is "Start"."""
 
+import json
 import re
 import shutil
 
@@ -45,7 +46,8 @@ def test_footer_has_licence_version_date_and_error_link_and_builds_stay_identica
     page = (site / "stadsdelar/norrmalm/index.html").read_text(encoding="utf-8")
     footer = page[page.index('<div class="md-copyright tertial-footer">'):]
     assert 'Data: <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>' in footer
-    assert "Dataversion 1.1.0, publicerad 2023-09-28" in footer
+    newest = json.loads(sorted((ROOT / "changelog").glob("*.json"))[-1].read_text(encoding="utf-8"))
+    assert f"Dataversion {newest['version']}, publicerad {newest['date']}" in footer  # the newest entry's
     assert '<a href="../../om/#hittar-du-ett-fel">Hittar du ett fel? Så rapporterar du det</a>' in footer
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://tertial.github.io/stadsdelar/norrmalm/</loc>" in sitemap
