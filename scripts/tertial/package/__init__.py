@@ -63,22 +63,9 @@ class Published:
 
 # --- process ----------------------------------------------------------------------------------------
 
-def csv_text(table: str, rows: list[dict], memo: dict[int, str] | None = None) -> str:
-    """The CSV file of one table. With `memo` ({id(row): its CSV record}), a row is written once per run:
-    a district's rows are the very row objects of the city package (tables.packages), so their records
-    are the ones already written for the city. The same bytes as `to_csv` (one csv writer, record by
-    record)."""
-    cols = schema.columns(table)
-    if memo is None:
-        return to_csv(cols, rows)
-    todo = [r for r in rows if id(r) not in memo]
-    if todo:
-        recs = proof.records(to_csv(cols, todo))[1:]
-        if len(recs) != len(todo):  # cannot happen with the csv module's quoting; never guess
-            return to_csv(cols, rows)
-        for r, rec in zip(todo, recs):
-            memo[id(r)] = rec + "\n"
-    return to_csv(cols, []) + "".join(memo[id(r)] for r in rows)
+def csv_text(table: str, rows: list[dict]) -> str:
+    """The CSV file of one table."""
+    return to_csv(schema.columns(table), rows)
 
 
 def resource(table: str, data: bytes) -> dict:
@@ -92,12 +79,12 @@ def resource(table: str, data: bytes) -> dict:
 
 
 def render(root: Path, name: str, pkg: dict[str, list[dict]], reports,
-           memo: dict[int, str] | None = None, data_version: str | None = None) -> dict[str, bytes]:
-    """{relative path: bytes} of one package (`memo`: see csv_text)."""
+           data_version: str | None = None) -> dict[str, bytes]:
+    """{relative path: bytes} of one package."""
     files: dict[str, bytes] = {}
     resources = []
     for table in schema.table_names():
-        data = csv_text(table, pkg[table], memo).encode("utf-8")
+        data = csv_text(table, pkg[table]).encode("utf-8")
         files[f"data/{table}.csv"] = data
         resources.append(resource(table, data))
     held = {r["report_id"] for r in pkg["reports"]}
@@ -134,50 +121,25 @@ def _publish(staging: Path, out: Path, names: list[str]) -> None:
 
 
 def check(root: Path, staging: Path, names: list[str]) -> list[str]:
-    """Every problem of the staged packages (see proof.py): each package's metadata by Frictionless, the
-    city package's new lines row by row by Frictionless and its keys by sets, each district package
-    proven a part of it (by sets of line digests alone when its files are the ones proven before). The
-    line hashes and the districts' proofs are cached when all is valid."""
-    files = {name: _files(staging / name) for name in names}
-    key = cache.checked_key(files)
-    if (cache.get(root, "checked", "packages") or {}).get("key") == key:
-        return []  # these very files were checked, by this code, and found valid
+    """Every problem of the staged packages that differ from the published ones (datapackages/): a
+    package whose every file is byte for byte the published one's was validated when it was published.
+    A changed district package is validated in full by Frictionless; the city package (which changes
+    with every publication) by Frictionless too, except that its lines validated row by row before are
+    not validated row by row again (proof.py; its keys are checked over whole tables). The city's line
+    hashes are cached when all is valid."""
+    changed = [name for name in names if _files(staging / name) != _files(root / OUT / name)]
     problems: list[str] = []
-    valid_descriptors: dict[str, str] = {}
-    for name in names:  # a district's schemas are the city's (proven below), validated with it
-        schemas = name == tables.CITY
-        dkey = cache.descriptor_key(name, files[name].get("datapackage.json", b""), schemas)
-        if (cache.get(root, "descriptors", name) or {}).get("key") == dkey:
-            continue  # these very bytes were found valid before
-        found = validate.descriptor_problems(staging / name / "datapackage.json", schemas=schemas)
+    lines = None
+    if tables.CITY in changed:
+        problems += validate.descriptor_problems(staging / tables.CITY / "datapackage.json")
+        found, lines = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
         problems += found
-        if not found:
-            valid_descriptors[name] = dkey
-    found, lines, city, _ = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
-    problems += found
-    city_digests = {table: set(digests) for table, (_, digests) in lines.items()}
-    proven: dict[str, tuple[str, dict]] = {}
-    for name in names:
-        if name == tables.CITY:
-            continue
-        dkey = cache.district_key(name, staging / name, files[name])
-        seen = cache.get(root, "districts", name)
-        seen = seen if isinstance(seen, dict) else {}
-        if dkey and seen.get("key") == dkey and proof.known_district(staging / name, city, city_digests,
-                                                                     seen.get("tables")):
-            continue  # these very files were proven before; still a part of the city package
-        found, record = proof.prove_district(staging / name, city)
-        problems += found
-        if dkey and not found:
-            proven[name] = (dkey, record)
-    shutil.rmtree(staging / ".rows", ignore_errors=True)
-    if not problems:
+        shutil.rmtree(staging / ".rows", ignore_errors=True)
+    for name in changed:
+        if name != tables.CITY:
+            problems += validate.problems(staging / name / "datapackage.json")
+    if lines is not None and not problems:
         cache.put_lines(root, lines)
-        for name, (dkey, record) in proven.items():
-            cache.put(root, "districts", name, {"key": dkey, "tables": record})
-        for name, dkey in valid_descriptors.items():
-            cache.put(root, "descriptors", name, {"key": dkey})
-        cache.put(root, "checked", "packages", {"key": key})
     return problems
 
 
@@ -229,7 +191,6 @@ def run(root: Path) -> Published:
     staging = root / STAGING
     if staging.exists():
         shutil.rmtree(staging)
-    memo: dict[int, str] = {}
     versions = changelog.package_versions(changelog.load_entries(root))
     # each package's downloads, when changed, are made from its staged files in the background as soon
     # as it is staged (the city's, the biggest, first), while the others are rendered and all are checked
@@ -239,7 +200,7 @@ def run(root: Path) -> Published:
     with _Downloads() as pending:
         try:
             for name, pkg in pkgs.items():
-                files = render(root, name, pkg, reports, memo, changelog.version_of_package(versions, name))
+                files = render(root, name, pkg, reports, changelog.version_of_package(versions, name))
                 problem = version_problem(root / OUT / name, files)
                 if problem:
                     unversioned.append(TertialError(problem, root / OUT / name / "datapackage.json"))

@@ -1,26 +1,17 @@
-"""Validation of the packages' tables with each distinct line checked once by Frictionless.
+"""Validation of the city package with each distinct line validated row by row by Frictionless once.
 
-The district packages are row subsets of the city-wide package, and after one more report most lines of
-the city package are the ones validated last time. So:
+After one more report most lines of the city-wide package (every report's rows) are the ones validated
+last time, and Frictionless's validation of the whole package is the stage's largest cost at city scale.
+So (`check_city`): the lines of each table not validated before (all of them on a cold build) are
+validated row by row by Frictionless, as a temporary table of the header and those lines with the
+table's schema minus primaryKey and foreignKeys (primary-key fields marked required, `unique` left out).
+A line validated before is one whose hash is in build/cache/package/lines/ under the same key (header,
+schema, this code, Frictionless version): row checks (types, constraints, cell counts) depend on nothing
+else. Then, over every row of the package: primary keys unique, `unique` fields unique, foreign keys
+resolve (sets of typed cells; all-empty keys skipped, as Frictionless does); bytes and hash of each file
+as its resource says. The package's metadata is validated by Frictionless (`validate.descriptor_problems`);
+district packages by Frictionless in full (package.check).
 
-- city package (`check_city`): the lines of each table not validated before (all of them on a cold
-  build) are validated row by row by Frictionless, as a temporary table of the header and those lines
-  with the table's schema minus primaryKey and foreignKeys (primary-key fields marked required, `unique`
-  left out). A line validated before is one whose hash is in build/cache/package/lines/ under the same
-  key (header, schema, this code, Frictionless version): row checks (types, constraints, cell counts)
-  depend on nothing else. Then, over every row of the package: primary keys unique, `unique` fields
-  unique, foreign keys resolve (sets of typed cells; all-empty keys skipped, as Frictionless does);
-  bytes and hash of each file as its resource says.
-- district package (`check_district`): proven instead of validated again. Every resource is the city's
-  resource of the same name (same schema, path, format, encoding; only bytes and hash differ), its file
-  has the same header, every data line is a line of the city table (so types and constraints hold, as
-  the city's lines were validated), no line twice (so the primary key is unique), and its own foreign
-  keys resolve inside the package (sets). Bytes and hash are checked as for the city. A district package
-  whose resources and files are byte for byte the ones proven before (build/cache/package/districts/)
-  is proven again by sets alone (`known_district`): its resources and headers are the city's and the
-  digests of its lines a subset of the city table's; if not, it is proven in full as above.
-
-The package-level metadata of every package is validated by Frictionless (`validate.descriptor_problems`).
 Every problem is one line naming package, table, row, field and the line of the file.
 """
 
@@ -47,16 +38,7 @@ class Table:
     data: bytes
     header: str = ""
     rows: list[str] = field(default_factory=list)
-    cells: list[list[str]] | None = None  # the parsed data rows, once parsed
-    digests: list[str] | None = None  # digest() of each data row, once computed
     _starts: list[int] = field(default_factory=list, repr=False)
-    _digest_of: dict[str, str] | None = field(default=None, repr=False)
-
-    def digest_of(self) -> dict[str, str]:
-        """{data row: its digest}, once `digests` are computed (else empty)."""
-        if self._digest_of is None and self.digests is not None:
-            self._digest_of = dict(zip(self.rows, self.digests))
-        return self._digest_of or {}
 
     def line(self, index: int) -> int:
         """The file line where data row `index` (0-based) starts."""
@@ -195,10 +177,7 @@ def _cast(ftype: str):
 
 
 def _cells(table: Table) -> tuple[list[str], list[list[str]]]:
-    header = next(csv.reader([table.header]), [])
-    if table.cells is None:
-        table.cells = list(csv.reader(table.rows))
-    return header, table.cells
+    return next(csv.reader([table.header]), []), list(csv.reader(table.rows))
 
 
 def _column(table: Table, header: list[str], rows: list[list[str]], name: str) -> list:
@@ -239,9 +218,8 @@ def _typed(table: Table, header: list[str], rows: list[list[str]], names: list[s
     return list(zip(*cols)) if cols else [() for _ in rows]
 
 
-def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str]:
-    """Primary keys and `unique` fields unique (unless `unique` is False: proven otherwise), foreign keys
-    resolved, over every row of the package."""
+def key_problems(pkg: str, tables: list[Table]) -> list[str]:
+    """Primary keys and `unique` fields unique, foreign keys resolved, over every row of the package."""
     parsed = {t.name: (t, *_cells(t)) for t in tables}
     memo: dict = {}
     out = []
@@ -252,10 +230,10 @@ def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str
     for t, header, rows in parsed.values():
         schema = t.resource.get("schema", {})
         groups = []
-        if unique and schema.get("primaryKey"):
+        if schema.get("primaryKey"):
             groups.append(("primary-key", list(schema["primaryKey"])))
         groups += [("unique", [f["name"]]) for f in schema.get("fields", [])
-                   if unique and f.get("constraints", {}).get("unique")]
+                   if f.get("constraints", {}).get("unique")]
         for kind, names in groups:
             seen: dict[tuple, int] = {}
             for i, cells in enumerate(_typed(t, header, rows, names, memo)):
@@ -284,116 +262,22 @@ def key_problems(pkg: str, tables: list[Table], unique: bool = True) -> list[str
     return out
 
 
-# --- the two checks ----------------------------------------------------------------------------------
+# --- the check ---------------------------------------------------------------------------------------
 
 def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Path
-               ) -> tuple[list[str], dict[str, tuple[str, list[str]]], list[Table], int]:
+               ) -> tuple[list[str], dict[str, tuple[str, list[str]]]]:
     """Problems of the city package in `folder`; `seen` is {table: (line key, digests validated before)}.
-    Returns (problems, {table: (line key, digests of all its lines)}, its tables, rows checked by
-    Frictionless)."""
+    Returns (problems, {table: (line key, digests of all its lines)})."""
     pkg = folder.name
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables, problems = read_tables(folder, desc)
     lines: dict[str, tuple[str, list[str]]] = {}
-    checked = 0
     for t in tables:
         key = line_key(t)
-        digests = t.digests = [digest(r) for r in t.rows]
+        digests = [digest(r) for r in t.rows]
         known = seen.get(t.name, ("", set()))
         old = known[1] if known[0] == key else set()
-        new = [i for i, d in enumerate(digests) if d not in old]
-        checked += len(new)
-        problems += row_problems(pkg, t, new, workdir)
+        problems += row_problems(pkg, t, [i for i, d in enumerate(digests) if d not in old], workdir)
         lines[t.name] = (key, digests)
     problems += key_problems(pkg, tables)
-    return problems, lines, tables, checked
-
-
-def check_district(folder: Path, city: list[Table]) -> list[str]:
-    """Problems of a district package in `folder`, proven from the (checked) city tables."""
-    return prove_district(folder, city)[0]
-
-
-def prove_district(folder: Path, city: list[Table]) -> tuple[list[str], dict[str, dict]]:
-    """(problems, what a later `known_district` needs: {table: {"header", "digests" of its lines}})."""
-    pkg = folder.name
-    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    tables, problems = read_tables(folder, desc)
-    by_name = {t.name: t for t in city}
-    all_proven = True
-
-    def plain(res: dict) -> dict:
-        return {k: v for k, v in res.items() if k not in ("bytes", "hash")}
-
-    for t in tables:
-        c = by_name.get(t.name)
-        if c is None or plain(c.resource) != plain(t.resource):
-            problems.append(f"{pkg}/{t.name}: schema-error: the resource is not the city package's "
-                            f"resource {t.name!r} (schema, path, format); a district table must be a part of it")
-            all_proven = False
-            continue
-        if t.header != c.header:
-            problems.append(f"{pkg}/{t.name} header: incorrect-label: the header of {t.resource.get('path')} "
-                            f"is not the city package's")
-            all_proven = False
-            continue
-        if c.cells is None:
-            _cells(c)
-        known = dict(zip(c.rows, c.cells))
-        first: dict[str, int] = {}
-        proven = True
-        for i, r in enumerate(t.rows):
-            if r not in known:
-                proven = False
-                problems.append(f"{pkg}/{t.name} row {i + 2}: row-error: the line is not a line of the city "
-                                f"package's {t.name} table ({t.resource.get('path')} line {t.line(i)})")
-            elif r in first:
-                proven = False
-                problems.append(f"{pkg}/{t.name} row {i + 2}: primary-key: the same line as the row at position "
-                                f"{first[r] + 2} ({t.resource.get('path')} line {t.line(i)})")
-            else:
-                first[r] = i
-        if proven:  # the city's parsed cells of these very lines
-            t.cells = [known[r] for r in t.rows]
-        else:
-            all_proven = False
-    # distinct lines of a table whose keys are unique have unique keys: checked only when a line is not
-    # proven (then the problem is reported anyway, and the key check names more)
-    problems += key_problems(pkg, tables, unique=not all_proven)
-    record = {}
-    for t in tables:  # a proven line is a city line: its digest is the one computed for the city
-        c = by_name.get(t.name)
-        known = c.digest_of() if c is not None else {}
-        record[t.name] = {"header": t.header, "digests": [known.get(r) or digest(r) for r in t.rows]}
-    return problems, record
-
-
-def known_district(folder: Path, city: list[Table], city_digests: dict[str, set[str]], proven: dict) -> bool:
-    """True when the district package in `folder`, whose data files and resources are byte for byte the
-    ones `prove_district` proved before (`proven`, its record; see cache.district_key), is still a part of
-    the (checked) city package: its resources are the city's (bytes and hash aside), its headers the
-    city's, and each of its lines (by digest) a line of the city table. What `prove_district` proved of
-    the district alone (bytes and hashes, no line twice, foreign keys inside it) holds for the same bytes.
-    False (prove it again) on any difference."""
-    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    resources = desc.get("resources")
-    by_name = {t.name: t for t in city}
-    if not isinstance(resources, list) or not isinstance(proven, dict):
-        return False
-    names = [res.get("name") if isinstance(res, dict) else None for res in resources]
-    if (not all(isinstance(n, str) for n in names) or len(set(names)) != len(names)
-            or sorted(proven) != sorted(names)):
-        return False
-
-    def plain(res: dict) -> dict:
-        return {k: v for k, v in res.items() if k not in ("bytes", "hash")}
-
-    for res in resources:
-        c, known = by_name.get(res["name"]), proven[res["name"]]
-        if (c is None or not isinstance(known, dict) or plain(c.resource) != plain(res)
-                or known.get("header") != c.header or not isinstance(known.get("digests"), list)
-                or not all(isinstance(d, str) for d in known["digests"])):
-            return False
-        if not set(known["digests"]) <= city_digests.get(c.name, set()):
-            return False
-    return True
+    return problems, lines

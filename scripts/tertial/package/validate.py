@@ -3,7 +3,6 @@ hash of every table. A package that fails stops publishing with a readable list 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from frictionless import FrictionlessException, Package, system
@@ -13,8 +12,11 @@ MAX_LISTED = 20
 
 def problems(package_json: Path) -> list[str]:
     """Every validation error of one package, one readable line each (empty when valid)."""
-    with system.use_context(trusted=False):
-        report = Package(str(package_json)).validate()
+    try:
+        with system.use_context(trusted=False):
+            report = Package(str(package_json)).validate()
+    except FrictionlessException as exc:  # the metadata is not valid: no table is read
+        return [f"{package_json}: {error.message}" for error in exc.to_errors()]
     out = []
     for error in report.errors:
         out.append(f"{package_json}: {error.message}")
@@ -28,22 +30,12 @@ def problems(package_json: Path) -> list[str]:
     return out
 
 
-def descriptor_problems(package_json: Path, schemas: bool = True) -> list[str]:
-    """The package-level (metadata) errors only: what `problems` checks before it reads any table.
-    For a package whose tables are checked otherwise (proof.py). With `schemas=False` the resources are
-    validated without their Table Schemas: for a district package, whose resources are proven to carry
-    the city package's schemas, validated there."""
+def descriptor_problems(package_json: Path) -> list[str]:
+    """The package-level (metadata) errors only, the resources' Table Schemas included: what `problems`
+    checks before it reads any table. For the city package, whose tables are checked by proof.py."""
     try:
         with system.use_context(trusted=False):
-            if schemas:
-                package = Package(str(package_json))
-            else:
-                desc = json.loads(package_json.read_text(encoding="utf-8"))
-                for res in desc.get("resources", []):
-                    if isinstance(res, dict):
-                        res.pop("schema", None)
-                package = Package(desc, basepath=str(package_json.parent))
-            package.to_descriptor(validate=True)
+            Package(str(package_json)).to_descriptor(validate=True)
     except FrictionlessException as exc:
         return [f"{package_json}: {error.message}" for error in exc.to_errors()]
     return []
