@@ -1,7 +1,8 @@
 """Frictionless validates what is published: a package whose files differ from the published ones
-(datapackages/) is validated, a district package in full by Frictionless; a broken one is refused and
-nothing is published. A package whose files are byte for byte the published ones was validated when it
-was published and is not validated again; a hand-edited published package is not trusted."""
+(datapackages/) is validated (its metadata by Frictionless, its lines not validated before row by row by
+Frictionless, its keys over whole tables); a broken one is refused and nothing is published. A package
+whose files are byte for byte the published ones was validated when it was published and is not
+validated again; a hand-edited published package is not trusted."""
 
 import shutil
 
@@ -23,19 +24,20 @@ def project(tmp_path):
 
 @pytest.fixture
 def validated(monkeypatch):
-    """The packages validated since: in full by Frictionless, and the city's lines row by row."""
-    seen = {"full": [], "city_rows": 0}
-    real_full, real_rows = validate.problems, proof.row_problems
+    """The packages validated since ("full": their metadata by Frictionless, then their tables), and
+    the lines validated row by row by Frictionless, per package."""
+    seen = {"full": [], "rows": {}}
+    real_meta, real_rows = validate.descriptor_problems, proof.row_problems
 
-    def full(path):
+    def meta(path):
         seen["full"].append(path.parent.name)
-        return real_full(path)
+        return real_meta(path)
 
     def rows(pkg, table, indexes, workdir):
-        seen["city_rows"] += len(indexes)
+        seen["rows"][pkg] = seen["rows"].get(pkg, 0) + len(indexes)
         return real_rows(pkg, table, indexes, workdir)
 
-    monkeypatch.setattr(validate, "problems", full)
+    monkeypatch.setattr(validate, "descriptor_problems", meta)
     monkeypatch.setattr(proof, "row_problems", rows)
     return seen
 
@@ -44,15 +46,17 @@ def test_unchanged_packages_are_not_validated_again(project, validated):
     before = files(project / "datapackages")
     package.run(project)
     assert files(project / "datapackages") == before
-    assert validated == {"full": [], "city_rows": 0}
+    assert validated == {"full": [], "rows": {}}
 
 
 def test_cold_build_validates_every_package(project, validated):
     (project / "datapackages").rename(project / "published.old")
     shutil.rmtree(project / "build" / "cache" / "package")  # no line validated before either
     package.run(project)
-    districts = sorted(p.name for p in (project / "datapackages").iterdir() if p.is_dir() and p.name != tables.CITY)
-    assert sorted(validated["full"]) == districts and validated["city_rows"] > 0
+    names = [p.name for p in (project / "datapackages").iterdir() if p.is_dir()]
+    assert validated["full"][0] == tables.CITY and sorted(validated["full"]) == sorted(names)
+    # each line once: a district's lines are the city's, validated with it
+    assert validated["rows"][tables.CITY] > 100 and sum(validated["rows"].values()) == validated["rows"][tables.CITY]
     assert files(project / "datapackages") == files(project / "published.old")
 
 
@@ -76,7 +80,7 @@ def test_changed_district_value_outside_the_enum_is_refused(project, monkeypatch
 
     altered(monkeypatch, change)
     _one(refused(project), f"{DISTRICT}/goals row 2 field level: constraint-error")
-    assert validated["full"] == [DISTRICT] and validated["city_rows"] == 0
+    assert validated["full"] == [DISTRICT] and validated["rows"] == {DISTRICT: 1}  # its one new line
 
 
 def test_duplicate_line_in_a_district_is_refused(project, monkeypatch):

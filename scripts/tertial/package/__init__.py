@@ -8,11 +8,11 @@ Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapacka
         the site serves them as /data/<package>.zip and /data/<package>.xlsx, after asking
         `ready_downloads(root, name, folder)` whether they are of these very package files).
 
-Each distinct line is validated row by row by Frictionless once: the city package's lines not validated
-before (hashes in build/cache/package/, see cache.py; safe to delete), while each district package is
-proven a part of the city package (a district whose files are the ones proven before: by the digests of
-its lines, a subset of the city table's); keys are checked over whole tables (see proof.py). Downloads made
-before from the same bytes are not made again.
+A package whose files are byte for byte the published ones (validated when they were published) is not
+validated again. Each changed package is: its metadata by Frictionless, each distinct line row by row by
+Frictionless once (the city's lines not validated before: hashes in build/cache/package/, see cache.py;
+safe to delete; a district's lines are the city's), its keys over whole tables (see proof.py). Downloads
+made before from the same bytes are not made again.
 
 Packages are written to build/datapackages.staging/ first and checked; only when every package is valid
 do they replace datapackages/ (the downloads of changed packages are made meanwhile, in
@@ -123,23 +123,26 @@ def _publish(staging: Path, out: Path, names: list[str]) -> None:
 def check(root: Path, staging: Path, names: list[str]) -> list[str]:
     """Every problem of the staged packages that differ from the published ones (datapackages/): a
     package whose every file is byte for byte the published one's was validated when it was published.
-    A changed district package is validated in full by Frictionless; the city package (which changes
-    with every publication) by Frictionless too, except that its lines validated row by row before are
-    not validated row by row again (proof.py; its keys are checked over whole tables). The city's line
-    hashes are cached when all is valid."""
-    changed = [name for name in names if _files(staging / name) != _files(root / OUT / name)]
+    Each changed package (the city's first): its metadata by Frictionless, each of its lines not
+    validated before row by row by Frictionless, its keys over whole tables (proof.py). A district's
+    lines are the city's, so they are validated once, with the city's. The city's line hashes are
+    cached when all is valid (the next publication validates only its new lines)."""
+    changed = [n for n in sorted(names, key=lambda n: n != tables.CITY)
+               if _files(staging / n) != _files(root / OUT / n)]
     problems: list[str] = []
-    lines = None
-    if tables.CITY in changed:
-        problems += validate.descriptor_problems(staging / tables.CITY / "datapackage.json")
-        found, lines = proof.check_city(staging / tables.CITY, cache.get_lines(root), staging / ".rows")
-        problems += found
-        shutil.rmtree(staging / ".rows", ignore_errors=True)
+    seen = cache.get_lines(root)
+    city_lines = None
     for name in changed:
-        if name != tables.CITY:
-            problems += validate.problems(staging / name / "datapackage.json")
-    if lines is not None and not problems:
-        cache.put_lines(root, lines)
+        found = validate.descriptor_problems(staging / name / "datapackage.json")
+        if not found:
+            found, lines = proof.check_package(staging / name, seen, staging / ".rows")
+            if not found and name == tables.CITY:
+                city_lines = lines
+                seen = {table: (key, set(digests)) for table, (key, digests) in lines.items()}
+        problems += found
+    shutil.rmtree(staging / ".rows", ignore_errors=True)
+    if city_lines is not None and not problems:
+        cache.put_lines(root, city_lines)
     return problems
 
 

@@ -1,16 +1,16 @@
-"""Validation of the city package with each distinct line validated row by row by Frictionless once.
+"""Validation of a package's tables with each distinct line validated row by row by Frictionless once.
 
 After one more report most lines of the city-wide package (every report's rows) are the ones validated
-last time, and Frictionless's validation of the whole package is the stage's largest cost at city scale.
-So (`check_city`): the lines of each table not validated before (all of them on a cold build) are
-validated row by row by Frictionless, as a temporary table of the header and those lines with the
-table's schema minus primaryKey and foreignKeys (primary-key fields marked required, `unique` left out).
-A line validated before is one whose hash is in build/cache/package/lines/ under the same key (header,
-schema, this code, Frictionless version): row checks (types, constraints, cell counts) depend on nothing
-else. Then, over every row of the package: primary keys unique, `unique` fields unique, foreign keys
-resolve (sets of typed cells; all-empty keys skipped, as Frictionless does); bytes and hash of each file
-as its resource says. The package's metadata is validated by Frictionless (`validate.descriptor_problems`);
-district packages by Frictionless in full (package.check).
+last time, and a district package's lines are lines of the city's; Frictionless's validation of whole
+packages was the stage's largest cost at city scale. So (`check_package`): the lines of each table not
+validated before (all of them on a cold build) are validated row by row by Frictionless, as a temporary
+table of the header and those lines with the table's schema minus primaryKey and foreignKeys
+(primary-key fields marked required, `unique` left out). A line validated before is one whose hash is in
+build/cache/package/lines/ (or was validated in this build) under the same key (header, schema, this
+code, Frictionless version): row checks (types, constraints, cell counts) depend on nothing else. Then,
+over every row of the package: primary keys unique, `unique` fields unique, foreign keys resolve (sets of
+typed cells; all-empty keys skipped, as Frictionless does); bytes and hash of each file as its resource
+says. The package's metadata is validated by Frictionless first (`validate.descriptor_problems`).
 
 Every problem is one line naming package, table, row, field and the line of the file.
 """
@@ -264,10 +264,10 @@ def key_problems(pkg: str, tables: list[Table]) -> list[str]:
 
 # --- the check ---------------------------------------------------------------------------------------
 
-def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Path
-               ) -> tuple[list[str], dict[str, tuple[str, list[str]]]]:
-    """Problems of the city package in `folder`; `seen` is {table: (line key, digests validated before)}.
-    Returns (problems, {table: (line key, digests of all its lines)})."""
+def check_package(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Path
+                  ) -> tuple[list[str], dict[str, tuple[str, list[str]]]]:
+    """Problems of the tables of the package in `folder`; `seen` is {table: (line key, digests validated
+    before)}. Returns (problems, {table: (line key, digests of all its lines)})."""
     pkg = folder.name
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables, problems = read_tables(folder, desc)
@@ -277,7 +277,9 @@ def check_city(folder: Path, seen: dict[str, tuple[str, set[str]]], workdir: Pat
         digests = [digest(r) for r in t.rows]
         known = seen.get(t.name, ("", set()))
         old = known[1] if known[0] == key else set()
-        problems += row_problems(pkg, t, [i for i, d in enumerate(digests) if d not in old], workdir)
+        new = [i for i, d in enumerate(digests) if d not in old]
+        if new or known[0] != key:  # the header too: validated with the lines under this key
+            problems += row_problems(pkg, t, new, workdir)
         lines[t.name] = (key, digests)
     problems += key_problems(pkg, tables)
     return problems, lines

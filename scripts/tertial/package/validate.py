@@ -32,7 +32,7 @@ def problems(package_json: Path) -> list[str]:
 
 def descriptor_problems(package_json: Path) -> list[str]:
     """The package-level (metadata) errors only, the resources' Table Schemas included: what `problems`
-    checks before it reads any table. For the city package, whose tables are checked by proof.py."""
+    checks before it reads any table. For a package whose tables are checked by proof.py."""
     try:
         with system.use_context(trusted=False):
             Package(str(package_json)).to_descriptor(validate=True)
