@@ -3,13 +3,13 @@ version (the data version of the newest changelog entry that changed this packag
 the city-wide package follows every entry, a district's only those that touch its reports; the newest
 report as the custom property `publication`, e.g. `2023-T2`), `created`: the date of the newest report
 (`tertial.reports.report_date`, the changelog's rule; never the clock), licence,
-sources, contributors, keywords.
+sources (each report's original file on the site), contributors, keywords.
 
 Reads changelog/ (through `tertial.changelog.current_version`): the changelog stage runs before this one."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .. import ids
 from ..reports import date_of, newest
@@ -37,6 +37,15 @@ def publication(reports) -> str:
     """The newest report's year and type, e.g. '2023-T2' (the `publication` property)."""
     rep = newest(reports)
     return f"{rep.year}-{rep.report_type}"
+
+
+def source_path(root: Path, report) -> str:
+    """Where the report's original file is published: beside its source page on the site,
+    /kallor/<report_id>/<file>, under `site_url` (mkdocs.yml); without one, relative to the package's
+    datapackage.json on the site (/data/<package>/). One copy on the site for every package."""
+    from ..news import site_url
+
+    return f"{site_url(root) or '../../'}kallor/{report.report_id}/{PurePosixPath(report.file).name}"
 
 
 def version(root: Path, name: str = CITY) -> str:
@@ -86,7 +95,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
             {"title": "tertial", "role": "wrangler", "roles": ["wrangler"]},
         ],
         "sources": [
-            {"title": f"{r.district}: {r.title}", "path": r.file, "sha256": r.sha256}
+            {"title": f"{r.district}: {r.title}", "path": source_path(root, r), "sha256": r.sha256}
             for r in sorted(reports, key=lambda r: r.report_id)
         ],
     }

@@ -6,7 +6,7 @@ by line, each line a plain element with the id `L<n>`, escaped: a text file's li
 the PDF reader renders it (`extract.pdf.read_pdf`, the lines `source_line` counts). `p<n>` marks where
 page n starts: for a PDF at the first line read from that page (`Rendering.page_of`, the map that gives
 every item its `source_page`), in a text file at a form feed. The original file lies beside the page,
-and a copy at each package's `sources` path (so the path in `datapackage.json` resolves on the site).
+where each package's `sources` path points (package.metadata.source_path; one copy on the site).
 A site built from packages alone has no sources: its "rad N" stay plain text.
 """
 
@@ -110,7 +110,8 @@ def source_lines_html(lines: tuple[str, ...], pages: tuple[int, ...] = ()) -> st
 def package_copies(packages: list[Package], sources: dict[str, Source]) -> dict[str, Path]:
     """Where each package's `sources` entries (paths relative to its datapackage.json) lie on the site,
     relative to /data/: {'stockholm/sources/reports/x.txt': file}. An entry is matched to a source by
-    its sha256; an unsafe path is left out."""
+    its sha256; an unsafe path is left out, and so is an address elsewhere (the packages this project
+    builds point at the file beside the source page: nothing to copy)."""
     by_sha = {s.sha256: s.path for s in sources.values()}
     out: dict[str, Path] = {}
     for pkg in packages:

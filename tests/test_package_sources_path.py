@@ -1,0 +1,20 @@
+"""A package's `sources` name each report's original file where the site publishes it once: beside its
+source page, /kallor/<report_id>/<file>, under the site's address (or relative to /data/<package>/)."""
+
+from urllib.parse import urljoin
+
+from tertial.package import metadata
+from tertial.sources import SourceReport
+
+REPORT = SourceReport("farsta-2023-t1", "Farsta", "farsta", "T1", 2023, "sources/reports/farsta-2023-t1.pdf",
+                      "0" * 64, "Tertialrapport 1 2023")
+
+
+def test_under_the_site_address(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.org/tertial\n", encoding="utf-8")
+    assert metadata.source_path(tmp_path, REPORT) == "https://example.org/tertial/kallor/farsta-2023-t1/farsta-2023-t1.pdf"
+
+
+def test_without_a_site_address_relative_to_the_package_on_the_site(tmp_path):
+    path = metadata.source_path(tmp_path, REPORT)
+    assert urljoin("https://h/data/farsta/datapackage.json", path) == "https://h/kallor/farsta-2023-t1/farsta-2023-t1.pdf"
