@@ -6,6 +6,7 @@ type its schema declares (tests/test_data_page_examples.py runs them)."""
 from __future__ import annotations
 
 from ..package import catalog
+from ..package.downloads import TEXTS_NOTE
 from ..package.metadata import PUBLISHER
 from .load import Package, resource_schema
 from .markup import Page, crumbs, deferred, link, table, url_indicator
@@ -128,7 +129,7 @@ def data_page(v: View, facts: list[catalog.PackageFacts] | None = None) -> Page:
                      _download(path, dist["datapackage"], "datapackage.json")])
     p.add(table(["Paket", "Version", "Publicerad", "Zip (alla CSV-filer)", "Excel", "Beskrivning"], rows,
                 "Datapaket", raw=True))
-    p.add(f"<p>{ZIP_NOTE} En ny version publiceras bara när paketets data ändras; vad som ändrats står under "
+    p.add(f"<p>{ZIP_NOTE} {esc(TEXTS_NOTE)} En ny version publiceras bara när paketets data ändras; vad som ändrats står under "
           f"{link(path, 'nyheter/', 'Nyheter')}.</p>")
     if any(f.url for f in facts):
         p.add("## Katalog för dataportaler",
