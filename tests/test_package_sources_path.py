@@ -12,9 +12,10 @@ REPORT = SourceReport("farsta-2023-t1", "Farsta", "farsta", "T1", 2023, "sources
 
 def test_under_the_site_address(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.org/tertial\n", encoding="utf-8")
-    assert metadata.source_path(tmp_path, REPORT) == "https://example.org/tertial/kallor/farsta-2023-t1/farsta-2023-t1.pdf"
+    desc = metadata.descriptor(tmp_path, "farsta", [REPORT], "1.0.0")
+    assert [s["path"] for s in desc["sources"]] == ["https://example.org/tertial/kallor/farsta-2023-t1/farsta-2023-t1.pdf"]
 
 
-def test_without_a_site_address_relative_to_the_package_on_the_site(tmp_path):
-    path = metadata.source_path(tmp_path, REPORT)
+def test_without_a_site_address_relative_to_the_package_on_the_site():
+    path = metadata.source_path("", REPORT)
     assert urljoin("https://h/data/farsta/datapackage.json", path) == "https://h/kallor/farsta-2023-t1/farsta-2023-t1.pdf"

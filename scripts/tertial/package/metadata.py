@@ -39,13 +39,11 @@ def publication(reports) -> str:
     return f"{rep.year}-{rep.report_type}"
 
 
-def source_path(root: Path, report) -> str:
+def source_path(site_url: str, report) -> str:
     """Where the report's original file is published: beside its source page on the site,
     /kallor/<report_id>/<file>, under `site_url` (mkdocs.yml); without one, relative to the package's
     datapackage.json on the site (/data/<package>/). One copy on the site for every package."""
-    from ..news import site_url
-
-    return f"{site_url(root) or '../../'}kallor/{report.report_id}/{PurePosixPath(report.file).name}"
+    return f"{site_url or '../../'}kallor/{report.report_id}/{PurePosixPath(report.file).name}"
 
 
 def version(root: Path, name: str = CITY) -> str:
@@ -66,7 +64,9 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
     else:
         title = "Mål och resultat för Stockholms stadsdelsnämnder"
         scope = "Stockholms stadsdelsnämnders"
-    rep = newest(reports)
+    from ..news import site_url
+
+    rep, site = newest(reports), site_url(root)
     synthetic = (root / SYNTHETIC_MARKER).is_file()
     if synthetic:
         title = f"SYNTETISKA DATA – {title}"
@@ -95,7 +95,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
             {"title": "tertial", "role": "wrangler", "roles": ["wrangler"]},
         ],
         "sources": [
-            {"title": f"{r.district}: {r.title}", "path": source_path(root, r), "sha256": r.sha256}
+            {"title": f"{r.district}: {r.title}", "path": source_path(site, r), "sha256": r.sha256}
             for r in sorted(reports, key=lambda r: r.report_id)
         ],
     }
