@@ -25,6 +25,7 @@ from typing import Callable
 
 from . import changelog, faults, ids, journal, lock, sources
 from .errors import TertialError
+from .labels import TYPE_NAMES
 from .extract.goals import heading_label, is_toc_line
 from .extract.pdf import is_pdf, report_lines
 from .extract.reader import read_bytes
@@ -42,8 +43,6 @@ _TITLE_PATTERNS = [
     (re.compile(r"^Verksamhetsberättelse\s+(?:för\s+)?(?P<year>(?:19|20)\d\d)\b", re.I), "VB"),
 ]
 _PERIOD_CELL = re.compile(r"\bTertial\s+(?P<n>[12])\s+(?P<year>(?:19|20)\d\d)\b")
-TYPE_TITLES = {"VP": "Verksamhetsplan {year}", "T1": "Tertialrapport 1 {year}",
-               "T2": "Tertialrapport 2 {year}", "VB": "Verksamhetsberättelse {year}"}
 
 
 @dataclass
@@ -127,7 +126,7 @@ def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_ty
     rid = ids.report_id(did, int(year), report_type)
     title = inferred.title
     if not title or inferred.report_type != report_type or inferred.year != int(year):
-        title = TYPE_TITLES[report_type].format(year=year)
+        title = f"{TYPE_NAMES[report_type]} {year}"
     return sources.SourceReport(report_id=rid, district=name, district_id=did, report_type=report_type,
                                 year=int(year), file=str(sources.REPORTS_DIR / f"{rid}{suffix}"),
                                 sha256="", title=title)

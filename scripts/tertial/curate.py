@@ -12,7 +12,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sources
+from . import schema, sources
 from .curation import city_goals, corrections, indicators
 from .errors import TertialError
 from .extract.write import TABLE_COLUMNS, to_csv
@@ -20,13 +20,8 @@ from .extract.write import TABLE_COLUMNS, to_csv
 EXTRACTED = Path("build") / "extracted"
 CURATED = Path("build") / "curated"
 EXTRACTED_TABLES = tuple(TABLE_COLUMNS)
-CURATED_COLUMNS: dict[str, list[str]] = {
-    **TABLE_COLUMNS,
-    "indicators": ["indicator_id", "name", "unit", "direction", "description", "direction_reason"],
-    "city_goals": ["city_goal_id", "level", "code", "title", "mandate_start", "mandate_end",
-                   "parent_city_goal_id"],
-    "corrections": ["report_id", "table_name", "source_line", "column", "old_value", "new_value", "reason"],
-}
+# the extracted tables and the ones curation makes (indicators, city_goals, corrections): Table Schema columns
+CURATED_COLUMNS: dict[str, list[str]] = {t: schema.stage_columns(t) for t in schema.stage_tables("extract", "curate")}
 
 
 @dataclass

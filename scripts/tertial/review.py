@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from . import curate, sources
-from .extract.model import VALUE_COLUMNS
+from .schema import VALUE_COLUMNS
 from .extract.pdf import report_lines
 
 CONTEXT = 6
