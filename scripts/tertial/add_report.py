@@ -275,9 +275,10 @@ def _summary(staging: Path, rep: sources.SourceReport) -> list[str]:
                      f"{len(cmp['changed'])} changed values or targets")
     if review:
         lines.append("rows needing review: `tertial review` lists them; corrections go in curation/corrections.yml")
+    from .extract.stage import EXTRACTED
     from .extract.write import CENSUS, census_lines  # the extractor's census and warnings (issue 13)
 
-    census = staging / "build" / "extracted" / rep.report_id / CENSUS
+    census = staging / EXTRACTED / rep.report_id / CENSUS
     if census.exists():
         lines += census_lines(json.loads(census.read_text(encoding="utf-8")), rep.file)
     return lines

@@ -15,9 +15,9 @@ from pathlib import Path
 from . import schema, sources
 from .curation import city_goals, corrections, indicators
 from .errors import TertialError
+from .extract.stage import EXTRACTED  # the extract stage's output, which this stage reads
 from .extract.write import TABLE_COLUMNS, to_csv
 
-EXTRACTED = Path("build") / "extracted"
 CURATED = Path("build") / "curated"
 EXTRACTED_TABLES = tuple(TABLE_COLUMNS)
 # the extracted tables and the ones curation makes (indicators, city_goals, corrections): Table Schema columns
@@ -168,8 +168,17 @@ def save(curated: Curated, out_dir: Path, copied: str | None = None) -> None:
         (out_dir / f"{table}.csv").write_text(text, encoding="utf-8", newline="")
 
 
-def run(root: Path) -> Curated:
-    """The stage: load, process, save."""
+READS = (sources.MANIFEST, sources.REPORTS_DIR, EXTRACTED, corrections.FILE, indicators.FILE, city_goals.FILE)
+WRITES = (CURATED,)
+
+
+def run(root: Path, ctx=None) -> list[str]:
+    """The stage: load, process, save; the summary lines."""
+    return curate_project(root).summary()
+
+
+def curate_project(root: Path) -> Curated:
+    """Load, process, save: the curated tables."""
     reports = sources.load_manifest(root)
     copied = copied_table(root, reports)
     parsed = tuple(t for t in EXTRACTED_TABLES if not (t == COPIED and copied is not None))
