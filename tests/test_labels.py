@@ -71,6 +71,28 @@ def _label_tables(folder: Path):
                     yield f"{path.relative_to(folder)}:{node.lineno}", field
 
 
+def _code_sets(folder: Path):
+    """(file:line, field) of each literal list/tuple/set of strings that is a whole code set of the schema:
+    the codes written out again instead of taken from `schema.enum`."""
+    sets = {f: set(schema.enum(f)) for f in ("report_type", "level", "assessment", "direction")}
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.List, ast.Tuple, ast.Set)) and node.elts and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+                values = {e.value for e in node.elts} - {""}
+                yield from ((f"{path.relative_to(folder)}:{node.lineno}", f) for f, codes in sets.items()
+                            if values == codes)
+
+
+def test_no_code_set_is_written_out_again():
+    assert list(_code_sets(PACKAGE)) == []
+
+
+def test_the_scan_finds_a_code_set_written_out(tmp_path):
+    (tmp_path / "m.py").write_text('A = ("helt", "delvis", "ej")\nB = ["higher", "lower"]\n')
+    assert list(_code_sets(tmp_path)) == [("m.py:1", "assessment")]
+
+
 def test_no_table_of_labels_is_written_a_second_time():
     assert list(_label_tables(PACKAGE)) == []
 

@@ -115,3 +115,5 @@ def table_meta(table: str) -> dict:
 # The seven value columns of an indicator row, in the order a follow-up table prints them: the number
 # columns of indicator_results (each has a `_text` twin for a value printed as words).
 VALUE_COLUMNS = typed_columns("indicator_results", "number")
+LEVELS = enum("level")  # inriktningsmal, verksamhetsmal, namndmal
+ASSESSMENTS = enum("assessment")  # helt, delvis, ej (empty: none printed)

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import schema
-from ..schema import VALUE_COLUMNS
+from ..schema import ASSESSMENTS, LEVELS, VALUE_COLUMNS  # noqa: F401  (the extraction's names for them)
 from .values import EMPTY, Cell
 
-LEVELS = schema.enum("level")  # inriktningsmal, verksamhetsmal, namndmal (fields.yml)
-ASSESSMENTS = schema.enum("assessment")  # helt, delvis, ej
 CITY_LEVELS = LEVELS[:2]  # the city's goals (KF), each with a city_goal_id; namndmal is the council's own
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from . import charts as ch
 from . import status as st
 from ..labels import DIRECTION_NAMES, LEVEL_NAMES, TYPE_NAMES  # noqa: F401  the pages take them from here
+from ..schema import ASSESSMENTS
 from .text import esc
 
 
@@ -73,7 +74,7 @@ def crumbs(src: str, trail: list[tuple[str, str]]) -> str:
 
 
 def badge(assessment) -> str:
-    a = assessment if assessment in ("helt", "delvis", "ej") else "ingen"
+    a = assessment if assessment in ASSESSMENTS else "ingen"
     label = ch.VERDICT_NAMES.get(assessment if a != "ingen" else "", "Ingen bedömning")
     return f'<span class="tertial-badge tertial-{a}">{esc(label)}</span>'
 
