@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 
 from . import reasons as reason_texts
 from .goals import GoalTree, heading_label, is_toc_line, section_label, split_code, verdict
-from ..schema import VALUE_COLUMNS
-from .model import Activity, Extraction, IndicatorRow, ReportMeta
+from .model import VALUE_COLUMNS, Activity, Extraction, IndicatorRow, ReportMeta
 from .headers import Header, column_field, parse_header  # noqa: F401 (public names of this layout)
 from .values import EMPTY, fold, parse_cell
 
