@@ -21,7 +21,8 @@ from .extract.write import TABLE_COLUMNS, to_csv
 CURATED = Path("build") / "curated"
 EXTRACTED_TABLES = tuple(TABLE_COLUMNS)
 # the extracted tables and the ones curation makes (indicators, city_goals, corrections): Table Schema columns
-CURATED_COLUMNS: dict[str, list[str]] = {t: schema.stage_columns(t) for t in schema.stage_tables("extract", "curate")}
+CURATED_COLUMNS: dict[str, list[str]] = {t: schema.stage_columns(t)
+                                         for t in schema.stage_tables("extract") + schema.stage_tables("curate")}
 
 
 @dataclass
