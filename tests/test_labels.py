@@ -38,6 +38,26 @@ def test_every_review_code_in_the_published_data_has_its_swedish_reason():
     assert flagged, "no flagged row to check"
 
 
+def _review_codes_flagged(folder: Path) -> set[str]:
+    """The review codes the extraction code flags rows with: the (code, particulars) pairs it appends to a
+    row's reasons or lists, as written in the code."""
+    def pair(node) -> bool:
+        return (isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant)
+                and isinstance(node.elts[0].value, str) and re.fullmatch(r"[a-z]+(_[a-z]+)*", node.elts[0].value))
+    codes = set()
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append":
+                codes |= {a.elts[0].value for a in node.args if pair(a)}
+            elif isinstance(node, ast.List):
+                codes |= {e.elts[0].value for e in node.elts if pair(e)}
+    return codes
+
+
+def test_every_review_code_the_extraction_flags_with_has_a_label_and_every_label_is_used():
+    assert sorted(_review_codes_flagged(PACKAGE / "extract")) == sorted(labels.REVIEW_REASONS)
+
+
 def test_a_review_code_without_a_label_is_refused_not_shown_in_english():
     assert reasons.text([("placement_tie", "a | b")]) == f"{labels.REVIEW_REASONS['placement_tie']} (a | b)"
     with pytest.raises(KeyError):
