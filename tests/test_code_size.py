@@ -21,7 +21,6 @@ ALLOWED_MODULES = {
     "extract/tabular.py",
 }
 ALLOWED_FUNCTIONS = {
-    "add_report.py:add_report",
     "bench.py:run_bench",
     "site/build.py:build_site",
 }

@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import status as st
 from .load import SiteData
+from ..schema import ASSESSMENTS
 from .markup import TYPE_NAMES, line_ref, link, rel, url_report, url_source
 
 # --- derived views -------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ class View:
 
     def counts(self, report_id) -> dict[str, int]:
         g = self.goals_by_report.get(report_id, self.goals.iloc[:0])
-        return {k: int((g["assessment"] == k).sum()) for k in ("helt", "delvis", "ej")}
+        return {k: int((g["assessment"] == k).sum()) for k in ASSESSMENTS}
 
 
 def goal_key(g) -> tuple:
