@@ -2,7 +2,8 @@
 downloads (zip, Excel) in build/downloads/.
 
 Reads:  build/curated/*.csv, sources/reports.yml (and each report's heading, for the `created` date),
-        changelog/ (the data version), the Table Schemas in package/schema/*.yml
+        changelog/ (the data version), the Table Schemas in package/schema/*.yml, mkdocs.yml (`site_url`:
+        where the site publishes each report's original file, named in the packages' `sources`)
 Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapackages/README.md
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
         the site serves them as /data/<package>.zip and /data/<package>.xlsx, after asking
@@ -41,7 +42,7 @@ STAGING = Path("build") / "datapackages.staging"
 DOWNLOADS = Path("build") / "downloads"
 DOWNLOADS_NEW = Path("build") / "downloads.staging"  # made while the packages are checked
 README = "README.md"
-READS = (CURATED, Path("sources"), Path("changelog"), OUT, DOWNLOADS, cache.CACHE)
+READS = (CURATED, Path("sources"), Path("changelog"), Path("mkdocs.yml"), OUT, DOWNLOADS, cache.CACHE)
 WRITES = (OUT, STAGING, DOWNLOADS, DOWNLOADS_NEW, cache.CACHE)
 
 
@@ -326,9 +327,11 @@ def readme(names: list[str]) -> str:
         "## Downloads",
         "",
         "Each package is also built as `build/downloads/<package>.zip` (this folder's files) and",
-        "`build/downloads/<package>.xlsx` (one sheet per table, numbers as numbers, a sheet `Kolumner`",
-        "explaining every column in Swedish). They are binary, so they are not committed; the site serves",
-        "them as `/data/<package>.zip` and `/data/<package>.xlsx`.",
+        "`build/downloads/<package>.xlsx` (one sheet per table but `goal_texts`, whose texts are too long for",
+        "Excel's cells; numbers as numbers, a sheet `Kolumner` explaining every column in Swedish). They are",
+        "binary, so they are not committed; the site serves them as `/data/<package>.zip` and",
+        "`/data/<package>.xlsx`. Each report's original file is published once, beside its source page",
+        "(`/kallor/<report_id>/`), where `sources` in each `datapackage.json` points.",
         "",
         "## Licence: CC0 1.0",
         "",
