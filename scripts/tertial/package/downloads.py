@@ -1,7 +1,7 @@
 """Downloads of each package: a zip (datapackage.json and data/*.csv) and an Excel workbook (one sheet
 per table, numbers as numbers, dates as dates, a sheet explaining every column in Swedish).
 
-The workbook leaves out the goals' texts (goal_texts: at 13 districts x 4 years 31 of the city's 47 MB of
+The workbook leaves out the goals' texts (goal_texts: at 13 districts x 4 years 33 of the city's 47 MB of
 CSV, 56 % of its workbook and 1.4 s of its 5 s to write; a text can be longer than an Excel cell's 32,767
 characters); its first sheet says they are in the zip and the CSV file.
 
