@@ -19,3 +19,13 @@ def test_under_the_site_address(tmp_path):
 def test_without_a_site_address_relative_to_the_package_on_the_site():
     path = metadata.source_path("", REPORT)
     assert urljoin("https://h/data/farsta/datapackage.json", path) == "https://h/kallor/farsta-2023-t1/farsta-2023-t1.pdf"
+
+
+def test_the_site_copies_no_source_a_package_names_by_its_address(tmp_path):
+    from tertial.site.load import Package
+    from tertial.site.sources import Source, package_copies
+
+    src = Source(REPORT.report_id, tmp_path / "f.pdf", "farsta-2023-t1.pdf", REPORT.sha256, ())
+    paths = ["https://example.org/kallor/farsta-2023-t1/farsta-2023-t1.pdf", "../../kallor/farsta-2023-t1/farsta-2023-t1.pdf"]
+    pkgs = [Package("farsta", tmp_path, {"sources": [{"path": path, "sha256": REPORT.sha256}]}) for path in paths]
+    assert package_copies(pkgs, {REPORT.report_id: src}) == {}

@@ -116,9 +116,10 @@ def package_copies(packages: list[Package], sources: dict[str, Source]) -> dict[
     out: dict[str, Path] = {}
     for pkg in packages:
         for entry in pkg.descriptor.get("sources") or []:
-            rel = posixpath.normpath(str(entry.get("path") or ""))
+            raw = str(entry.get("path") or "")
+            rel = posixpath.normpath(raw)  # (which makes 'https://' 'https:/')
             file = by_sha.get(str(entry.get("sha256") or ""))
-            if file is None or rel.startswith(("..", "/")) or "://" in rel or rel == ".":
+            if file is None or rel.startswith(("..", "/")) or "://" in raw or rel == ".":
                 continue
             out[f"{pkg.name}/{rel}"] = file
     return out
