@@ -1,5 +1,5 @@
 """A package's `sources` name each report's original file where the site publishes it once: beside its
-source page, /kallor/<report_id>/<file>, under the site's address (or relative to /data/<package>/)."""
+source page, /kallor/<report_id>/<file>, relative to the package's datapackage.json on the site."""
 
 from urllib.parse import urljoin
 
@@ -10,15 +10,12 @@ REPORT = SourceReport("farsta-2023-t1", "Farsta", "farsta", "T1", 2023, "sources
                       "0" * 64, "Tertialrapport 1 2023")
 
 
-def test_under_the_site_address(tmp_path):
+def test_relative_to_the_package_on_the_site(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.org/tertial\n", encoding="utf-8")
-    desc = metadata.descriptor(tmp_path, "farsta", [REPORT], "1.0.0")
-    assert [s["path"] for s in desc["sources"]] == ["https://example.org/tertial/kallor/farsta-2023-t1/farsta-2023-t1.pdf"]
-
-
-def test_without_a_site_address_relative_to_the_package_on_the_site():
-    path = metadata.source_path("", REPORT)
-    assert urljoin("https://h/data/farsta/datapackage.json", path) == "https://h/kallor/farsta-2023-t1/farsta-2023-t1.pdf"
+    desc = metadata.descriptor(tmp_path, "farsta", [REPORT], "1.0.0")  # the same with any site address
+    [path] = [s["path"] for s in desc["sources"]]
+    assert urljoin("https://example.org/tertial/data/farsta/datapackage.json", path) == \
+        "https://example.org/tertial/kallor/farsta-2023-t1/farsta-2023-t1.pdf"
 
 
 def test_the_site_copies_no_source_a_package_names_by_its_address(tmp_path):

@@ -2,8 +2,7 @@
 downloads (zip, Excel) in build/downloads/.
 
 Reads:  build/curated/*.csv, sources/reports.yml (and each report's heading, for the `created` date),
-        changelog/ (the data version), the Table Schemas in package/schema/*.yml, mkdocs.yml (`site_url`:
-        where the site publishes each report's original file, named in the packages' `sources`)
+        changelog/ (the data version), the Table Schemas in package/schema/*.yml
 Writes: datapackages/<package>/datapackage.json + data/<table>.csv and datapackages/README.md
         (committed; a readable diff), build/downloads/<package>.zip and <package>.xlsx (not committed;
         the site serves them as /data/<package>.zip and /data/<package>.xlsx, after asking
@@ -42,7 +41,7 @@ STAGING = Path("build") / "datapackages.staging"
 DOWNLOADS = Path("build") / "downloads"
 DOWNLOADS_NEW = Path("build") / "downloads.staging"  # made while the packages are checked
 README = "README.md"
-READS = (CURATED, Path("sources"), Path("changelog"), Path("mkdocs.yml"), OUT, DOWNLOADS, cache.CACHE)
+READS = (CURATED, Path("sources"), Path("changelog"), OUT, DOWNLOADS, cache.CACHE)
 WRITES = (OUT, STAGING, DOWNLOADS, DOWNLOADS_NEW, cache.CACHE)
 
 
@@ -331,7 +330,8 @@ def readme(names: list[str]) -> str:
         "Excel's cells; numbers as numbers, a sheet `Kolumner` explaining every column in Swedish). They are",
         "binary, so they are not committed; the site serves them as `/data/<package>.zip` and",
         "`/data/<package>.xlsx`. Each report's original file is published once, beside its source page",
-        "(`/kallor/<report_id>/`), where `sources` in each `datapackage.json` points.",
+        "(`/kallor/<report_id>/`), where `sources` in each `datapackage.json` points (a path relative to it",
+        "on the site, `../../kallor/<report_id>/<file>`).",
         "",
         "## Licence: CC0 1.0",
         "",

@@ -39,11 +39,11 @@ def publication(reports) -> str:
     return f"{rep.year}-{rep.report_type}"
 
 
-def source_path(site_url: str, report) -> str:
+def source_path(report) -> str:
     """Where the report's original file is published: beside its source page on the site,
-    /kallor/<report_id>/<file>, under `site_url` (mkdocs.yml); without one, relative to the package's
-    datapackage.json on the site (/data/<package>/). One copy on the site for every package."""
-    return f"{site_url or '../../'}kallor/{report.report_id}/{PurePosixPath(report.file).name}"
+    /kallor/<report_id>/<file>, relative to the package's datapackage.json there (/data/<package>/): one
+    copy on the site for every package, wherever the site is served, and no address in the data."""
+    return f"../../kallor/{report.report_id}/{PurePosixPath(report.file).name}"
 
 
 def version(root: Path, name: str = CITY) -> str:
@@ -64,9 +64,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
     else:
         title = "Mål och resultat för Stockholms stadsdelsnämnder"
         scope = "Stockholms stadsdelsnämnders"
-    from ..news import site_url
-
-    rep, site = newest(reports), site_url(root)
+    rep = newest(reports)
     synthetic = (root / SYNTHETIC_MARKER).is_file()
     if synthetic:
         title = f"SYNTETISKA DATA – {title}"
@@ -95,7 +93,7 @@ def descriptor(root: Path, name: str, reports, data_version: str | None = None) 
             {"title": "tertial", "role": "wrangler", "roles": ["wrangler"]},
         ],
         "sources": [
-            {"title": f"{r.district}: {r.title}", "path": source_path(site, r), "sha256": r.sha256}
+            {"title": f"{r.district}: {r.title}", "path": source_path(r), "sha256": r.sha256}
             for r in sorted(reports, key=lambda r: r.report_id)
         ],
     }
