@@ -114,8 +114,8 @@ def latest_row_cells(v: View, src: str, r) -> list[str]:
 
 def indicator_page(v: View, iid: str) -> Page:
     path = url_indicator(iid)
-    info = v.indicators.loc[iid] if iid in v.indicators.index else None
-    res = v.results[v.results["indicator_id"] == iid].sort_values(["district_id", "year", "type_order"])
+    info = v.indicator_info(iid)
+    res = v.results_of_indicator(iid)
     name = str(info["name"]) if info is not None else str(res["name"].iloc[0])
     unit = str(info["unit"]) if info is not None else str(res["unit"].iloc[0])
     p = Page(path, safe_title(name), wide=True)
@@ -128,5 +128,5 @@ def indicator_page(v: View, iid: str) -> Page:
     rows = [latest_row_cells(v, path, x) for x in res.groupby("district_id").tail(1).itertuples()]
     p.add(render("indicator.md.j2", path=path, iid=iid, name=name, unit=unit, direction=v.direction(iid),
                  csv=path + iid + ".csv", charts=shown, rows=rows))
-    p.files[f"{iid}.csv"] = v.raw_results_by_indicator[iid].to_csv(index=False, lineterminator="\n").encode("utf-8")
+    p.files[f"{iid}.csv"] = v.raw_results_of_indicator(iid).to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p
