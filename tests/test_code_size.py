@@ -22,8 +22,6 @@ ALLOWED_MODULES = {
 }
 ALLOWED_FUNCTIONS = {
     "add_report.py:add_report",
-    "bench.py:run_bench",
-    "site/build.py:build_site",
 }
 
 
