@@ -97,10 +97,12 @@ class View:
     @read
     def district_info(self, did) -> dict | None:
         """The district's row of the districts table (name, valid_from, valid_to, merged_into_district_id)."""
-        if did not in self.districts.index:
-            return None
-        d = self.districts.loc[did]
-        return {k: d.get(k, "") for k in ("name", "valid_from", "valid_to", "merged_into_district_id")}
+        if not hasattr(self, "_district_info"):
+            cols = ("name", "valid_from", "valid_to", "merged_into_district_id")
+            self._district_info = {d.district_id: {k: getattr(d, k) for k in cols}
+                                   for d in self.districts.itertuples(index=False)}
+        info = self._district_info.get(did)
+        return None if info is None else dict(info)
 
     @read
     def merged_into(self, did) -> list[tuple[str, str]]:
