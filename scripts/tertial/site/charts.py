@@ -126,9 +126,9 @@ def finish_shaped(key: tuple, make, df: pd.DataFrame) -> dict:
 
 def render_svg(spec: dict) -> str:
     """The SVG as the site shows it (site/render.py: without tooltips)."""
-    from .render import static
+    from .render import compact, static
 
-    return vlc.vegalite_to_svg(static(spec), format_locale=_vlc_locale())
+    return compact(vlc.vegalite_to_svg(static(spec), format_locale=_vlc_locale()))
 
 
 def _vlc_locale() -> dict:
