@@ -137,3 +137,27 @@ def test_opened_line_is_highlighted_and_in_view(page):
     assert page.locator("#L303").bounding_box()["height"] == float(
         page.locator("#L303").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_pagefind_reads_only_sections_with_an_indexed_page(fixture_site, tmp_path):
+    """The reports' sources are not indexed, so Pagefind is not given their section (/kallor/) to read
+    (overrides/hooks/tertial_search.py, --glob): the index is the one Pagefind makes reading every page."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import tertial_search
+
+    assert tertial_search.section("kallor/norrmalm-2023-t2/") == "kallor" and tertial_search.section("") == ""
+    glob = tertial_search.site_glob({"", "stadsdelar", "om", "404.html"})
+    assert glob == "{404.html,index.html,om/**/*.html,stadsdelar/**/*.html}"
+    site, _ = fixture_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    excluded = [a for s in tertial_search.NOT_INDEXED for a in ("--exclude-selectors", s)]
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(copy), "--output-subdir", "pagefind",
+                    "--force-language", "sv", "--silent", *excluded], check=True)
+    every = {p.relative_to(copy / "pagefind"): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()}
+    built = {p.relative_to(site / "pagefind"): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()
+             if not p.name.startswith("tertial-")}
+    assert every and every == built
