@@ -53,7 +53,7 @@ def _dump(page) -> str:
 
 def test_a_builder_cannot_read_past_the_recording(data):
     seen = reads.Recording(_view(data))
-    for name in ("goals", "results", "d", "sources", "texts_by_goal", "latest", "published_sources"):
+    for name in ("goals", "results", "d", "sources", "texts_by_goal", "latest", "latest_under"):
         with pytest.raises(AttributeError, match="not a recorded read"):
             getattr(seen, name)
     assert seen.district_label("hagersten-alvsjo")  # a derived helper, made of reads

@@ -51,7 +51,6 @@ class View:
         # without the row's position: a report's page must not depend on where its rows sit in the table
         for t in data.goal_texts.itertuples(index=False):
             self.texts_by_goal.setdefault(t.goal_id, []).append(t)
-        self.name_of = {k: str(n) for k, n in zip(self.districts["district_id"], self.districts["name"])}
         self.direction_of = dict(zip(self.indicators["indicator_id"], self.indicators["direction"]))
         by_id = self.goals.set_index("goal_id")
         self.parent = by_id["parent_goal_id"].to_dict()
@@ -233,10 +232,6 @@ class View:
         source = rel(src, url_source(rid)) if self.has_source(rid) else None
         return line_ref(row.source_line, getattr(row, "source_line_end", None), source,
                         getattr(row, "source_page", None))
-
-    def published_sources(self, report_ids) -> list[str]:
-        """Of these reports, those whose source is published."""
-        return sorted(set(report_ids) & self.sources)
 
     @derived
     def report_link(self, src: str, r) -> str:
