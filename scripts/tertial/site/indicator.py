@@ -45,9 +45,15 @@ def comparison_chart(v: View, cmp_: pd.DataFrame, name: str, unit: str, period: 
     return ch.bars_with_target("jamforelse", df, unit, alt, ["Stadsdel", "Utfall", "Årsmål"], rows)
 
 
+# the columns the charts read (the rows have some thirty: filtering and iterating them all was most of a
+# page's cost)
+PERIOD = ["district_id", "year", "type_order", "report_type"]
+CHART_COLUMNS = PERIOD + ["period_outcome", "forecast", "annual_target", "outcome_men", "outcome_women"]
+
+
 def trajectory_chart(v: View, res: pd.DataFrame, name: str, unit: str) -> ch.Chart | None:
     long = []
-    for x in res.itertuples():
+    for x in res[CHART_COLUMNS].itertuples():
         for col, label in (("period_outcome", "Utfall"), ("forecast", "Prognos helår"), ("annual_target", "Årsmål")):
             val = getattr(x, col)
             if not pd.isna(val):
@@ -83,7 +89,7 @@ def sex_chart(v: View, sex: pd.DataFrame, unit: str, period: str) -> ch.Chart | 
 
 def comparisons(v: View, res: pd.DataFrame, name: str, unit: str) -> list[dict]:
     """The charts that set districts side by side, each of one period, saying which and who is left out."""
-    out = []
+    out, res = [], res[CHART_COLUMNS]
     cmp_, period, left = shared_period(v, res.dropna(subset=["period_outcome"]))
     chart = comparison_chart(v, cmp_, name, unit, period)
     if chart:
