@@ -17,8 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VALUE_COLUMNS = ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast",
-                 "annual_target", "city_target")
+from tertial.schema import VALUE_COLUMNS
 GOLD_DIR = Path(__file__).parent / "gold"
 
 

@@ -184,10 +184,10 @@ def test_stage_reads_the_manifest_and_curated_rows(tmp_path):
         w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    assert changelog.stage(root) == [
+    assert changelog.run(root) == [
         "changelog: entry 1, data version 1.0.0 (reports added: farsta-2023-t1; 0 changed values or targets; "
         "0 changed goal cells; 0 indicator rows changed in other columns)"]
-    assert changelog.stage(root) == ["changelog: no change, data version 1.0.0"]
+    assert changelog.run(root) == ["changelog: no change, data version 1.0.0"]
     assert changelog.load_entries(root)[0]["date"] == "2023-05-20"
 
 

@@ -136,7 +136,7 @@ def test_a_changed_review_flag_is_a_new_publication_and_never_slips_through(tmp_
         package.run(tmp_path)  # the changelog stage skipped
     assert {p: p.read_bytes() for p in sorted((tmp_path / "datapackages").rglob("*")) if p.is_file()} == published
 
-    assert changelog.stage(tmp_path)[0].startswith("changelog: entry 2, data version 1.1.0")
+    assert changelog.run(tmp_path)[0].startswith("changelog: entry 2, data version 1.1.0")
     entry = changelog.load_entries(tmp_path)[1]
     assert [o["columns"] for o in entry["indicators"]["other"]] == [["analysis", "needs_review", "review_reason"]]
     assert entry["indicators"]["changed"] == []

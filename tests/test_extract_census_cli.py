@@ -7,6 +7,7 @@ import shutil
 from cli_harness import REAL, REPORTS, ROOT, run_cli
 
 from tertial import build
+from tertial.extract import stage as extract_stage
 
 HL = "hagersten-liljeholmen-2020-t1"
 
@@ -24,11 +25,11 @@ def test_extract_prints_the_census_and_explains(tmp_path):
 
 def test_build_records_the_census_beside_the_extracted_tables(tmp_path):
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
-    lines = build.stage_extract(tmp_path, build.Context())
-    record = json.loads((tmp_path / build.EXTRACTED / HL / "census.json").read_text(encoding="utf-8"))
+    lines = extract_stage.run(tmp_path, build.Context())
+    record = json.loads((tmp_path / extract_stage.EXTRACTED / HL / "census.json").read_text(encoding="utf-8"))
     assert record["rows_written"] == 76 and record["rows_flagged"] == 15 and record["layout"] == "pdftext"
     assert f"  census {HL}: 76 row blocks seen, 76 rows written (15 flagged), 0 fragments joined, " \
            "0 kept as flagged rows" in lines
-    norrmalm = json.loads((tmp_path / build.EXTRACTED / "norrmalm-2022-vp" / "census.json").read_text("utf-8"))
+    norrmalm = json.loads((tmp_path / extract_stage.EXTRACTED / "norrmalm-2022-vp" / "census.json").read_text("utf-8"))
     assert any("printed again without its code" in w["message"] for w in norrmalm["warnings"])
     assert any(line.startswith("  warning: sources/reports/norrmalm-2022-vp.txt:") for line in lines)

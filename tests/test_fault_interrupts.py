@@ -64,7 +64,7 @@ def _children(pid: int) -> list[str]:
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc to see the workers")
 def test_ctrl_c_twice_while_workers_extract_is_one_line_and_no_worker_traceback(base, tmp_path):
-    """Four reports to extract: two worker processes (tertial.build.PARALLEL_FROM), which ignore Ctrl-C."""
+    """Four reports to extract: two worker processes (tertial.extract.stage.PARALLEL_FROM), which ignore Ctrl-C."""
     project = copy(base, tmp_path / "p")
     reports = sources.load_manifest(project)
     for district in ("Bromma", "Farsta", "Skarpnäck"):

@@ -6,7 +6,7 @@ import hl_rewrite
 from pdftext_fixture import parse, table, values
 from test_pdftext_spacing import SPACED_ROWS
 
-from tertial.extract.model import VALUE_COLUMNS
+from tertial.schema import VALUE_COLUMNS
 from tertial.extract.pdftext import Token, thousands_readings
 
 

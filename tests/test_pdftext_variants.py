@@ -12,7 +12,8 @@ from goldcheck import cell_matches, fold, score, score_report
 
 from tertial import ids
 from tertial.extract import extract_file
-from tertial.extract.model import VALUE_COLUMNS, ReportMeta
+from tertial.extract.model import ReportMeta
+from tertial.schema import VALUE_COLUMNS
 from tertial.extract.write import tables
 
 ROOT = Path(__file__).resolve().parents[1]

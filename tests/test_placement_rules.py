@@ -4,7 +4,7 @@ outside, one test per rule, named after it (a test checks that every rule has on
 import sys
 
 from tertial.extract import placement
-from tertial.extract.model import VALUE_COLUMNS
+from tertial.schema import VALUE_COLUMNS
 from tertial.extract.values import EMPTY, parse_cell
 
 RULES = {r.name: r for r in placement.RULES}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tertial import changelog, reports
+from tertial import changelog, reports, schema
 from tertial.package import metadata
 from tertial.sources import SourceReport
 
@@ -44,4 +44,4 @@ def test_report_rows_are_text_as_published():
     assert reports.report_rows([rep]) == [{"report_id": "farsta-2024-t1", "district_id": "farsta", "year": "2024",
                                            "report_type": "T1", "title": "Titel", "source_file": "f.txt",
                                            "source_sha256": "x"}]
-    assert list(reports.report_rows([rep])[0]) == list(reports.REPORT_COLUMNS)
+    assert list(reports.report_rows([rep])[0]) == schema.columns("reports")

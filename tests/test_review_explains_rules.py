@@ -6,12 +6,13 @@ import shutil
 from cli_harness import ROOT
 
 from tertial import build, review
+from tertial.extract import stage as extract_stage
 
 
 def test_review_names_the_rules_of_each_flagged_row(tmp_path):
     for part in ("sources", "curation"):
         shutil.copytree(ROOT / part, tmp_path / part)
-    build.stage_extract(tmp_path, build.Context())
+    extract_stage.run(tmp_path, build.Context())
     out = review.run(tmp_path)
     at = out.index(next(line for line in out if line.endswith("Nämndens budgetföljsamhet efter resultatöverföringar")))
     block = out[at:at + 8]

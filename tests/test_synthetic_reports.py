@@ -9,7 +9,7 @@ import pytest
 
 import synth
 from goldcheck import cell_matches
-from tertial.extract.model import VALUE_COLUMNS
+from tertial.schema import VALUE_COLUMNS
 from tertial.extract.reader import read_lines
 from tertial.extract.write import tables
 

@@ -25,6 +25,7 @@ from typing import Callable
 
 from . import changelog, faults, ids, journal, lock, sources
 from .errors import TertialError
+from .labels import TYPE_NAMES
 from .extract.goals import heading_label, is_toc_line
 from .extract.pdf import is_pdf, report_lines
 from .extract.reader import read_bytes
@@ -42,8 +43,6 @@ _TITLE_PATTERNS = [
     (re.compile(r"^Verksamhetsberättelse\s+(?:för\s+)?(?P<year>(?:19|20)\d\d)\b", re.I), "VB"),
 ]
 _PERIOD_CELL = re.compile(r"\bTertial\s+(?P<n>[12])\s+(?P<year>(?:19|20)\d\d)\b")
-TYPE_TITLES = {"VP": "Verksamhetsplan {year}", "T1": "Tertialrapport 1 {year}",
-               "T2": "Tertialrapport 2 {year}", "VB": "Verksamhetsberättelse {year}"}
 
 
 @dataclass
@@ -127,7 +126,7 @@ def resolve_meta(path: Path, inferred: Inferred, district: str | None, report_ty
     rid = ids.report_id(did, int(year), report_type)
     title = inferred.title
     if not title or inferred.report_type != report_type or inferred.year != int(year):
-        title = TYPE_TITLES[report_type].format(year=year)
+        title = f"{TYPE_NAMES[report_type]} {year}"
     return sources.SourceReport(report_id=rid, district=name, district_id=did, report_type=report_type,
                                 year=int(year), file=str(sources.REPORTS_DIR / f"{rid}{suffix}"),
                                 sha256="", title=title)
@@ -276,31 +275,34 @@ def _summary(staging: Path, rep: sources.SourceReport) -> list[str]:
                      f"{len(cmp['changed'])} changed values or targets")
     if review:
         lines.append("rows needing review: `tertial review` lists them; corrections go in curation/corrections.yml")
+    from .extract.stage import EXTRACTED
     from .extract.write import CENSUS, census_lines  # the extractor's census and warnings (issue 13)
 
-    census = staging / "build" / "extracted" / rep.report_id / CENSUS
+    census = staging / EXTRACTED / rep.report_id / CENSUS
     if census.exists():
         lines += census_lines(json.loads(census.read_text(encoding="utf-8")), rep.file)
     return lines
 
 
-def add_report(root: Path, report: Path, district: str | None = None, report_type: str | None = None,
-               year: int | None = None, replace: bool = False,
-               build: Callable[[Path], object] | None | bool = True) -> Result:
-    """Publish `report` into the project at `root`; nothing in the project changes unless all steps succeed.
+@dataclass
+class _Plan:
+    """What add_report will write, checked before anything is: the report's bytes, its manifest entry,
+    the one it replaces, the manifest, and how the report's words disagree with the options given."""
+    data: bytes
+    rep: sources.SourceReport
+    existing: sources.SourceReport | None
+    manifest: list[sources.SourceReport]
+    warnings: list[str]
 
-    `build=True` uses `tertial.build.build` when it exists; pass a function to use another, or None
-    to only record the report.
-    """
-    root = Path(root).resolve()
-    report = Path(report)
-    # load
+
+def _plan(root: Path, report: Path, district, report_type, year, replace: bool) -> _Plan:
+    """Load and check: the report is a regular file and a district council report, its id is free (or
+    `replace`), and every other published report's sha256 matches."""
     if report.exists() and not report.is_file():  # a FIFO would never end
         raise TertialError("not a regular file (a folder, a FIFO or a device)", report)
     data = read_bytes(report)  # bounded: a huge or endless file is refused without reading it all
     lines = report_lines(report, data)
     manifest = sources.load_manifest(root, verify=False)  # verified below, but the report replaced
-    # process
     if not is_report(lines):
         raise TertialError("not a district council report: it has no goal headings "
                            "(KF:s inriktningsmål, KF:s mål för verksamhetsområdet, Nämndmål)", report)
@@ -316,35 +318,54 @@ def add_report(root: Path, report: Path, district: str | None = None, report_typ
     for other in manifest:  # every sha256 matches (that of the report replaced need not)
         if other is not existing:
             sources.verify_file(root, other)
+    return _Plan(data, rep, existing, manifest, warnings)
+
+
+def _build_staged(root: Path, staging: Path, report: Path, target: Path, rep, build_fn) -> list[str]:
+    """Build the staging copy and make sure it has its changelog entry; the summary lines to print. An
+    error names the maintainer's report, or the project's files, not the staging copy's."""
+    old_tables = changelog.published_tables(root)
+    entries_before = len(changelog.load_entries(staging))
+    try:
+        build_fn(staging)
+    except TertialError as exc:
+        path = str(report) if exc.path and Path(exc.path) == target else exc.path
+        raise TertialError(exc.message.replace(str(staging), str(root)),
+                           path and path.replace(str(staging), str(root)), exc.line) from None
+    if len(changelog.load_entries(staging)) == entries_before:  # the build did not write one
+        changelog.update(staging, changelog.published_tables(staging), old_tables)
+    return _summary(staging, rep)
+
+
+def add_report(root: Path, report: Path, district: str | None = None, report_type: str | None = None,
+               year: int | None = None, replace: bool = False,
+               build: Callable[[Path], object] | None | bool = True) -> Result:
+    """Publish `report` into the project at `root`; nothing in the project changes unless all steps succeed.
+
+    `build=True` uses `tertial.build.build` when it exists; pass a function to use another, or None
+    to only record the report.
+    """
+    root = Path(root).resolve()
+    report = Path(report)
+    plan = _plan(root, report, district, report_type, year, replace)
+    rep, existing = plan.rep, plan.existing
     build_fn = find_build() if build is True else (build or None)
     # save, in a staging copy
     staging, original = stage_copy(root)
     try:
         target = staging / rep.file
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.write_bytes(plan.data)
         if existing is not None and existing.file != rep.file:  # replaced by a PDF (or the text of one)
             (staging / existing.file).unlink(missing_ok=True)
-        reports = [r for r in manifest if r.report_id != rep.report_id] + [rep]
+        reports = [r for r in plan.manifest if r.report_id != rep.report_id] + [rep]
         (staging / sources.MANIFEST).write_text(sources.dump_manifest(reports), encoding="utf-8")
         sources.load_manifest(staging)  # the new manifest reads back and every sha256 matches
-        summary: list[str] = []
-        if build_fn is not None:
-            old_tables = changelog.published_tables(root)
-            entries_before = len(changelog.load_entries(staging))
-            try:
-                build_fn(staging)
-            except TertialError as exc:  # name the maintainer's report, or the project's files, not the staging copy's
-                path = str(report) if exc.path and Path(exc.path) == target else exc.path
-                raise TertialError(exc.message.replace(str(staging), str(root)),
-                                   path and path.replace(str(staging), str(root)), exc.line) from None
-            if len(changelog.load_entries(staging)) == entries_before:  # the build did not write one
-                changelog.update(staging, changelog.published_tables(staging), old_tables)
-            summary = _summary(staging, rep)
+        summary = _build_staged(root, staging, report, target, rep, build_fn) if build_fn is not None else []
         changed = commit(staging, root, original)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Result(rep, build_fn is not None, existing is not None, summary, changed, warnings)
+    return Result(rep, build_fn is not None, existing is not None, summary, changed, plan.warnings)
 
 
 def main(args) -> int:

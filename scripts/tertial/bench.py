@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import add_report, build, ids, memwatch, sitebytes, sources
+from . import add_report, build, ids, labels, memwatch, sitebytes, sources
 from .package.metadata import SYNTHETIC_MARKER  # the package stage marks the titles of such a project
 
 SEED = 20240101
@@ -118,7 +118,7 @@ def synthesize(template: sources.SourceReport, text: str, district: str, report_
         # a period cell broken over two lines in PDF text: 'Tertial 2 \n2023'
         text = re.sub(rf"{words[src_type][2].split()[0]} {src_type[1]}\s*\n{year}\b", words[report_type][2], text)
     text = perturb(text, rng)
-    title = f"{add_report.TYPE_TITLES[report_type].format(year=year)} – SYNTETISKA DATA"
+    title = f"{labels.TYPE_NAMES[report_type]} {year} – SYNTETISKA DATA"
     date = DATE_OF[report_type].format(y=year, y0=year - 1, y1=year + 1)
     head = f"{MARK}\n\n{district} stadsdelsnämnd\n{date}\n\n{title}\n\n"
     return head + text, title

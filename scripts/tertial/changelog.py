@@ -35,6 +35,7 @@ import re
 from pathlib import Path
 
 from . import schema
+from .curate import CURATED  # the curate stage's output, which this stage reads
 from .errors import TertialError
 from .releasediff import CITY_PACKAGE, COLUMNS, DIFF_TABLES, MORE_TABLES, canonical, diff, is_empty, row_text
 # public names of this stage before the diff had its own module (add_report compares a report with the
@@ -44,8 +45,10 @@ from .reports import date_of, district_rows, report_rows
 
 
 CHANGELOG_DIR = Path("changelog")
-CURATED = Path("build") / "curated"
 PUBLISHED_DATA = Path("datapackages") / "stockholm" / "data"
+# as a stage: what it reads (the curated tables, the published ones, the reports' texts for their dates)
+READS = (CURATED, PUBLISHED_DATA, Path("sources"), CHANGELOG_DIR)
+WRITES = (CHANGELOG_DIR,)
 # an entry's `tables_sha256` fingerprints the first two (as it always has), `goals_sha256` the other two
 MAIN_TABLES, TEXT_TABLES = DIFF_TABLES[:2], DIFF_TABLES[2:]
 # the rest of the published tables (MORE_TABLES), compared as text: an entry's `more_sha256`
@@ -273,8 +276,8 @@ def update(root: Path, new_tables: dict[str, list[dict]],
     return entry
 
 
-def stage(root: Path, ctx=None) -> list[str]:
-    """The build stage between curate and package: `Stage("changelog", changelog.stage)` in tertial.build.
+def run(root: Path, ctx=None) -> list[str]:
+    """The build stage between curate and package (`tertial.build.STAGES`).
 
     Compares the curated tables with the published ones (still on disk) and records an entry when they
     differ, so that the package stage can write `current_version(root)` and the site its news.

@@ -12,21 +12,17 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sources
+from . import schema, sources
 from .curation import city_goals, corrections, indicators
 from .errors import TertialError
+from .extract.stage import EXTRACTED  # the extract stage's output, which this stage reads
 from .extract.write import TABLE_COLUMNS, to_csv
 
-EXTRACTED = Path("build") / "extracted"
 CURATED = Path("build") / "curated"
 EXTRACTED_TABLES = tuple(TABLE_COLUMNS)
-CURATED_COLUMNS: dict[str, list[str]] = {
-    **TABLE_COLUMNS,
-    "indicators": ["indicator_id", "name", "unit", "direction", "description", "direction_reason"],
-    "city_goals": ["city_goal_id", "level", "code", "title", "mandate_start", "mandate_end",
-                   "parent_city_goal_id"],
-    "corrections": ["report_id", "table_name", "source_line", "column", "old_value", "new_value", "reason"],
-}
+# the extracted tables and the ones curation makes (indicators, city_goals, corrections): Table Schema columns
+CURATED_COLUMNS: dict[str, list[str]] = {t: schema.stage_columns(t)
+                                         for t in schema.stage_tables("extract") + schema.stage_tables("curate")}
 
 
 @dataclass
@@ -173,8 +169,17 @@ def save(curated: Curated, out_dir: Path, copied: str | None = None) -> None:
         (out_dir / f"{table}.csv").write_text(text, encoding="utf-8", newline="")
 
 
-def run(root: Path) -> Curated:
-    """The stage: load, process, save."""
+READS = (sources.MANIFEST, sources.REPORTS_DIR, EXTRACTED, corrections.FILE, indicators.FILE, city_goals.FILE)
+WRITES = (CURATED,)
+
+
+def run(root: Path, ctx=None) -> list[str]:
+    """The stage: load, process, save; the summary lines."""
+    return curate_project(root).summary()
+
+
+def curate_project(root: Path) -> Curated:
+    """Load, process, save: the curated tables."""
     reports = sources.load_manifest(root)
     copied = copied_table(root, reports)
     parsed = tuple(t for t in EXTRACTED_TABLES if not (t == COPIED and copied is not None))

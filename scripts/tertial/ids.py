@@ -7,9 +7,10 @@ import hashlib
 import re
 import unicodedata
 
+from . import schema
 from .errors import TertialError
 
-REPORT_TYPES = ("VP", "T1", "T2", "VB")
+REPORT_TYPES = schema.enum("report_type")  # VP, T1, T2, VB, in the order of the year (fields.yml)
 
 # The districts (stadsdelsnämnder). `valid_to`/`merged_into` let a reader follow an area across
 # the 2020-07-01 merger of Hägersten-Liljeholmen and Älvsjö into Hägersten-Älvsjö.

@@ -16,15 +16,13 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from . import ids
+from . import ids, labels
 from .package.metadata import PUBLISHER
 
 NEWS_DIR = "nyheter"
 FEED_FILE = "feed.xml"
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
           "oktober", "november", "december")
-TYPE_NAMES = {"VP": "verksamhetsplan", "T1": "tertialrapport 1", "T2": "tertialrapport 2",
-              "VB": "verksamhetsberättelse"}
 COLUMN_NAMES = {
     "period_outcome": "periodens utfall", "forecast": "prognos helår", "outcome_men": "utfall män",
     "outcome_women": "utfall kvinnor", "previous_year": "förra årets utfall",
@@ -33,7 +31,6 @@ COLUMN_NAMES = {
 }
 GOAL_COLUMN_NAMES = {"assessment": "nämndens bedömning", "title": "rubrik", "code": "nummer", "level": "målnivå",
                      "city_goal_id": "stadens mål (id)"}
-VERDICT_NAMES = {"helt": "uppfylls helt", "delvis": "uppfylls delvis", "ej": "uppfylls ej"}
 # Characters that mean something to Markdown, HTML or the theme: written as character references.
 _SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|~^$=:\"']")
 
@@ -60,7 +57,7 @@ def district_label(district_id: str) -> str:
 
 
 def report_label(rep: dict) -> str:
-    return f"{district_label(rep['district_id'])}, {TYPE_NAMES.get(rep['report_type'], rep['report_type'])} {rep['year']}"
+    return f"{district_label(rep['district_id'])}, {labels.name(labels.TYPE_NAMES, rep['report_type'], in_sentence=True)} {rep['year']}"
 
 
 def report_href(rep: dict, depth: int) -> str:
@@ -150,7 +147,7 @@ def other_changes(entry: dict) -> list[str]:
 
 def _goal_cell(column: str, value: str) -> str:
     if column == "assessment":
-        return VERDICT_NAMES.get(value, text(value)) if value else "ingen bedömning"
+        return labels.name(labels.VERDICT_NAMES, value, in_sentence=True) if value in labels.VERDICT_NAMES else text(value)
     return text(value) or "–"
 
 

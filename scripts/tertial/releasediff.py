@@ -21,9 +21,9 @@ REFERENCE_KEYS = {"indicators": "indicator_id", "city_goals": "city_goal_id", "d
 PACKAGE_COLUMNS = ("district_id", "year")  # added to indicator_results by the package stage
 # {table: [column, ...]} as written: the Table Schemas' fields (to publish), the CSV headers (published)
 COLUMNS = "_columns"
-VALUE_COLUMNS = ("period_outcome", "forecast")
+OUTCOME_COLUMNS = ("period_outcome", "forecast")  # the outcome and forecast, compared between reports
 TARGET_COLUMNS = ("annual_target", "annual_target_text", "city_target", "city_target_text")
-COMPARED_COLUMNS = VALUE_COLUMNS + TARGET_COLUMNS
+COMPARED_COLUMNS = OUTCOME_COLUMNS + TARGET_COLUMNS
 # between two publications every printed value is compared and listed (against the district's previous
 # report, only COMPARED_COLUMNS: last year's outcome and the split by sex are not comparable)
 CORRECTED_COLUMNS = ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast") + TARGET_COLUMNS

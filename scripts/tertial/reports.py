@@ -28,7 +28,6 @@ UNKNOWN_TYPE = len(TYPE_ORDER)  # a type outside the contract sorts after the kn
 PERIOD_END = {"T1": "04-30", "T2": "08-31", "VB": "12-31"}
 HEAD_LINES = 40
 _DATE = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-REPORT_COLUMNS = ("report_id", "district_id", "year", "report_type", "title", "source_file", "source_sha256")
 
 
 def order_key(year, report_type: str) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from . import curate, sources
-from .extract.model import VALUE_COLUMNS
+from .schema import VALUE_COLUMNS
 from .extract.pdf import report_lines
 
 CONTEXT = 6
@@ -65,7 +65,7 @@ def render(root: Path, rows: list[dict]) -> list[str]:
 def explained(root: Path, report_id: str) -> dict[str, list[str]]:
     """Which rule put which cell in which column, per flagged row's first line, as the build's extract
     stage recorded it (build/extracted/<report_id>/census.json); empty when not built."""
-    from .build import EXTRACTED
+    from .extract.stage import EXTRACTED
     from .extract.write import CENSUS
 
     path = root / EXTRACTED / report_id / CENSUS

@@ -31,11 +31,12 @@ import re
 import sys
 from pathlib import Path
 
+from tertial.schema import VALUE_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "sources" / "reports" / "hagersten-liljeholmen-2020-t1.txt"
 GOLD = ROOT / "tests" / "gold" / "hagersten-liljeholmen-2020-t1.json"
-COLS = ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast", "annual_target",
-        "city_target")
+COLS = VALUE_COLUMNS
 
 # rows whose name and first value share a line in the original
 INLINE = {895, 3878, 3952, 3955, 3970}

@@ -25,8 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
-VALUE_COLUMNS = ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast",
-                 "annual_target", "city_target")
+from tertial.schema import VALUE_COLUMNS  # the columns a follow-up table prints, in order
 LABELS = {"inriktningsmal": "KF:s inriktningsmål:", "verksamhetsmal": "KF:s mål för verksamhetsområdet:",
           "namndmal": "Nämndmål:"}
 VERDICTS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "ej": "Uppfylls ej"}

@@ -28,11 +28,11 @@ from pathlib import Path
 
 from .. import ids
 from ..errors import TertialError
+from ..extract.model import CITY_LEVELS
 from ..extract.values import fold
 from . import yamlfile
 
 FILE = Path("curation") / "city_goals.yml"
-CITY_LEVELS = ("inriktningsmal", "verksamhetsmal")
 DEFAULT_THRESHOLD = 0.9
 _KEYS = {"city_goal_id", "mandate", "level", "title", "aliases"}
 _TYPES = {"city_goal_id": yamlfile.TEXT, "mandate": (int,), "level": yamlfile.TEXT, "title": yamlfile.TEXT,

@@ -34,12 +34,13 @@ import re
 from pathlib import Path
 
 from ..errors import TertialError
-from ..extract.model import VALUE_COLUMNS
+from .. import schema
+from ..schema import VALUE_COLUMNS
 from ..extract.values import format_number
 from . import yamlfile
 
 FILE = Path("curation") / "corrections.yml"
-TABLES = ("indicator_results", "goals", "activities")
+TABLES = schema.enum("table_name")  # the tables a correction may change (fields.yml)
 SETTABLE = {
     "indicator_results": {"name", "unit", "period", "needs_review", "review_reason", "analysis",
                           *VALUE_COLUMNS, *(f"{c}_text" for c in VALUE_COLUMNS)},
@@ -47,7 +48,7 @@ SETTABLE = {
     "activities": {"text", "start_date", "end_date", "deviation", "analysis"},
 }
 ROW_COLUMNS = ("period", *VALUE_COLUMNS, *(f"{c}_text" for c in VALUE_COLUMNS))
-ENUMS = {"level": ("inriktningsmal", "verksamhetsmal", "namndmal"), "assessment": ("helt", "delvis", "ej", "")}
+ENUMS = {"level": schema.enum("level"), "assessment": (*schema.enum("assessment"), "")}
 _KEYS = {"report_id", "source_line", "table", "column", "value", "set", "row", "delete", "reason"}
 _TYPES = {"report_id": yamlfile.TEXT, "source_line": (int,), "table": yamlfile.TEXT, "column": yamlfile.TEXT,
           "set": (dict,), "row": (dict,), "delete": (bool,), "reason": yamlfile.TEXT}

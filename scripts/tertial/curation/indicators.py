@@ -29,13 +29,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .. import ids
+from .. import ids, schema
 from ..errors import TertialError
 from ..extract.values import fold
 from . import yamlfile
 
 FILE = Path("curation") / "indicators.yml"
-DIRECTIONS = ("higher", "lower", "none")
+DIRECTIONS = schema.enum("direction")  # higher, lower, none (fields.yml)
 _KEYS = {"name", "indicator_id", "aliases", "direction", "direction_reason", "unit", "description"}
 _TYPES = {"name": yamlfile.TEXT, "indicator_id": yamlfile.TEXT, "aliases": yamlfile.NAMES,
           "direction": yamlfile.TEXT, "direction_reason": yamlfile.TEXT, "unit": yamlfile.TEXT,

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import VALUE_COLUMNS
+from ..schema import VALUE_COLUMNS
 from .values import fold
 
 

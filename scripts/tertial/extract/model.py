@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..schema import ASSESSMENTS, LEVELS, VALUE_COLUMNS  # noqa: F401  (the extraction's names for them)
 from .values import EMPTY, Cell
 
-LEVELS = ("inriktningsmal", "verksamhetsmal", "namndmal")
-ASSESSMENTS = ("helt", "delvis", "ej")
-
-# The seven value columns of a follow-up table, in printed order.
-VALUE_COLUMNS = (
-    "period_outcome",  # Periodens utfall
-    "outcome_men",  # Utfall män/pojkar
-    "outcome_women",  # Utfall kvinnor/flickor
-    "previous_year",  # Utfall VB <year> / Periodens utfall VB <year>
-    "forecast",  # Prognos helår
-    "annual_target",  # Årsmål
-    "city_target",  # KF:s årsmål
-)
+CITY_LEVELS = LEVELS[:2]  # the city's goals (KF), each with a city_goal_id; namndmal is the council's own
 
 
 @dataclass

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .model import VALUE_COLUMNS
+from ..schema import VALUE_COLUMNS
 from .values import EMPTY, Cell, parse_cell
 
 TIE_MARGIN = 1.0  # placements closer than this cannot be told apart: the row is flagged

@@ -1,30 +1,11 @@
-"""Why a row is flagged needs_review: a stable code in the data (`review_code`), and ONE table from code to
-the Swedish text that the site and `tertial review` show (`review_reason` holds that text, with the
-row's particulars). Codes are never renamed (journalists filter on them); add new ones at the end."""
+"""Why a row is flagged needs_review: a stable code in the data (`review_code`), and its Swedish text that the
+site and `tertial review` show (`review_reason` holds that text, with the row's particulars). The table from
+code to text is `labels.REVIEW_REASONS`, with every other code's label."""
 
 from __future__ import annotations
 
-from .model import VALUE_COLUMNS
-
-REVIEW_REASONS: dict[str, str] = {
-    "placement_tie": "cellerna passar i mer än en kolumnordning",
-    "too_many_cells": "fler celler än kolumner",
-    "no_placement": "ingen kolumnordning passar de tryckta cellerna",
-    "unitless_value": "ett värde utan radens enhet kan vara prognosen (prognoser trycks utan enhet)",
-    "annual_outcome": "utfall på en årsrad: värdet före målen kan vara fjolårets utfall eller prognosen",
-    "annual_no_unit": "ingen enhet tryckt: värdet före målen kan vara fjolårets utfall eller prognosen",
-    "word_cut_guess": "ett ord delat vid radslut kan vara ett ord eller två",
-    "no_period": "ingen periodcell hittades",
-    "spacing_mismatch": "mellanrummen mellan cellerna stämmer inte med tabellens kolumner",
-    "thousands_ambiguous": "tusentalsgrupper kan läsas på mer än ett sätt",
-    "fragment": "ett stycke av en rad som inte kunde fogas till någon rad",
-    "cells_missing": "raden har färre celler än rubriken: celler kan saknas",
-    "cells_extra": "raden har fler celler än rubriken: kolumnerna kan inte skiljas åt",
-    "unknown_column": "celler under en okänd kolumn",
-    "period_in_value": "en periodcell eller ett datum står i en värdekolumn",
-    "no_name": "raden har inget indikatornamn",
-    "nothing_beside_name": "inget är tryckt bredvid namnet: en rad eller en textrad?",
-}
+from ..labels import REVIEW_REASONS
+from ..schema import VALUE_COLUMNS
 
 COLUMN_LABELS = {
     "period_outcome": "periodens utfall", "outcome_men": "utfall män", "outcome_women": "utfall kvinnor",
@@ -35,7 +16,8 @@ assert set(COLUMN_LABELS) == set(VALUE_COLUMNS)
 
 
 def label(code: str) -> str:
-    return REVIEW_REASONS.get(code, code)
+    """The Swedish text of a review code; a code without one is a bug (KeyError), never shown in English."""
+    return REVIEW_REASONS[code]
 
 
 def columns_sv(columns) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import VALUE_COLUMNS
+from ..schema import VALUE_COLUMNS
 from .values import EMPTY, Cell
 from . import reasons
 from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells

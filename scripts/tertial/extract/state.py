@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .goals import GoalTree
-from .model import VALUE_COLUMNS, Extraction, ReportMeta
+from ..schema import VALUE_COLUMNS
+from .model import Extraction, ReportMeta
 from .stream import Item
 
 

@@ -9,29 +9,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from .. import ids
-from .model import VALUE_COLUMNS, Extraction
+from .. import ids, schema
+from ..schema import VALUE_COLUMNS
+from .model import CITY_LEVELS, Extraction
 from .values import format_number
 
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "goals": [
-        "goal_id", "report_id", "parent_goal_id", "level", "code", "title", "assessment",
-        "city_goal_id", "source_line", "source_page",
-    ],
-    "goal_texts": ["goal_id", "section", "text"],
-    "indicator_results": [
-        "report_id", "goal_id", "indicator_id", "name", "unit", "period",
-        "period_outcome", "period_outcome_text", "outcome_men", "outcome_men_text",
-        "outcome_women", "outcome_women_text", "previous_year", "previous_year_text",
-        "forecast", "forecast_text", "annual_target", "annual_target_text",
-        "city_target", "city_target_text", "needs_review", "review_reason", "analysis",
-        "source_line", "source_line_end", "source_page", "review_code",
-    ],
-    "activities": [
-        "activity_id", "report_id", "goal_id", "text", "start_date", "end_date", "deviation",
-        "analysis", "source_line", "source_page",
-    ],
-}
+# the four tables of one report, their columns in order: from the Table Schemas (tertial/schema.py)
+TABLE_COLUMNS: dict[str, list[str]] = {t: schema.stage_columns(t) for t in schema.stage_tables("extract")}
 
 
 def goal_id(report_id: str, index: int) -> str:
@@ -56,7 +40,7 @@ def tables(ex: Extraction) -> dict[str, list[dict]]:
     gid = lambda i: goal_id(rid, i) if i is not None else ""  # noqa: E731
     goals, texts = [], []
     for i, g in enumerate(ex.goals):
-        is_city = g.level in ("inriktningsmal", "verksamhetsmal")
+        is_city = g.level in CITY_LEVELS
         goals.append({
             "goal_id": gid(i), "report_id": rid, "parent_goal_id": gid(g.parent), "level": g.level,
             "code": g.code or "", "title": g.title, "assessment": g.assessment or "",

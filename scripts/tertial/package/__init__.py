@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import changelog, schema, sources
-from ..curate import load_curated
+from ..curate import CURATED, load_curated
 from ..errors import TertialError
 from ..extract.write import to_csv
 from ..workers import process_pool
@@ -41,6 +41,8 @@ STAGING = Path("build") / "datapackages.staging"
 DOWNLOADS = Path("build") / "downloads"
 DOWNLOADS_NEW = Path("build") / "downloads.staging"  # made while the packages are checked
 README = "README.md"
+READS = (CURATED, Path("sources"), Path("changelog"), OUT, DOWNLOADS, cache.CACHE)
+WRITES = (OUT, STAGING, DOWNLOADS, DOWNLOADS_NEW, cache.CACHE)
 
 
 class PackageInvalid(TertialError):
@@ -220,8 +222,13 @@ def ready_downloads(root: Path, name: str, folder: Path) -> tuple[Path, Path] | 
     return None
 
 
-def run(root: Path) -> Published:
-    """The stage: load the curated tables, build and validate every package, then publish."""
+def run(root: Path, ctx=None) -> list[str]:
+    """The stage; its summary lines."""
+    return publish(root).summary()
+
+
+def publish(root: Path) -> Published:
+    """Load the curated tables, build and validate every package, then publish."""
     reports = sources.load_manifest(root)
     if not reports:
         raise TertialError("no reports in the manifest: nothing to package", root / sources.MANIFEST)

@@ -17,14 +17,13 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from ..labels import VERDICT_NAMES
 from .text import esc
 
 # Okabe & Ito (2008), a palette readable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-VERDICT_LABELS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "ej": "Uppfylls ej",
-                  "": "Ingen bedömning"}
-VERDICT_COLOURS = {"Uppfylls helt": "#009E73", "Uppfylls delvis": "#E69F00", "Uppfylls ej": "#D55E00",
-                   "Ingen bedömning": "#BBBBBB"}
+VERDICT_COLOURS = {VERDICT_NAMES[code]: colour for code, colour in  # by label, as the charts show them
+                   (("helt", "#009E73"), ("delvis", "#E69F00"), ("ej", "#D55E00"), ("", "#BBBBBB"))}
 SV_NUMBER = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"],
              "minus": "\u2212", "percent": "\u00a0%"}
 # Arial-metric fonts: the SVG is measured by vl-convert at build time and drawn by the reader's
@@ -178,7 +177,7 @@ def _write_always(path: Path, content: bytes | None) -> None:
 def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_title: str,
                  alt_text: str, columns: list[str], rows: list[list[str]]) -> Chart:
     """Rows y by columns x, each cell coloured by the council's verdict (df: x, y, verdict, x_order)."""
-    d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_LABELS.get(v or "", VERDICT_LABELS[""])))
+    d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_NAMES.get(v or "", VERDICT_NAMES[""])))
     x_sort = list(dict.fromkeys(d.sort_values("x_order")[x]))
     y_sort = list(dict.fromkeys(d[y]))
     if _grid_width(x_sort, y_sort) > _grid_width(y_sort, x_sort):  # the narrower way round
@@ -225,7 +224,7 @@ def _grid_cell(columns: list, rows: list) -> float:
 
 def verdict_counts(name: str, df: pd.DataFrame, alt_text: str) -> Chart:
     """Stacked bars: how many goals per level got each verdict (df: level_label, verdict, n)."""
-    d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_LABELS.get(v or "", VERDICT_LABELS[""])))
+    d = df.assign(verdict=df["verdict"].map(lambda v: VERDICT_NAMES.get(v or "", VERDICT_NAMES[""])))
     order = list(VERDICT_COLOURS)
     d["order"] = d["verdict"].map(order.index)
     chart = alt.Chart(DATA).mark_bar().encode(

@@ -17,7 +17,7 @@ def verdict_chart(v: View, g: pd.DataFrame) -> ch.Chart:
     df = pd.DataFrame({"period": [f"{int(y)} {t}" for y, t in zip(g["year"], g["report_type"])],
                        "x_order": g["year"].astype(int) * 10 + g["type_order"],
                        "district": g["district_id"].map(v.district_label), "verdict": g["assessment"]})
-    rows = [[r.district, r.period, ch.VERDICT_LABELS.get(r.verdict, "Ingen bedömning")] for r in df.itertuples()]
+    rows = [[r.district, r.period, ch.VERDICT_NAMES.get(r.verdict, "Ingen bedömning")] for r in df.itertuples()]
     alt = (f"Rutnät över {df['district'].nunique()} stadsdelars bedömning av målet i {df['period'].nunique()} "
            "rapporter, färgat efter bedömningen (H helt, D delvis, E ej).")
     return ch.verdict_grid("bedomningar", df, "period", "district", "Rapport", "Stadsdel", alt,

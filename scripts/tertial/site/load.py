@@ -12,25 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import ids
+from .. import ids, schema
 from ..errors import TertialError
 from ..reports import TYPE_ORDER, UNKNOWN_TYPE
 
-NUMERIC = ["period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast",
-           "annual_target", "city_target"]
-REQUIRED = {
-    "goals": ["goal_id", "report_id", "parent_goal_id", "level", "code", "title", "assessment",
-              "city_goal_id", "source_line"],
-    "indicator_results": ["report_id", "goal_id", "indicator_id", "name", "unit", "period", *NUMERIC,
-                          "annual_target_text", "city_target_text", "needs_review", "analysis",
-                          "source_line"],
-    "activities": ["activity_id", "report_id", "goal_id", "text", "start_date", "end_date", "deviation",
-                   "source_line"],
-    "goal_texts": ["goal_id", "section", "text"],
-    "districts": ["district_id", "name"],
-    "reports": ["report_id", "district_id", "year", "report_type"],
-    "indicators": ["indicator_id", "name", "unit", "direction"],
-}
+# the tables the site reads and the columns each must have: all of its Table Schema's (tertial/schema.py)
+SITE_TABLES = ("goals", "indicator_results", "activities", "goal_texts", "districts", "reports", "indicators")
+REQUIRED = {name: schema.columns(name) for name in SITE_TABLES}
 
 
 @dataclass
@@ -135,7 +123,7 @@ def load(packages_dir: Path, name: str = "stockholm") -> SiteData:
     rep["year"] = pd.to_numeric(rep["year"], errors="coerce").astype("Int64")
     rep["type_order"] = rep["report_type"].map(TYPE_ORDER).fillna(UNKNOWN_TYPE).astype(int)
     t["reports"] = rep.sort_values(["district_id", "year", "type_order"]).reset_index(drop=True)
-    _numeric(t["indicator_results"], NUMERIC)
+    _numeric(t["indicator_results"], schema.VALUE_COLUMNS)
     for n in ("goals", "indicator_results", "activities"):
         t[n]["source_line"] = pd.to_numeric(t[n]["source_line"], errors="coerce").astype("Int64")
     # text columns as plain Python objects (str, or NaN when empty): the same values, but iterating rows

@@ -13,14 +13,10 @@ import pandas as pd
 
 from . import charts as ch
 from . import status as st
+from ..labels import DIRECTION_NAMES, LEVEL_NAMES, TYPE_NAMES  # noqa: F401  the pages take them from here
+from ..schema import ASSESSMENTS
 from .text import esc
 
-TYPE_NAMES = {"VP": "Verksamhetsplan", "T1": "Tertialrapport 1", "T2": "Tertialrapport 2",
-              "VB": "Verksamhetsberättelse"}
-LEVEL_NAMES = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsmal": "KF:s mål för verksamhetsområdet",
-               "namndmal": "Nämndmål"}
-DIRECTION_NAMES = {"higher": "Högre värde är bättre", "lower": "Lägre värde är bättre",
-                   "none": "Ingen riktning angiven", "": "Ingen riktning angiven"}
 
 
 # --- addresses ---------------------------------------------------------------------------------
@@ -78,8 +74,8 @@ def crumbs(src: str, trail: list[tuple[str, str]]) -> str:
 
 
 def badge(assessment) -> str:
-    a = assessment if assessment in ("helt", "delvis", "ej") else "ingen"
-    label = ch.VERDICT_LABELS.get(assessment if a != "ingen" else "", "Ingen bedömning")
+    a = assessment if assessment in ASSESSMENTS else "ingen"
+    label = ch.VERDICT_NAMES.get(assessment if a != "ingen" else "", "Ingen bedömning")
     return f'<span class="tertial-badge tertial-{a}">{esc(label)}</span>'
 
 

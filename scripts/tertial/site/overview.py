@@ -58,7 +58,7 @@ def overview_chart(v: View) -> ch.Chart | None:
     df = pd.DataFrame({"goal": g["city_goal_id"].map(labels), "district": g["district_id"].map(v.district_name),
                        "verdict": g["assessment"], "x_order": g["city_goal_id"]})
     df = df.sort_values(["district", "x_order"])
-    rows = [[r.district, r.goal, ch.VERDICT_LABELS.get(r.verdict, "Ingen bedömning")] for r in df.itertuples()]
+    rows = [[r.district, r.goal, ch.VERDICT_NAMES.get(r.verdict, "Ingen bedömning")] for r in df.itertuples()]
     alt = (f"Rutnät: {df['district'].nunique()} stadsdelar (rader) och {df['goal'].nunique()} av "
            f"kommunfullmäktiges mål (kolumner), färgade efter nämndens bedömning i senaste rapporten. "
            + "; ".join(f"{k}: {int((df['verdict'] == kk).sum())}" for kk, k in

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import ids
+from ..labels import LEVEL_SHORT_NAMES
 from . import charts as ch
 from .cards import indicator_card, verdict_sentence
 from .markup import (LEVEL_NAMES, TYPE_NAMES, Page, badge, glossary, goal_label, link,
@@ -13,23 +14,20 @@ from .templating import render
 from .text import esc
 from .view import View, goal_key, previous_verdicts
 
-SHORT_LEVELS = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsmal": "KF:s verksamhetsmål",
-                "namndmal": "Nämndmål"}
-
 
 def verdict_count_chart(v: View, report_id: str, name: str) -> ch.Chart | None:
     g = v.goals_of_report(report_id)
     if g.empty:
         return None
-    df = (g.assign(level_label=g["level"].map(SHORT_LEVELS).fillna(g["level"]))
+    df = (g.assign(level_label=g["level"].map(LEVEL_SHORT_NAMES).fillna(g["level"]))
           .groupby(["level_label", "assessment"]).size().reset_index(name="n")
           .rename(columns={"assessment": "verdict"}))
-    order = list(SHORT_LEVELS.values())
+    order = list(LEVEL_SHORT_NAMES.values())
     df["lo"] = df["level_label"].map(lambda x: order.index(x) if x in order else 9)
     df = df.sort_values(["lo", "verdict"]).drop(columns="lo")
     parts = []
     for lvl, grp in df.groupby("level_label", sort=False):
-        parts.append(f"{lvl}: " + ", ".join(f"{int(r.n)} {ch.VERDICT_LABELS.get(r.verdict, '').lower()}"
+        parts.append(f"{lvl}: " + ", ".join(f"{int(r.n)} {ch.VERDICT_NAMES.get(r.verdict, '').lower()}"
                                            for r in grp.itertuples()))
     alt = "Stapeldiagram över nämndens bedömning av sina mål per nivå. " + "; ".join(parts) + "."
     return ch.verdict_counts(name, df, alt)
@@ -127,7 +125,7 @@ def goal_meta(v: View, path: str, g, prev, prev_verdicts, explained: set[str]) -
     if before:
         bits.insert(1, "förra bedömningen " + link(path, url_report(prev.district_id, prev.year, prev.report_type),
                                                      report_label(prev))
-                    + f": {esc(ch.VERDICT_LABELS.get(before, before).lower())}")
+                    + f": {esc(ch.VERDICT_NAMES.get(before, before).lower())}")
     if g.city_goal_id:
         bits.append(link(path, url_goal(g.city_goal_id), "Alla stadsdelar om målet"))
     return [Markup(b) for b in bits if b]
@@ -180,7 +178,7 @@ def report_goals(v: View, path: str, rid: str) -> list[dict]:
         acts = [{"text": a.text, "meta": activity_meta(v, path, a)} for a in acts_by_goal.get(g.goal_id, [])]
         out.append({"level": g.level, "depth": DEPTH.get(g.level, 4), "anchor": goal_anchor(g, taken),
                     "label": goal_label(g.code, g.title),
-                    "verdict": ch.VERDICT_LABELS.get(g.assessment, "").lower() if g.assessment else "",
+                    "verdict": ch.VERDICT_NAMES.get(g.assessment, "").lower() if g.assessment else "",
                     "meta": goal_meta(v, path, g, prev, prev_verdicts, explained), "texts": texts, "cards": cards,
                     "analyses": [(x.name, Markup(v.ref(path, x)), x.analysis) for x in gres if x.analysis],
                     "acts": acts, "summary": goal_summary(texts, cards, acts) if texts or cards or acts else ""})

@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import status as st
 from .load import SiteData
+from ..schema import ASSESSMENTS
 from .markup import TYPE_NAMES, line_ref, link, rel, url_report, url_source
 from .reads import derived, read
 
@@ -279,7 +280,7 @@ class View:
     @derived
     def counts(self, report_id) -> dict[str, int]:
         g = self.goals_of_report(report_id)
-        return {k: int((g["assessment"] == k).sum()) for k in ("helt", "delvis", "ej")}
+        return {k: int((g["assessment"] == k).sum()) for k in ASSESSMENTS}
 
 
 def _fresh(rows: pd.DataFrame | None, empty: pd.DataFrame) -> pd.DataFrame:
