@@ -7,6 +7,7 @@ the build folder (`build/docs/` for the generated sources, `build/site/` for the
 from __future__ import annotations
 
 import filecmp
+import gc
 import json
 import logging
 import shutil
@@ -273,7 +274,10 @@ def _make_docs(root: Path, packages_dir: Path, out_dir: Path, docs_dir: Path, ph
         write(Path(path), None)
     write.prune()                                             # whatever this build did not produce
     phases.mark("news_prune")
-    return {"data": data, "entries": entries, "pages": pages, "cache": cache, "writer": writer, "write": write}
+    # what the rest of the build needs; the pages, tables and report texts are let go before MkDocs and
+    # Pagefind run (they held hundreds of MB at city scale while the build's peak was reached)
+    return {"footer": footer_facts(data, entries), "n_pages": len(pages), "cache": cache, "writer": writer,
+            "write": write}
 
 
 def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
@@ -291,15 +295,16 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
     t0 = time.perf_counter()
     phases = _Phases()
     made = _make_docs(root, packages_dir, out_dir, docs_dir, phases)
+    gc.collect()
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
-    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict, facts=footer_facts(made["data"], made["entries"]))
+    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict, facts=made["footer"])
     t2 = time.perf_counter()
     _swap_into_place(staging, out_dir)
     writer, cache = made["writer"], made["cache"]
     writer.prune_cache()  # only once the site is built: a failed build keeps the charts it could reuse
-    figures = {"pages": len(made["pages"]) + sum(1 for p in (root / "docs").rglob("*.md")),
+    figures = {"pages": made["n_pages"] + sum(1 for p in (root / "docs").rglob("*.md")),
                "charts": writer.charts, "pages_cached": cache.hits, "pages_made": cache.misses,
                "pages_made_by_kind": cache.made, "pages_remade": [f"{k}:{i}" for k, i in cache.remade],
                "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3), "generate_phases_s": dict(phases),
