@@ -41,3 +41,17 @@ def serve(directory: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def source_lines(html: str) -> list[dict]:
+    """A source page's lines as an HTML parser reads them (tertial/site/sources.py writes them tersely,
+    end tags left out): each line's id, the number its list shows, its text and the page anchor on it."""
+    import lxml.html
+
+    out = []
+    for ol in lxml.html.fromstring(html).xpath('//ol[@class="tertial-chunk"]'):
+        for i, li in enumerate(ol.xpath("./li")):
+            anchor = li.xpath("./a[starts-with(@id, 'p')]/@id")
+            out.append({"id": li.get("id"), "n": int(ol.get("start")) + i, "text": li.text_content(),
+                        "page": int(anchor[0][1:]) if anchor else None})
+    return out

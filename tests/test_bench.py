@@ -50,6 +50,12 @@ def test_bench_small(tmp_path):
         assert any("site" in n for n in figures["notes"])
     else:
         assert figures["pages"] > 0 and figures["site_bytes"] > 0
+        # the bytes one more report adds, by kind: its own report page and source page at least
+        added = figures["site_bytes_added_by_kind"]
+        assert figures["site_bytes_added_per_report"] == sum(added.values()) > 0
+        assert added["report page"] > 0 and added["source page"] > 0 and added["source original"] > 0
+        assert list(added.values()) == sorted(added.values(), reverse=True)
+        assert "one more report added" in proc.stdout
     assert figures["machine"]["cpu_count"] and figures["machine"]["python"]
     # nothing outside the temporary folder changed, and the temporary folder is gone
     assert _snapshot(project) == before

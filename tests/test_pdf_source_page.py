@@ -7,13 +7,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
 
 import pdfgen
 from goldfixture import GOLD_DIR, load_gold
+from siteutil import source_lines
 from test_add_report import project_copy
 from tertial import add_report as ar
 from tertial import build, sources
@@ -46,13 +46,12 @@ def fold_space(text: str) -> str:
 
 def _lines(html: str) -> dict[str, str]:
     """The source page's lines by anchor id (L<n>), as text."""
-    return {m[0]: unescape(re.sub(r"<[^>]+>", "", m[1])).rstrip("\n")
-            for m in re.findall(r'<span id="(L\d+)" data-n="\d+">(.*?)</span>', html, re.S)}
+    return {x["id"]: x["text"].rstrip("\n") for x in source_lines(html)}
 
 
 def _page_anchors(html: str) -> dict[int, int]:
     """{page: the line its anchor p<page> stands on}."""
-    return {int(p): int(n) for n, p in re.findall(r'<span id="L(\d+)" data-n="\d+"><a id="p(\d+)"></a>', html)}
+    return {x["page"]: x["n"] for x in source_lines(html) if x["page"] is not None}
 
 
 @pytest.mark.slow
@@ -120,6 +119,6 @@ def test_every_page_link_on_the_site_lands_on_an_anchor_of_its_page(site):
 
 def test_text_lines_keep_their_form_feed_pages_and_pdf_lines_their_read_pages():
     by_pdf = source_lines_html(("a", "", "b", "c"), (1, 1, 3, 3))
-    assert re.findall(r'<span id="L(\d+)" data-n="\d+"><a id="p(\d+)">', by_pdf) == [("1", "1"), ("3", "3")]
+    assert [(x["n"], x["page"]) for x in source_lines(by_pdf) if x["page"]] == [(1, 1), (3, 3)]
     by_form_feed = source_lines_html(("a", "\fb", "c"))
-    assert re.findall(r'<span id="L(\d+)" data-n="\d+"><a id="p(\d+)">', by_form_feed) == [("1", "1"), ("2", "2")]
+    assert [(x["n"], x["page"]) for x in source_lines(by_form_feed) if x["page"]] == [(1, 1), (2, 2)]

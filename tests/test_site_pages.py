@@ -177,15 +177,21 @@ def test_previous_verdict_only_for_a_goal_told_apart():
 
     from tertial.site import view as pg
 
-    class V:
-        previous_assessed = {"r2": "r1"}
-        reports = pd.DataFrame([{"report_id": "r1", "district_id": "d", "year": 2023, "report_type": "T1"}]
-                               ).set_index("report_id", drop=False)
+    class V:  # the reads previous_verdicts makes (site/view.py)
         goals_by_report = {"r1": pd.DataFrame([
             {"city_goal_id": "", "level": "namndmal", "title": "Trygg  stadsdel", "assessment": "helt"},
             {"city_goal_id": "", "level": "namndmal", "title": "trygg stadsdel", "assessment": "ej"},
             {"city_goal_id": "", "level": "namndmal", "title": "Ren stadsdel", "assessment": "delvis"},
             {"city_goal_id": "2023-1", "level": "inriktningsmal", "title": "Annan rubrik", "assessment": "ej"}])}
+
+        def previous_assessed_of(self, rid):
+            return {"r2": "r1"}.get(rid)
+
+        def report(self, rid):
+            return pd.Series({"report_id": rid, "district_id": "d", "year": 2023, "report_type": "T1"})
+
+        def goals_of_report(self, rid):
+            return self.goals_by_report.get(rid, pd.DataFrame(columns=["city_goal_id", "level", "title", "assessment"]))
 
     prev, verdicts = pg.previous_verdicts(V(), "r2")
     assert prev.report_id == "r1"

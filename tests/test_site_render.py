@@ -58,3 +58,28 @@ def test_chart_cache_keeps_only_the_charts_of_the_last_build(tmp_path):
     assert second.prune_cache() == 1
     kept = list(cache.glob("*.svg"))
     assert [p.read_bytes() for p in kept] == [(docs / "indikatorer/a/jamforelse.svg").read_bytes()]
+
+
+def test_a_compact_svg_draws_the_same_pixels_at_half_the_bytes():
+    """What compact() leaves out (ARIA roles and labels, class names, default opacity, zero-width
+    background paths) changes no pixel: both SVGs drawn by resvg (vl-convert's svg_to_png) are equal."""
+    import json
+
+    import vl_convert as vlc
+
+    from tertial.site import indicator  # noqa: F401 -- the site's chart kinds
+    from siteutil import FIXTURE_PACKAGES
+    from tertial.site import load, reads, view
+
+    v = view.View(load.load(FIXTURE_PACKAGES))
+    page = indicator.indicator_page(reads.Recording(v), "sjukfranvaro")
+    grid = charts.verdict_grid("g", pd.DataFrame({"period": ["2023 T1", "2023 T2"], "x_order": [1, 2],
+                                                  "district": ["Bromma"] * 2, "verdict": ["helt", ""]}),
+                               "period", "district", "Rapport", "Stadsdel", "alt", [], [])
+    for chart in [*page.charts, grid, _chart()]:
+        full = vlc.vegalite_to_svg(render.static(json.loads(charts.spec_text(chart))), format_locale=charts.SV_NUMBER)
+        small = render.compact(full)
+        assert "aria-" in full and "aria-" not in small and 'class="' not in small
+        assert len(small) < 0.75 * len(full)
+        assert vlc.svg_to_png(small) == vlc.svg_to_png(full), chart.name
+        assert small.count("<text") == full.count("<text")

@@ -7,12 +7,11 @@ import hashlib
 import json
 import re
 import shutil
-from html import unescape
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from siteutil import FIXTURE_PACKAGES, FIXTURE_SOURCES, ROOT
+from siteutil import FIXTURE_PACKAGES, FIXTURE_SOURCES, ROOT, source_lines
 from tertial.errors import TertialError
 from tertial.site.load import load
 from tertial.site.sources import find_sources, source_lines_html
@@ -24,9 +23,9 @@ def _line(site, href_page, href) -> str:
     url, frag = href.split("#")
     page = (href_page.parent / url / "index.html").resolve()
     html = page.read_text(encoding="utf-8")
-    m = re.search(rf'<span id="{frag}" data-n="\d+">(.*?)</span>', html, re.S)
-    assert m, f"{href} has no line {frag}"
-    return unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
+    line = next((x for x in source_lines(html) if x["id"] == frag), None)
+    assert line, f"{href} has no line {frag}"
+    return line["text"].strip()
 
 
 def test_every_rad_n_links_to_its_line(fixture_site):
@@ -51,7 +50,8 @@ def test_source_page_is_the_text_escaped_and_out_of_search(fixture_site):
     page = site / "kallor/norrmalm-2023-t2/index.html"
     html = page.read_text(encoding="utf-8")
     text = (FIXTURE_SOURCES / "reports/norrmalm-2023-t2.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    assert len(re.findall(r'<span id="L\d+" data-n="\d+">', html)) == len(text)
+    assert [(x["id"], x["text"]) for x in source_lines(html)] == [(f"L{n}", t.replace("\f", "") + "\n")
+                                                                  for n, t in enumerate(text, 1)]
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#x27;titel&#x27;)" in html
     assert "{{ config" not in html and "&#123;&#123; config.site_name &#125;&#125;" in html
     # Pagefind indexes only pages marked data-pagefind-body (overrides/hooks/tertial_search.py)
@@ -96,17 +96,20 @@ def test_without_sources_rad_n_stays_plain_text():
 
 def test_pdf_text_pages_get_page_anchors():
     html = source_lines_html(("Sida ett", "mer", "\fSida två", "\f\fSida fyra"))
-    assert '<span id="L1" data-n="1"><a id="p1"></a>Sida ett\n</span>' in html
-    assert '<span id="L3" data-n="3"><a id="p2"></a>Sida två\n</span>' in html
-    assert '<span id="L4" data-n="4"><a id="p4"></a>Sida fyra\n</span>' in html
+    lines = source_lines(html)
+    assert [(x["id"], x["page"], x["text"]) for x in lines] == [
+        ("L1", 1, "Sida ett\n"), ("L2", None, "mer\n"), ("L3", 2, "Sida två\n"), ("L4", 4, "Sida fyra\n")]
+    assert "<li id=L1><a id=p1></a>Sida ett\n<li id=L2>" in html  # terse: no end tags, no quotes
 
 
 def test_lines_come_in_blocks_each_line_numbered():
     html = source_lines_html(tuple(f"rad {n}" for n in range(1, 251)))
-    starts = re.findall(r'<div class="tertial-chunk"><span id="L(\d+)" data-n="(\d+)">', html)
+    starts = re.findall(r'<ol class="tertial-chunk" start="(\d+)"><li id=L(\d+)>', html)
     assert starts == [("1", "1"), ("101", "101"), ("201", "201")]
-    assert html.count("<div") == html.count("</div>") == 4
-    assert all(a == b for a, b in re.findall(r'<span id="L(\d+)" data-n="(\d+)">', html))
+    assert html.count("<ol") == html.count("</ol>") == 3 and html.count("<div") == html.count("</div>") == 1
+    lines = source_lines(html)
+    assert [x["id"] for x in lines] == [f"L{n}" for n in range(1, 251)]  # each line numbered by its list
+    assert all(x["id"] == f"L{x['n']}" and x["text"] == f"rad {x['n']}\n" for x in lines)
 
 
 def test_the_real_reports_are_published(tmp_path):
@@ -128,11 +131,37 @@ def test_opened_line_is_highlighted_and_in_view(page):
     line = page.locator("#L302")
     assert line.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"
     assert page.locator("#L301").evaluate("e => getComputedStyle(e).backgroundColor") != "rgb(255, 243, 176)"
-    assert line.evaluate("e => getComputedStyle(e, '::before').content") in ('"302"', "attr(data-n)")
-    assert line.get_attribute("data-n") == "302"  # the number shown beside the line
+    # the number shown beside the line: the list's own (its start and the line's place in it)
+    assert line.evaluate("e => getComputedStyle(e, '::before').content") == "counter(list-item)"
+    assert line.evaluate("e => e.parentElement.start + [...e.parentElement.children].indexOf(e)") == 302
+    assert line.evaluate("e => e.innerText").startswith("Andel")
     box = line.bounding_box()
     assert 48 <= box["y"] < 740  # in view, below the page header
     # a short line is one line high: no empty line between lines
     assert page.locator("#L303").bounding_box()["height"] == float(
         page.locator("#L303").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_pagefind_reads_only_sections_with_an_indexed_page(fixture_site, tmp_path):
+    """The reports' sources are not indexed, so Pagefind is not given their section (/kallor/) to read
+    (overrides/hooks/tertial_search.py, --glob): the index is the one Pagefind makes reading every page."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import tertial_search
+
+    assert tertial_search.section("kallor/norrmalm-2023-t2/") == "kallor" and tertial_search.section("") == ""
+    glob = tertial_search.site_glob({"", "stadsdelar", "om", "404.html"})
+    assert glob == "{404.html,index.html,om/**/*.html,stadsdelar/**/*.html}"
+    site, _ = fixture_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    excluded = [a for s in tertial_search.NOT_INDEXED for a in ("--exclude-selectors", s)]
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(copy), "--output-subdir", "pagefind",
+                    "--force-language", "sv", "--silent", *excluded], check=True)
+    every = {p.relative_to(copy / "pagefind"): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()}
+    built = {p.relative_to(site / "pagefind"): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()
+             if not p.name.startswith("tertial-")}
+    assert every and every == built

@@ -43,9 +43,33 @@ NOT_INDEXED = ["details.tertial-data", "figure", ".tertial-line", ".tertial-crum
 FRAGMENT_HEADER = b"pagefind_dcd"  # Pagefind 1.5's fragment: gzip of this header and the page's JSON
 
 
+# The site's top-level sections (first part of a page's address) with an indexed page: Pagefind is given
+# only these (its --glob), so it never reads
+# the sections of unindexed pages alone, the reports' sources (/kallor/: the whole text of every report,
+# most of the site's HTML). It would read each only to find no data-pagefind-body: the same index, at a
+# third less memory and CPU (measured at 13 districts x 1 year: 469 -> 307 MB, 7.0 -> 4.3 CPU-s).
+_indexed: set[str] = set()
+
+
+def on_pre_build(config):
+    _indexed.clear()
+
+
+def section(url: str) -> str:
+    """A page's top-level section: 'kallor' for kallor/x/, '404.html', '' for the start page."""
+    return url.split("/", 1)[0]
+
+
+def site_glob(indexed: set[str]) -> str:
+    """Pagefind's --glob for the HTML files of these sections."""
+    parts = sorted("index.html" if s == "" else s if s.endswith(".html") else f"{s}/**/*.html" for s in indexed)
+    return "{" + ",".join(parts) + "}"
+
+
 def on_post_page(output: str, page, config):
     if (page.meta.get("search") or {}).get("exclude"):
         return output
+    _indexed.add(section(page.url))
     marks = "data-pagefind-body"
     if page.url.startswith(ABOUT_THE_SITE):
         marks += f' data-pagefind-weight="{ABOUT_WEIGHT}"'
@@ -57,7 +81,8 @@ def on_post_build(config):
     synonyms = load_synonyms(Path(config["config_file_path"]).parent / SYNONYMS)
     excluded = [arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)]
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", OUTPUT,
-                           "--force-language", "sv", "--silent", *excluded], capture_output=True, text=True)
+                           "--force-language", "sv", "--silent", "--glob", site_glob(_indexed),
+                           *excluded], capture_output=True, text=True)
     if done.returncode != 0:
         raise PluginError(f"pagefind: {(done.stderr or done.stdout).strip()}")
     _write_json(site / OUTPUT / "tertial-synonyms.json", synonyms)

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import add_report, build, ids, labels, memwatch, sources
+from . import add_report, build, ids, labels, memwatch, sitebytes, sources
 from .package.metadata import SYNTHETIC_MARKER  # the package stage marks the titles of such a project
 
 SEED = 20240101
@@ -244,6 +244,80 @@ def extraction_speed(real: Path, lines: int = 5000, repeat: int = 5) -> dict[str
     return best
 
 
+def _cold(work: Path, out) -> dict:
+    """The cold build through the real stages: its timings and the site it made."""
+    t0 = time.perf_counter()
+    cold = build.build(work, build.Context(out=lambda line: None))
+    seconds = time.perf_counter() - t0
+    out(f"bench: cold build {seconds:.1f} s " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
+    return {"s": seconds, "timings": cold.timings, "site": _site_figures(work), "site_build": _site_build_json(work),
+            "rows": _rows(work), "kinds": sitebytes.by_kind(work / SITE_DIR)}
+
+
+def _one_more(work: Path, tmp: Path, templates, districts: int, out) -> dict:
+    """One more report (the first district's next business plan) through the add-report code path
+    (staging copy, build, commit): its timings, and the bytes it added to the site by kind."""
+    first = current_districts(districts)[0]
+    text, _ = make_report(templates, first, EXTRA_TYPE, LAST_YEAR + 1)
+    extra = tmp / f"{ids.district_id(first)}-{LAST_YEAR + 1}-{EXTRA_TYPE.lower()}.txt"
+    extra.write_text(text, encoding="utf-8")
+    ctx = build.Context(out=lambda line: None)
+    t0 = time.perf_counter()
+    result = add_report.add_report(work, extra, build=lambda root: build.build(root, ctx))
+    seconds = time.perf_counter() - t0
+    out(f"bench: add-report {result.report.report_id} {seconds:.1f} s "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in ctx.timings.items()))
+    return {"s": seconds, "timings": ctx.timings, "site_build": _site_build_json(work),
+            "kinds": sitebytes.by_kind(work / SITE_DIR)}
+
+
+def _figures(districts: int, years: int, n_reports: int, cold: dict, inc: dict, watcher) -> dict:
+    cold_ours, cold_mk = _stage_split(cold["timings"])
+    inc_ours, inc_mk = _stage_split(inc["timings"])
+    site, rss = cold["site"], _peak_rss_mb()
+    added = sitebytes.added(cold["kinds"], inc["kinds"])
+    return {
+        "synthetic": True, "districts": districts, "years": years,
+        "reports": n_reports, "reports_after_add": n_reports + 1, "rows": cold["rows"],
+        "pages": site["pages"], "cold_s": round(cold["s"], 3),
+        "mkdocs_s": None if cold_mk is None else round(cold_mk, 3), "cold_stages_s": round(cold_ours, 3),
+        "incremental_s": round(inc["s"], 3), "incremental_stages_s": round(inc_ours, 3),
+        "incremental_mkdocs_s": None if inc_mk is None else round(inc_mk, 3),
+        "incremental_overhead_s": round(inc["s"] - sum(v for k, v in inc["timings"].items() if k != "mkdocs"), 3),
+        "site_bytes": site["site_bytes"], "site_data_bytes": site["site_data_bytes"],
+        "search_index_bytes": site["search_index_bytes"],
+        "site_bytes_added_per_report": sum(added.values()), "site_bytes_added_by_kind": added,
+        "peak_rss_mb": watcher.mb, "peak_rss_tree_mb": watcher.mb,
+        "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
+        "stages_cold": {k: round(v, 3) for k, v in cold["timings"].items()},
+        "stages_incremental": {k: round(v, 3) for k, v in inc["timings"].items()},
+        "site_build_cold": cold["site_build"], "site_build_incremental": inc["site_build"],
+        "site_stage": "site" in [s.name for s in build.STAGES], "notes": [],
+        "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform(), "machine": platform.machine()},
+        **({"cold_stages_over_mkdocs": round(cold_ours / cold_mk, 3)} if cold_mk else {}),
+        **({"incremental_over_mkdocs": round(inc["s"] / cold_mk, 3)} if cold_mk else {}),
+        **({"incremental_over_cold_stages": round(inc_ours / cold_ours, 3)} if cold_ours else {}),
+    }
+
+
+def _notes(figures: dict) -> list[str]:
+    notes = []
+    if not figures["site_stage"]:
+        notes.append("the build has no 'site' stage yet: pages, mkdocs_s, site_bytes and "
+                     "search_index_bytes are null (not measured)")
+    elif figures["mkdocs_s"] is None:
+        notes.append("the site stage does not report MkDocs' own build time (timings['mkdocs']): "
+                     "mkdocs_s is null and cold_stages_s includes it")
+    if figures["peak_rss_mb"] is not None:
+        notes.append("peak_rss_mb = the largest resident memory of the bench process and all its "
+                     "workers at one moment, sampled every 0.1 s from /proc (tertial/memwatch.py)")
+    else:
+        notes.append("no /proc here: peak_rss_mb is null (not measured); peak_rss_self_mb is "
+                     "this process's own peak (ru_maxrss)")
+    return notes
+
+
 def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
               out=print) -> dict:
     real = Path(real).resolve()
@@ -256,86 +330,18 @@ def run_bench(real: Path, districts: int, years: int, keep: Path | None = None,
         reports, templates = write_project(real, work, districts, years)
         synth_s = time.perf_counter() - t0
         out(f"bench: {len(reports)} synthetic reports ({districts} districts x {years} years x 4) in {work}")
-
         extract_speed = extraction_speed(real)
         out("bench: extraction of one report of about 5,000 lines: "
             + ", ".join(f"{k} {v:.3f} s" for k, v in extract_speed.items()))
-
         with memwatch.TreePeak() as watcher:  # the builds' peak memory, every process at once
-            quiet = lambda line: None  # noqa: E731
-            stage_names = [s.name for s in build.STAGES]
-            has_site = "site" in stage_names
-            t0 = time.perf_counter()
-            cold = build.build(work, build.Context(out=quiet))
-            cold_s = time.perf_counter() - t0
-            cold_ours, cold_mk = _stage_split(cold.timings)
-            site = _site_figures(work)
-            site_cold = _site_build_json(work)
-            rows = _rows(work)
-            out(f"bench: cold build {cold_s:.1f} s " + ", ".join(f"{k} {v:.2f} s" for k, v in cold.timings.items()))
-
-            # one more report, through the add-report code path (staging copy, build, commit)
-            first = current_districts(districts)[0]
-            extra_year = LAST_YEAR + 1
-            text, _ = make_report(templates, first, EXTRA_TYPE, extra_year)
-            extra = tmp / f"{ids.district_id(first)}-{extra_year}-{EXTRA_TYPE.lower()}.txt"
-            extra.write_text(text, encoding="utf-8")
-            inc_ctx = build.Context(out=quiet)
-            t0 = time.perf_counter()
-            result = add_report.add_report(work, extra, build=lambda root: build.build(root, inc_ctx))
-            inc_s = time.perf_counter() - t0
-            inc_ours, inc_mk = _stage_split(inc_ctx.timings)
-            out(f"bench: add-report {result.report.report_id} {inc_s:.1f} s "
-                + ", ".join(f"{k} {v:.2f} s" for k, v in inc_ctx.timings.items()))
-
-            site_inc = _site_build_json(work)
-        rss = _peak_rss_mb()
-        figures = {
-            "synthetic": True,
-            "districts": districts, "years": years,
-            "reports": len(reports), "reports_after_add": len(reports) + 1, "rows": rows,
-            "extract_5000_lines_s": extract_speed,
-            "pages": site["pages"],
-            "cold_s": round(cold_s, 3),
-            "mkdocs_s": None if cold_mk is None else round(cold_mk, 3),
-            "cold_stages_s": round(cold_ours, 3),
-            "incremental_s": round(inc_s, 3),
-            "incremental_stages_s": round(inc_ours, 3),
-            "incremental_mkdocs_s": None if inc_mk is None else round(inc_mk, 3),
-            "incremental_overhead_s": round(inc_s - sum(v for k, v in inc_ctx.timings.items() if k != "mkdocs"), 3),
-            "site_bytes": site["site_bytes"],
-            "site_data_bytes": site["site_data_bytes"],
-            "search_index_bytes": site["search_index_bytes"],
-            "peak_rss_mb": watcher.mb,
-            "peak_rss_tree_mb": watcher.mb,
-            "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
-            "stages_cold": {k: round(v, 3) for k, v in cold.timings.items()},
-            "stages_incremental": {k: round(v, 3) for k, v in inc_ctx.timings.items()},
-            "site_build_cold": site_cold, "site_build_incremental": site_inc,
-            "synthesize_s": round(synth_s, 3),
-            "datapackages_bytes": _tree_bytes(work / "datapackages"),
-            "site_stage": has_site,
-            "notes": [],
-            "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform(), "machine": platform.machine()},
-            "total_s": None,
-        }
-        if not has_site:
-            figures["notes"].append("the build has no 'site' stage yet: pages, mkdocs_s, site_bytes and "
-                                    "search_index_bytes are null (not measured)")
-        elif cold_mk is None:
-            figures["notes"].append("the site stage does not report MkDocs' own build time (timings['mkdocs']): "
-                                    "mkdocs_s is null and cold_stages_s includes it")
-        if watcher.mb is not None:
-            figures["notes"].append("peak_rss_mb = the largest resident memory of the bench process and all its "
-                                    "workers at one moment, sampled every 0.1 s from /proc (tertial/memwatch.py)")
-        else:
-            figures["notes"].append("no /proc here: peak_rss_mb is null (not measured); peak_rss_self_mb is "
-                                    "this process's own peak (ru_maxrss)")
-        if cold_mk:
-            figures["cold_stages_over_mkdocs"] = round(cold_ours / cold_mk, 3)
-        if cold_ours:
-            figures["incremental_over_cold_stages"] = round(inc_ours / cold_ours, 3)
+            cold = _cold(work, out)
+            inc = _one_more(work, tmp, templates, districts, out)
+        figures = _figures(districts, years, len(reports), cold, inc, watcher)
+        figures.update(extract_5000_lines_s=extract_speed, synthesize_s=round(synth_s, 3),
+                       datapackages_bytes=_tree_bytes(work / "datapackages"), notes=_notes(figures))
+        largest = list(figures["site_bytes_added_by_kind"].items())[:5]
+        out(f"bench: one more report added {figures['site_bytes_added_per_report'] / 1e6:.2f} MB to the site; "
+            "largest: " + ", ".join(f"{k} {v / 1e3:.0f} kB" for k, v in largest))
         figures["total_s"] = round(time.perf_counter() - start_all, 3)
         return figures
     finally:

@@ -7,6 +7,7 @@ the build folder (`build/docs/` for the generated sources, `build/site/` for the
 from __future__ import annotations
 
 import filecmp
+import gc
 import json
 import logging
 import shutil
@@ -226,35 +227,31 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool =
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
-               docs_dir: Path | None = None, strict: bool = True) -> dict:
-    """Build the site from the packages. Defaults: root/datapackages -> root/build/docs -> root/build/site.
-    Returns figures: pages, charts, generate_s, mkdocs_s.
+class _Phases(dict):
+    """Seconds per phase of making build/docs/, each from the end of the previous one."""
 
-    The site is built into a staging folder beside `out_dir` and only replaces it when MkDocs succeeded,
-    so a failure leaves the previous site exactly as it was.
-    """
+    def __init__(self):
+        super().__init__()
+        self.since = time.perf_counter()
+
+    def mark(self, name: str) -> None:
+        now = time.perf_counter()
+        self[name] = round(now - self.since, 3)
+        self.since = now
+
+
+def _make_docs(root: Path, packages_dir: Path, out_dir: Path, docs_dir: Path, phases: _Phases) -> dict:
+    """build/docs/: the hand-written pages, the downloads, the generated pages and their charts, the news;
+    only what changed is written, and what this build did not produce is removed."""
     from .. import changelog, news
     from ..package import catalog
-
-    root = Path(root)
-    packages_dir = Path(packages_dir or root / "datapackages")
-    out_dir = Path(out_dir or root / "build" / "site")
-    docs_dir = Path(docs_dir or out_dir.parent / "docs")
-    t0 = time.perf_counter()
-    phases: dict[str, float] = {}
-
-    def mark(name: str, since: list[float] = [t0]) -> None:
-        now = time.perf_counter()
-        phases[name] = round(now - since[0], 3)
-        since[0] = now
 
     pool = render_pool()
     try:
         data = load(packages_dir)                             # load
         sources = find_sources(root, data.reports)
         entries = changelog.load_entries(root)
-        mark("load")
+        phases.mark("load")
         cache = PageCache(out_dir.parent / "cache" / "site-pages")
         write = DocsWriter(docs_dir)                          # save (as pages are made): only what changed
         write.copytree(root / "docs", docs_dir)
@@ -265,29 +262,53 @@ def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | Non
                  for p in data.packages]
         for name, blob in catalog.files(facts).items():
             write(docs_dir / "data" / name, blob)
-        mark("downloads")
-        pages = generate(data, cache, emit=writer, facts=facts, sources=sources)  # process (unchanged pages from the cache)
+        phases.mark("downloads")
+        pages = generate(data, cache, emit=writer, facts=facts, sources=sources)  # unchanged pages from the cache
         cache.prune()
-        mark("pages")
-        n_charts = writer.finish()
-        mark("charts_wait")
+        phases.mark("pages")
+        writer.finish()
+        phases.mark("charts_wait")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     for path in news.write_news(root, entries, docs_dir, set(data.reports["report_id"])):
         write(Path(path), None)
     write.prune()                                             # whatever this build did not produce
-    mark("news_prune")
+    phases.mark("news_prune")
+    # what the rest of the build needs; the pages, tables and report texts are let go before MkDocs and
+    # Pagefind run (they held hundreds of MB at city scale while the build's peak was reached)
+    return {"footer": footer_facts(data, entries), "n_pages": len(pages), "cache": cache, "writer": writer,
+            "write": write}
+
+
+def build_site(root: Path, packages_dir: Path | None = None, out_dir: Path | None = None,
+               docs_dir: Path | None = None, strict: bool = True) -> dict:
+    """Build the site from the packages. Defaults: root/datapackages -> root/build/docs -> root/build/site.
+    Returns figures: pages, charts, generate_s, mkdocs_s.
+
+    The site is built into a staging folder beside `out_dir` and only replaces it when MkDocs succeeded,
+    so a failure leaves the previous site exactly as it was.
+    """
+    root = Path(root)
+    packages_dir = Path(packages_dir or root / "datapackages")
+    out_dir = Path(out_dir or root / "build" / "site")
+    docs_dir = Path(docs_dir or out_dir.parent / "docs")
+    t0 = time.perf_counter()
+    phases = _Phases()
+    made = _make_docs(root, packages_dir, out_dir, docs_dir, phases)
+    gc.collect()
     t1 = time.perf_counter()
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
-    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict, facts=footer_facts(data, entries))
+    run_mkdocs(root / "mkdocs.yml", docs_dir, staging, strict=strict, facts=made["footer"])
     t2 = time.perf_counter()
     _swap_into_place(staging, out_dir)
+    writer, cache = made["writer"], made["cache"]
     writer.prune_cache()  # only once the site is built: a failed build keeps the charts it could reuse
-    figures = {"pages": len(pages) + sum(1 for p in (root / "docs").rglob("*.md")),
-               "charts": n_charts, "pages_cached": cache.hits, "pages_made": cache.misses,
-               "pages_made_by_kind": cache.made, "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3),
-               "generate_phases_s": phases, "charts_rendered": len(writer.futures), "docs_files_written": write.written}
+    figures = {"pages": made["n_pages"] + sum(1 for p in (root / "docs").rglob("*.md")),
+               "charts": writer.charts, "pages_cached": cache.hits, "pages_made": cache.misses,
+               "pages_made_by_kind": cache.made, "pages_remade": [f"{k}:{i}" for k, i in cache.remade],
+               "generate_s": round(t1 - t0, 3), "mkdocs_s": round(t2 - t1, 3), "generate_phases_s": dict(phases),
+               "charts_rendered": len(writer.futures), "docs_files_written": made["write"].written}
     (out_dir.parent / "site-build.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
     return figures
 

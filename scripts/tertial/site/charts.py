@@ -125,9 +125,9 @@ def finish_shaped(key: tuple, make, df: pd.DataFrame) -> dict:
 
 def render_svg(spec: dict) -> str:
     """The SVG as the site shows it (site/render.py: without tooltips)."""
-    from .render import static
+    from .render import compact, static
 
-    return vlc.vegalite_to_svg(static(spec), format_locale=_vlc_locale())
+    return compact(vlc.vegalite_to_svg(static(spec), format_locale=_vlc_locale()))
 
 
 def _vlc_locale() -> dict:
@@ -185,9 +185,22 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
     cell = _grid_cell(x_sort, y_sort)
     d["short"] = d["verdict"].map({"Uppfylls helt": "H", "Uppfylls delvis": "D", "Uppfylls ej": "E",
                                    "Ingen bedömning": "–"})
+    angle = 0 if text_width(x_sort) <= cell else -90
+    cols = [x, y, "verdict", "short"]
+    # one template per orientation (Altair's to_dict is most of a grid's cost); the sorts and the size are
+    # put into a copy, where the template has placeholders (tests/test_site_chart_templates.py)
+    spec = finish_shaped(("verdict_grid", x, y, x_title, y_title, angle),
+                         lambda: _grid_chart(x, y, x_title, y_title, angle, ["x"], ["y"], 1, 1), d[cols])
+    for layer in spec["layer"]:
+        layer["encoding"]["x"]["sort"], layer["encoding"]["y"]["sort"] = x_sort, y_sort
+    spec["width"], spec["height"] = cell * len(x_sort), 30 * len(y_sort)
+    return Chart(name, spec, alt_text, columns, rows)
+
+
+def _grid_chart(x: str, y: str, x_title: str, y_title: str, angle: int, x_sort: list, y_sort: list,
+                width: float, height: float):
     base = alt.Chart().encode(
-        x=alt.X(f"{x}:N", title=x_title, sort=x_sort,
-                axis=alt.Axis(labelAngle=0 if text_width(x_sort) <= cell else -90, orient="top")),
+        x=alt.X(f"{x}:N", title=x_title, sort=x_sort, axis=alt.Axis(labelAngle=angle, orient="top")),
         y=alt.Y(f"{y}:N", title=y_title, sort=y_sort),
     )
     rect = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
@@ -195,9 +208,7 @@ def verdict_grid(name: str, df: pd.DataFrame, x: str, y: str, x_title: str, y_ti
         tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
                  alt.Tooltip("verdict:N", title="Bedömning")])
     label = base.mark_text(color="#000000").encode(text=alt.Text("short:N"))
-    chart = alt.layer(rect, label, data=DATA).properties(width=cell * len(x_sort), height=30 * len(y_sort))
-    cols = [x, y, "verdict", "short"]
-    return Chart(name, finish(chart, d[cols]), alt_text, columns, rows)
+    return alt.layer(rect, label, data=DATA).properties(width=width, height=height)
 
 
 def _grid_width(columns: list, rows: list, cell: float = 26) -> float:

@@ -13,17 +13,6 @@ from .cards import indicator_card
 from .view import View
 
 
-def goal_page_rows(v: View, cg: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The council goals (nämndmål) and the indicator rows under city goal cg in the latest reports."""
-    lg, under_ids = v.latest_under()
-    ids_ = under_ids.get(cg, set())
-    if not hasattr(v, "_latest_results"):
-        v._latest_results = v.results[v.results["report_id"].isin(set(v.latest["report_id"]))]
-    under = lg[(lg["level"] == "namndmal") & lg["goal_id"].isin(ids_)]
-    res = v._latest_results[v._latest_results["goal_id"].isin(ids_)]
-    return under, res
-
-
 def verdict_chart(v: View, g: pd.DataFrame) -> ch.Chart:
     df = pd.DataFrame({"period": [f"{int(y)} {t}" for y, t in zip(g["year"], g["report_type"])],
                        "x_order": g["year"].astype(int) * 10 + g["type_order"],
@@ -48,14 +37,15 @@ def latest_verdict_rows(v: View, path: str, g: pd.DataFrame) -> list[list[str]]:
              badge(x.assessment), v.ref(path, x)] for x in latest.itertuples()]
 
 
-def goal_page(v: View, cg) -> Page:
+def goal_page(v: View, cg_id: str) -> Page:
+    cg = v.city_goal(cg_id)
     path = url_goal(cg.city_goal_id)
     label = goal_label(cg.code, cg.title)
     p = Page(path, safe_title(label), wide=True)
     g = v.goals_of_city_goal(cg.city_goal_id).sort_values(["district_id", "year", "type_order"])
     chart = verdict_chart(v, g)
     p.charts.append(chart)
-    under, res = goal_page_rows(v, cg.city_goal_id)
+    under, res = v.latest_under_city_goal(cg.city_goal_id)
     council = [[link(path, url_district(x.district_id), v.district_label(x.district_id)), esc(x.title),
                 badge(x.assessment), report_cell(v, path, x) + " " + v.ref(path, x)]
                for x in under.sort_values(["district_id", "source_line"]).itertuples()]

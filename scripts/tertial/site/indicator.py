@@ -45,9 +45,15 @@ def comparison_chart(v: View, cmp_: pd.DataFrame, name: str, unit: str, period: 
     return ch.bars_with_target("jamforelse", df, unit, alt, ["Stadsdel", "Utfall", "Årsmål"], rows)
 
 
+# the columns the charts read (the rows have some thirty: filtering and iterating them all was most of a
+# page's cost)
+PERIOD = ["district_id", "year", "type_order", "report_type"]
+CHART_COLUMNS = PERIOD + ["period_outcome", "forecast", "annual_target", "outcome_men", "outcome_women"]
+
+
 def trajectory_chart(v: View, res: pd.DataFrame, name: str, unit: str) -> ch.Chart | None:
     long = []
-    for x in res.itertuples():
+    for x in res[CHART_COLUMNS].itertuples():
         for col, label in (("period_outcome", "Utfall"), ("forecast", "Prognos helår"), ("annual_target", "Årsmål")):
             val = getattr(x, col)
             if not pd.isna(val):
@@ -83,7 +89,7 @@ def sex_chart(v: View, sex: pd.DataFrame, unit: str, period: str) -> ch.Chart | 
 
 def comparisons(v: View, res: pd.DataFrame, name: str, unit: str) -> list[dict]:
     """The charts that set districts side by side, each of one period, saying which and who is left out."""
-    out = []
+    out, res = [], res[CHART_COLUMNS]
     cmp_, period, left = shared_period(v, res.dropna(subset=["period_outcome"]))
     chart = comparison_chart(v, cmp_, name, unit, period)
     if chart:
@@ -114,8 +120,8 @@ def latest_row_cells(v: View, src: str, r) -> list[str]:
 
 def indicator_page(v: View, iid: str) -> Page:
     path = url_indicator(iid)
-    info = v.indicators.loc[iid] if iid in v.indicators.index else None
-    res = v.results[v.results["indicator_id"] == iid].sort_values(["district_id", "year", "type_order"])
+    info = v.indicator_info(iid)
+    res = v.results_of_indicator(iid)
     name = str(info["name"]) if info is not None else str(res["name"].iloc[0])
     unit = str(info["unit"]) if info is not None else str(res["unit"].iloc[0])
     p = Page(path, safe_title(name), wide=True)
@@ -128,5 +134,5 @@ def indicator_page(v: View, iid: str) -> Page:
     rows = [latest_row_cells(v, path, x) for x in res.groupby("district_id").tail(1).itertuples()]
     p.add(render("indicator.md.j2", path=path, iid=iid, name=name, unit=unit, direction=v.direction(iid),
                  csv=path + iid + ".csv", charts=shown, rows=rows))
-    p.files[f"{iid}.csv"] = v.raw_results_by_indicator[iid].to_csv(index=False, lineterminator="\n").encode("utf-8")
+    p.files[f"{iid}.csv"] = v.raw_results_of_indicator(iid).to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p

@@ -9,12 +9,24 @@ starts quickly (no pandas, no Altair). The main process submits a chart only whe
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 # What the renderer does to a spec before drawing it (part of the chart cache key): tooltips are left
 # out of the static SVG (an <img> shows none; they cost a quarter of the rendering); the published
 # .vl.json keeps them for anyone who draws the chart interactively.
-VARIANT = "static-no-tooltip-1"
+VARIANT = "static-no-tooltip-compact-2"
+# An SVG is shown as an <img> (its alt text and the table under it speak for it): the marks' ARIA roles,
+# labels and class names inside it reach no one, and were half of its bytes. They are left out, with
+# attributes that only restate a default and the zero-width background paths of groups (invisible).
+# tests/test_site_render.py draws both to pixels: the same image.
+_UNSEEN = re.compile(r' (?:class|role|aria-roledescription|aria-label|aria-hidden|pointer-events)="[^"]*"'
+                     r'| opacity="1"')
+_EMPTY_PATH = re.compile(r'<path d="M0,0h0v-?[\d.]+h0Z"/>')
+
+
+def compact(svg: str) -> str:
+    return _EMPTY_PATH.sub("", _UNSEEN.sub("", svg))
 
 
 def static(spec):
@@ -32,7 +44,7 @@ def render_to(spec_text: str, locale: dict, out: str, cached: str | None) -> str
 
     import vl_convert as vlc
 
-    svg = vlc.vegalite_to_svg(static(json.loads(spec_text)), format_locale=locale)
+    svg = compact(vlc.vegalite_to_svg(static(json.loads(spec_text)), format_locale=locale))
     _atomic_write(Path(out), svg)
     if cached:
         _atomic_write(Path(cached), svg)

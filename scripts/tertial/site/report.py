@@ -16,7 +16,7 @@ from .view import View, goal_key, previous_verdicts
 
 
 def verdict_count_chart(v: View, report_id: str, name: str) -> ch.Chart | None:
-    g = v.goals[v.goals["report_id"] == report_id]
+    g = v.goals_of_report(report_id)
     if g.empty:
         return None
     df = (g.assign(level_label=g["level"].map(LEVEL_SHORT_NAMES).fillna(g["level"]))
@@ -43,14 +43,14 @@ def report_ref(did: str, r) -> dict:
 def district_notes(v: View, path: str, did: str) -> list[Markup]:
     """When the district ended and what it went into; which districts went into it."""
     name, notes = v.district_name(did), []
-    d = v.districts.loc[did] if did in v.districts.index else None
+    d = v.district_info(did)
     if d is not None and d.get("valid_to"):
         into = d.get("merged_into_district_id")
         tail = (f" och gick sedan upp i {link(path, url_district(into), v.district_name(into))}"
-                if into in v.districts.index and into in v.latest.index else "")
+                if into and v.district_info(into) is not None and v.has_reports(into) else "")
         notes.append(Markup(f"Stadsdelsnämnden fanns till {esc(d['valid_to'])}{tail}."))
-    for m in v.d.districts[v.d.districts["merged_into_district_id"] == did].itertuples():
-        target = link(path, url_district(m.district_id), m.name) if m.district_id in v.latest.index else esc(m.name)
+    for m_id, m_name in v.merged_into(did):
+        target = link(path, url_district(m_id), m_name) if v.has_reports(m_id) else esc(m_name)
         notes.append(Markup(f"{target} gick upp i {esc(name)} {esc(d['valid_from'] if d is not None else '')}."))
     return notes
 
@@ -59,12 +59,12 @@ def district_page(v: View, did: str) -> Page:
     path = url_district(did)
     name = v.district_name(did)
     p = Page(path, safe_title(name), wide=True)
-    reps = v.d.reports[v.d.reports["district_id"] == did]
-    latest, shown = v.latest.loc[did], v.latest_assessed.loc[did]
+    reps = v.reports_of_district(did)
+    latest, shown = v.latest_report(did), v.latest_assessed_report(did)
     chart = verdict_count_chart(v, shown.report_id, "bedomningar")
     if chart:
         p.charts.append(chart)
-    res = v.results[v.results["report_id"] == shown.report_id].sort_values("source_line")
+    res = v.results_of_report(shown.report_id).sort_values("source_line")
     report_rows = []
     for r in reps.sort_values(["year", "type_order"], ascending=False).itertuples():
         c = v.counts(r.report_id)
@@ -95,7 +95,7 @@ def indicator_areas(v: View, path: str, res) -> list[dict]:
 
 
 def downloads(v: View, path: str, did: str | None) -> str:
-    names = {pkg.name for pkg in v.d.packages}
+    names = set(v.package_names())
     items = []
     for pkg in ([did] if did in names else []) + ["stockholm"]:
         if pkg not in names:
@@ -167,13 +167,13 @@ def goal_summary(texts: list, cards: list, acts: list) -> str:
 
 def report_goals(v: View, path: str, rid: str) -> list[dict]:
     """The report's goals in the order printed, each with its texts, indicator cards and activities."""
-    goals = v.goals_by_report.get(rid, v.goals.iloc[:0]).sort_values("source_line")
-    res_by_goal, acts_by_goal = _by_goal(v.results_by_report.get(rid)), _by_goal(v.acts_by_report.get(rid))
+    goals = v.goals_of_report(rid).sort_values("source_line")
+    res_by_goal, acts_by_goal = _by_goal(v.results_of_report(rid)), _by_goal(v.acts_of_report(rid))
     prev, prev_verdicts = previous_verdicts(v, rid)
     out, taken, explained = [], set(), set()
     for g in goals.itertuples():
         gres = res_by_goal.get(g.goal_id, [])
-        texts = [(section_name(t.section), t.text) for t in v.texts_by_goal.get(g.goal_id, [])]
+        texts = [(section_name(section), text) for section, text in v.texts_of_goal(g.goal_id)]
         cards = [indicator_card(v, path, x) for x in gres]
         acts = [{"text": a.text, "meta": activity_meta(v, path, a)} for a in acts_by_goal.get(g.goal_id, [])]
         out.append({"level": g.level, "depth": DEPTH.get(g.level, 4), "anchor": goal_anchor(g, taken),
@@ -185,15 +185,16 @@ def report_goals(v: View, path: str, rid: str) -> list[dict]:
     return out
 
 
-def report_page(v: View, r) -> Page:
+def report_page(v: View, rid: str) -> Page:
+    r = v.report(rid)
     path = url_report(r.district_id, r.year, r.report_type)
     title = v.report_title(r)
     p = Page(path, safe_title(title), wide=True)
     p.add(render("report.md.j2", path=path, title=title, report=r, short=report_label(r),
                  district=v.district_name(r.district_id), district_url=url_district(r.district_id),
-                 source_url=url_source(r.report_id) if r.report_id in v.sources else None,
+                 source_url=url_source(r.report_id) if v.has_source(r.report_id) else None,
                  verdict=verdict_sentence(v.counts(r.report_id)), goals=report_goals(v, path, r.report_id),
                  downloads=Markup(downloads(v, path, r.district_id))))
-    rows_csv = v.raw_results_by_report.get(r.report_id, v.d.raw["indicator_results"].iloc[:0])
+    rows_csv = v.raw_results_of_report(r.report_id)
     p.files["indikatorer.csv"] = rows_csv.to_csv(index=False, lineterminator="\n").encode("utf-8")
     return p

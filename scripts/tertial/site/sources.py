@@ -2,7 +2,7 @@
 
 A report's source is found in the project (`sources/reports/<file>`, as the reports table names it) and
 published only when its bytes match the sha256 the package records for it. Its page shows the text line
-by line, each line a plain element with the id `L<n>`, escaped: a text file's lines, or a PDF's text as
+by line, each line a list item with the id `L<n>`, escaped: a text file's lines, or a PDF's text as
 the PDF reader renders it (`extract.pdf.read_pdf`, the lines `source_line` counts). `p<n>` marks where
 page n starts: for a PDF at the first line read from that page (`Rendering.page_of`, the map that gives
 every item its `source_page`), in a text file at a form feed. The original file lies beside the page,
@@ -91,20 +91,20 @@ def _form_feed_pages(lines: tuple[str, ...]) -> list[int]:
 
 
 def source_lines_html(lines: tuple[str, ...], pages: tuple[int, ...] = ()) -> str:
-    """The text as plain elements: a <span id="L<n>" data-n="<n>"> per line (CSS shows the number), and an
+    """The text as a numbered list, tersely (a source page is mostly its lines: every byte a line costs
+    counts at city scale): an <li id=L<n>> per line in an <ol start=...> of CHUNK lines, which the browser
+    numbers itself and lays out only near the screen (CSS shows the list's own number, `list-item`); an
     empty anchor `p<n>` at the first line of page n (`pages`: each line's page, as a PDF was read; without
-    them, pages by form feed). A page without text has no anchor. Lines come in blocks of CHUNK that the
-    browser lays out only near the screen, so a 5,000-line report stays light.
-    (The number is an attribute, not a CSS counter: such a block contains its counters.)"""
+    them, pages by form feed). A page without text has no anchor. A line's end tag is left out (HTML closes
+    an <li> at the next one), its line end kept inside it: copied text keeps its lines."""
     out, seen = [], 0
     for n, (line, page) in enumerate(zip(lines, pages or _form_feed_pages(lines)), 1):
         if n % CHUNK == 1:
-            out.append(("</div>" if n > 1 else "") + '<div class="tertial-chunk">')
-        mark = f'<a id="p{page}"></a>' if page > seen else ""
+            out.append(("</ol>" if n > 1 else "") + f'<ol class="tertial-chunk" start="{n}">')
+        mark = f"<a id=p{page}></a>" if page > seen else ""
         seen = max(seen, page)
-        # the line end inside the element: copied text keeps its lines, and no empty line between them
-        out.append(f'<span id="L{n}" data-n="{n}">{mark}{esc(line.replace(chr(12), ""))}\n</span>')
-    return '<div class="tertial-source">' + "".join(out) + ("</div>" if lines else "") + "</div>"
+        out.append(f"<li id=L{n}>{mark}{esc(line.replace(chr(12), ''))}\n")
+    return '<div class="tertial-source">' + "".join(out) + ("</ol>" if lines else "") + "</div>"
 
 
 def package_copies(packages: list[Package], sources: dict[str, Source]) -> dict[str, Path]:
