@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import status as st
 from .load import SiteData
+from .. import schema
 from ..schema import ASSESSMENTS
 from .markup import TYPE_NAMES, line_ref, link, rel, url_report, url_source
 from .reads import derived, read
@@ -98,7 +99,7 @@ class View:
     def district_info(self, did) -> dict | None:
         """The district's row of the districts table (name, valid_from, valid_to, merged_into_district_id)."""
         if not hasattr(self, "_district_info"):
-            cols = ("name", "valid_from", "valid_to", "merged_into_district_id")
+            cols = [c for c in schema.columns("districts") if c != "district_id"]
             self._district_info = {d.district_id: {k: getattr(d, k) for k in cols}
                                    for d in self.districts.itertuples(index=False)}
         info = self._district_info.get(did)
