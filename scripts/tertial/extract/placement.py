@@ -12,12 +12,12 @@ does without reading this code.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .model import VALUE_COLUMNS
 from .values import EMPTY, Cell, parse_cell
+from .words import tertial_period
 
 TIE_MARGIN = 1.0  # placements closer than this cannot be told apart: the row is flagged
 TARGETS = ("annual_target", "city_target")
@@ -120,7 +120,7 @@ def context(columns, period: str | None, city: bool, report_type: str | None) ->
     """What a row is expected to carry depends on the report: in a T1 an annual indicator (period = the
     year) has rarely been measured yet; in a T2 it often has; in a VB every row reports the year's
     outcome, so an annual row is read like a tertial row."""
-    tertial = bool(period and re.search(r"tertial|^t\d|delår", period, re.IGNORECASE))
+    tertial = tertial_period(period)
     annual = bool(period) and not tertial
     if report_type == "VB" and annual:
         tertial, annual = True, False

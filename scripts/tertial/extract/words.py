@@ -10,15 +10,28 @@ from .values import NUMBER
 NUMBER_TOKEN = re.compile(rf"^{NUMBER}$")
 NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
-# Business plans print how often an indicator is measured ('Periodicitet') where reports print the period.
+# The period words of both layouts, as data. A follow-up row's period cell: 'Tertial 1 2023', 'T2 2023',
+# 'Helår 2023', 'Delår 2023', '2023', 'År'; business plans print how often an indicator is measured
+# ('Periodicitet') instead. TERTIAL_WORDS mark a row followed up per tertial (an outcome is expected);
+# PERIOD_WORDS are the words a period cell opens with ('Tertial', 'Månadsvis' by its stem 'Månad'), which
+# the tab-separated layout refuses in a value column.
+TERTIAL_WORDS = ("Tertial", "Delår")
+PERIOD_WITH_YEAR = ("Helår", "Delår")
+PERIOD_WORDS = ("Tertial", "Helår", "Halvår", "Delår", "Kvartal", "Månad", "Vecka", "Läsår", "Mätår", "Termin",
+                "År")
 PERIODICITY = ("Tertial", "Halvår", "Kvartal", "Månad", "Månadsvis", "Läsår", "Termin", "Årligen", "Årsvis",
                "Vartannat år", "Vart annat år")
 PERIOD_TAIL = re.compile(
-    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|(?:Helår|Delår)\s+(?:19|20)\d{2}|"
+    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|"
+    r"(?:" + "|".join(PERIOD_WITH_YEAR) + r")\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
     + "|".join(w.replace(" ", r"\s+") for w in PERIODICITY) + r")\s*$",
     re.IGNORECASE,
 )
+# 'År' and 'T1'-'T3' only as whole words (no 'Årsmål', 'Tas'); the other words as stems ('Månadsvis')
+_PERIOD_WORD = re.compile(r"^(?:t[123]\b|år\b|" + "|".join(w.lower() for w in PERIOD_WORDS if w != "År") + ")",
+                          re.IGNORECASE)
+_TERTIAL_PERIOD = re.compile(r"^t\d|" + "|".join(TERTIAL_WORDS), re.IGNORECASE)
 TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
 UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
 
@@ -55,3 +68,13 @@ def opens_text_cell(words: list[str]) -> bool:
     """Do these words begin one of the known text cells ('Tas' 'fram' 'av' of 'Tas fram av nämnd')?"""
     text = " ".join(words)
     return bool(text) and any(cell.startswith(text) for cell in TEXT_CELLS)
+
+
+def starts_with_period_word(text: str) -> bool:
+    """Does the cell open with a period word ('Tertial 1', 'T2', 'År', 'Månadsvis')? Not 'Årsmål'."""
+    return bool(_PERIOD_WORD.match(text.strip()))
+
+
+def tertial_period(period: str | None) -> bool:
+    """Is this period cell a tertial's ('Tertial 1 2023', 'T1 2023', 'Delår 2023'), not a year's?"""
+    return bool(period and _TERTIAL_PERIOD.search(period))
