@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .values import fold
+from .values import EMPTY_MARKS, fold
 from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNIT_ABSORBS_YEAR as _UNIT_ABSORBS_YEAR
@@ -156,7 +156,9 @@ def split_cells(tokens: list[Token], year: int | None = None,
         tok = tokens[i]
         if tok.gap and cells:
             cells.append(RawCell("", placeholder=True))
-        if _is_number(tok.text) and not tok.text.startswith(("+", "±")):
+        if tok.text in EMPTY_MARKS:
+            text, i = tok.text, i + 1  # a dash printed for an empty cell: a cell of its own
+        elif _is_number(tok.text) and not tok.text.startswith(("+", "±")):
             text, i = _number_cell(tokens, i, joins)
         else:
             text, i = _text_cell(tokens, i)
@@ -188,6 +190,8 @@ def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[st
     if not attached_unit:
         while i < n:
             w = tokens[i].text
+            if w in EMPTY_MARKS:
+                break
             if _is_number(w):
                 if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
                     unit_words.append(w)
@@ -209,6 +213,8 @@ def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
     i += 1
     while i < n and not tokens[i].gap:
         w = tokens[i].text
+        if w in EMPTY_MARKS:
+            break
         if _is_number(w):
             # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
             if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or

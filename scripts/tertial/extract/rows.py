@@ -9,7 +9,7 @@ import re
 
 from . import goals as goal_rules
 from .model import IndicatorRow
-from .values import fold
+from .values import EMPTY_MARKS, fold
 from . import analysis_clue, reasons
 from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
@@ -23,9 +23,16 @@ from .stream import Item, next_content, section_label
 from .texts import analysis_text, paragraphs
 
 
+_DASH = "(?:" + "|".join(map(re.escape, EMPTY_MARKS)) + ")"
+_DASH_OPENS_CELLS = re.compile(rf"^{_DASH}(?:\s+(?:{_DASH}|\d)|$)")
+
+
 def _starts_with_value(text: str) -> bool:
+    """A number ('85 %'), a range ('+/-1'), or a dash for an empty cell followed by another cell or
+    nothing ('–  – 80 %'; not a name's '- LSS-boende')."""
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
-    return _is_number(first) or first.startswith(("+/-", "±"))
+    return _is_number(first) or first.startswith(("+/-", "±")) or bool(_DASH_OPENS_CELLS.match(text.strip()))
+
 
 
 def _starts_cells(st: State, text: str) -> bool:
