@@ -13,6 +13,7 @@ from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNIT_ABSORBS_YEAR as _UNIT_ABSORBS_YEAR
 from .words import YEAR as _YEAR
 from .words import is_number as _is_number
+from .words import no_value_text as _no_value_text
 from .words import period_at_end
 from .words import text_start as _text_start
 
@@ -211,7 +212,7 @@ def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
     n = len(tokens)
     parts = [tokens[i].text]
     i += 1
-    while i < n and not tokens[i].gap:
+    while i < n and not tokens[i].gap and not _no_value_text(" ".join(parts)):
         w = tokens[i].text
         if w in EMPTY_MARKS:
             break

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .model import VALUE_COLUMNS
 from .values import EMPTY, Cell
 from . import reasons
-from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells
+from .placement import RULE_LABELS, TARGETS, Decision, context, decide, misplaced_text, parse_cells
 from .placement import explain as explain_decision
 from .spacing import slots as spacing_slots
 from .cells import RawCell, Token, period_cut, split_cells
@@ -43,7 +43,7 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
         placed = dict(empty)
         for cell, ci in zip(cells, slots):
             placed[columns[ci]] = cell
-        if not any(placed[c].text is not None for c in columns if c not in TARGETS):
+        if not any(misplaced_text(placed[c]) for c in columns if c not in TARGETS):
             return RowPlacement(placed, [], Decision(placed, rule="spacing"))
     cells = parse_cells(raw_cells)
     if not cells:

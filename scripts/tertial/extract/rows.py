@@ -14,7 +14,7 @@ from . import analysis_clue, reasons
 from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
-from .words import opens_text_cell, period_at_end
+from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
 from .names import closes_range, inline_split, name_left_open, split_before_unit_printed_again
 from .rowcells import explain, read_cells
@@ -25,13 +25,17 @@ from .texts import analysis_text, paragraphs
 
 _DASH = "(?:" + "|".join(map(re.escape, EMPTY_MARKS)) + ")"
 _DASH_OPENS_CELLS = re.compile(rf"^{_DASH}(?:\s+(?:{_DASH}|\d)|$)")
+# a text in place of a value opening the cells: 'Ej mätbart 80 % ...' (followed by a cell or nothing)
+_NO_VALUE = "(?:" + "|".join(map(re.escape, NO_VALUE_TEXTS)) + ")"
+_NO_VALUE_OPENS_CELLS = re.compile(rf"^{_NO_VALUE}\*?(?:\s+(?:{_DASH}|\d)|$)", re.IGNORECASE)
 
 
 def _starts_with_value(text: str) -> bool:
-    """A number ('85 %'), a range ('+/-1'), or a dash for an empty cell followed by another cell or
-    nothing ('–  – 80 %'; not a name's '- LSS-boende')."""
+    """A number ('85 %'), a range ('+/-1'), a dash for an empty cell or a text in place of a value followed
+    by another cell or nothing ('–  – 80 %', 'Ej mätbart 80 %'; not a name's '- LSS-boende')."""
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
-    return _is_number(first) or first.startswith(("+/-", "±")) or bool(_DASH_OPENS_CELLS.match(text.strip()))
+    return _is_number(first) or first.startswith(("+/-", "±")) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
+        or bool(_NO_VALUE_OPENS_CELLS.match(text.strip()))
 
 
 

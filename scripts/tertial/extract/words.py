@@ -37,6 +37,11 @@ UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "t
 
 # Text cells printed in place of a number (a text target), as the reports print them.
 TEXT_CELLS = ("Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av styrelse", "Tas fram av nämnden")
+# Text printed in place of a value that could not be had: it may stand in any column ('Ej mätbart' as the
+# period's outcome), where other text stands only in the target columns.
+NO_VALUE_TEXTS = ("Ej mätbart", "Ej mätbar", "Ej mätt", "Mäts ej", "Uppgift saknas", "Data saknas", "Saknas",
+                  "Ej aktuellt", "Ej aktuell", "Ingen mätning", "Ej tillgängligt", "Ej tillgänglig")
+_NO_VALUE = {t.lower() for t in NO_VALUE_TEXTS}
 UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
 
 
@@ -65,9 +70,16 @@ def text_start(tok: str) -> bool:
 
 
 def opens_text_cell(words: list[str]) -> bool:
-    """Do these words begin one of the known text cells ('Tas' 'fram' 'av' of 'Tas fram av nämnd')?"""
+    """Do these words begin one of the known text cells ('Tas' 'fram' 'av' of 'Tas fram av nämnd', 'Ej'
+    of 'Ej mätbart')?"""
     text = " ".join(words)
-    return bool(text) and any(cell.startswith(text) for cell in TEXT_CELLS)
+    return bool(text) and any(cell.startswith(text) for cell in TEXT_CELLS + NO_VALUE_TEXTS)
+
+
+def no_value_text(text: str | None) -> bool:
+    """Is this cell a text printed in place of a value ('Ej mätbart', 'Uppgift saknas'; a footnote mark
+    after it is allowed: 'Ej mätbart*')?"""
+    return bool(text) and " ".join(text.split()).rstrip("*¹²³").lower() in _NO_VALUE
 
 
 def starts_with_period_word(text: str) -> bool:
