@@ -62,6 +62,7 @@ class IndicatorRow:
     source_page: int | None = None  # 1-based page of the PDF where the row starts (PDF sources only)
     review_code: str = ""  # codes of extract/reasons.py, ';'-separated: why needs_review (stable, for filters)
     explain: list[str] = field(default_factory=list)  # which rule put which cell in which column
+    uncertain: tuple[str, ...] = ()  # the columns two placements tied on (not published)
 
 
 @dataclass

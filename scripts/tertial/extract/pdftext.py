@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from . import goals as goal_rules
-from . import unmeasured_forecast
+from . import unitless_forecast, unmeasured_forecast
 from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabulary  # noqa: F401 (re-exported)
 from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
@@ -64,6 +64,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
         i = walk.step(i)
     walk.flush()
     unmeasured_forecast.apply(st.ex.rows, meta.report_type)
+    unitless_forecast.apply(st.ex.rows)
     return st.ex
 
 

@@ -277,7 +277,8 @@ def _new_row(st: State, name: str, name_raws: list[str], value_lines: list[str],
     row = IndicatorRow(st.current, name, line, period, placed.cells, bool(why), reasons.text(why),
                        source_line_end=last_line,
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)),
-                       review_code=reasons.codes(why), explain=explain(placed))
+                       review_code=reasons.codes(why), explain=explain(placed),
+                       uncertain=tuple(placed.decision.differs) if placed.decision and placed.decision.tied else ())
     st.census.row_blocks += 1
     return row, placed, why, value_lines
 
