@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from . import goals as goal_rules
-from . import unitless_forecast, unmeasured_forecast
+from . import notes, unitless_forecast, unmeasured_forecast
 from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabulary  # noqa: F401 (re-exported)
 from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
@@ -98,6 +98,8 @@ class _Walk:
             self.flush()
             if it.kind == "tblhdr":
                 st.columns = it.columns
+                if self.mode != "table":
+                    st.table_first = len(st.ex.rows)  # a new table (a repeat after a page break is none)
             self.mode = "table" if it.kind == "tblhdr" else "activities"
             return i + 1
         if it.blank:
@@ -136,12 +138,18 @@ class _Walk:
         j = read_row(st, i)
         if j is not None:
             return j
-        if label != "analys" and row_note_label(st.items[i].text) and st.ex.rows:
-            # a 'Kommentar' after a page break: the note of the row above; the table goes on
+        if row_note_label(st.items[i].text) and len(st.ex.rows) > st.table_first:
+            # an 'Analys' or 'Kommentar' that no row opens directly (a page break, a footnote or a piece
+            # of a row came between): the text of the table's last row; the table goes on. A goal's own
+            # 'Analys' is printed above its table, never inside it.
             raws, j = row_analysis(st, i + 1)
-            note = paragraphs(raws, st.clue)
-            last = st.ex.rows[-1]
-            last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
+            notes.attach(st.ex.rows[-1], paragraphs(raws, st.clue))
+            return j
+        note = notes.read_note(st, i)
+        if note is not None and len(st.ex.rows) > st.table_first:
+            text, mark, j = note  # a footnote under the table: kept with the row its mark names
+            notes.attach(st.ex.rows[notes.owner(st.marks, st.table_first, len(st.ex.rows) - 1, mark)], text)
+            st.census.notes += 1
             return j
         if label == "analys" and st.ex.goals:
             self.open_section(label)

@@ -10,7 +10,7 @@ import re
 from . import goals as goal_rules
 from .model import IndicatorRow
 from .values import EMPTY_MARKS, fold
-from . import analysis_clue, reasons
+from . import analysis_clue, notes, reasons
 from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
@@ -132,18 +132,22 @@ def read_row(st: State, i: int) -> int | None:
         row.name = glue_lines(name_raws, st.clue)
         row.raw_text = fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines))
         st.census.fragments_joined += 1
+    row.name, mark = notes.name_mark(row.name)  # 'hemtjänst*': the mark names the row's footnote
+    if mark:
+        st.marks[len(st.ex.rows)] = mark
+    st.ex.rows.append(row)
+    k = notes.take_notes(st, len(st.ex.rows) - 1, k, st.table_first)  # '* Preliminärt utfall.'
     # the row's analysis
     a = next_content(items, k)
     if a < len(items) and items[a].kind == "line" and row_note_label(items[a].text):
         raws, k = row_analysis(st, a + 1)
-        row.analysis = paragraphs(raws, st.clue)
+        row.analysis = "\n\n".join(p for p in (row.analysis, paragraphs(raws, st.clue)) if p)
         why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
                                            row.analysis, st.meta.year)
         if settled:
             row.needs_review, row.review_reason, row.review_code = False, "", ""
             row.explain = [ln for ln in row.explain
                            if not any(f" -> {c}:" in ln for c in analysis_clue.PAIR)] + [settled]
-    st.ex.rows.append(row)
     return k
 
 
@@ -296,7 +300,9 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
     column or one that opens with a value is never a tail."""
     items = st.items
     j = next_content(items, k)
-    if j >= len(items) or items[j].kind != "line" or not any(items[h].after_break for h in range(k, j + 1)):
+    # a page break: furniture dropped, or only the table header printed again (a page without furniture)
+    if j >= len(items) or items[j].kind != "line" or not any(
+            items[h].after_break or items[h].kind == "tblhdr" for h in range(k, j + 1)):
         return [], k
     width = max(len(r.strip()) for r in name_raws) + TAIL_WIDTH_SLACK
     tail: list[str] = []

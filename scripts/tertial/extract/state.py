@@ -3,7 +3,7 @@ whole report, the table's columns, the goal whose section it is in)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .goals import GoalTree
 from .model import VALUE_COLUMNS, Extraction, ReportMeta
@@ -23,6 +23,8 @@ class State:
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)
     vocab: set[str] | None = None  # the document's words, when no trailing spaces tell a cut word
     spacing: bool = False  # the report prints an empty cell as one more space (spacing.py)
+    table_first: int = 0  # index in ex.rows of the current table's first row
+    marks: dict[int, str] = field(default_factory=dict)  # row index -> footnote mark on its name (notes.py)
 
     @property
     def census(self):
