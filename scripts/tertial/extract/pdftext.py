@@ -27,7 +27,7 @@ goal tree. The names below are re-exported for callers of the layout (add, never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import goals as goal_rules
 from . import notes, unitless_forecast, unmeasured_forecast
@@ -38,6 +38,7 @@ from .fragments import fragment
 from .rows import read_row, row_analysis, row_note_label
 from .spacing import uses_cell_spacing, value_line
 from .state import State
+from .sweep import sweep
 from .stream import Item, build_stream, header_columns, learn_furniture, section_label  # noqa: F401
 from .texts import read_activity, paragraphs
 from .values import fold
@@ -63,6 +64,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     while i < len(items):
         i = walk.step(i)
     walk.flush()
+    sweep(st, walk.as_text)  # no row block given to text in silence (sweep.py)
     unmeasured_forecast.apply(st.ex.rows, meta.report_type)
     unitless_forecast.apply(st.ex.rows)
     return st.ex
@@ -76,6 +78,16 @@ class _Walk:
     st: State
     mode: str = "text"
     section: tuple[int, str, list[str]] | None = None
+    table_open: bool = False  # a table header was read and no goal heading or activity header since
+    # the items given to text (a goal's text, or warned text after a table) while a table was open:
+    # index -> (goal, columns, the table's first row), for the sweep after the walk
+    as_text: dict[int, tuple] = field(default_factory=dict)
+
+    def text(self, i: int) -> None:
+        """Item i was given to text: noted for the sweep when a table is open."""
+        if self.table_open:
+            st = self.st
+            self.as_text[i] = (st.current, st.columns, st.table_first)
 
     def flush(self) -> None:
         if self.section is not None:
@@ -96,6 +108,7 @@ class _Walk:
         it = st.items[i]
         if it.kind in ("tblhdr", "acthdr"):
             self.flush()
+            self.table_open = it.kind == "tblhdr"
             if it.kind == "tblhdr":
                 st.columns = it.columns
                 if self.mode != "table":
@@ -105,6 +118,7 @@ class _Walk:
         if it.blank:
             if self.section is not None:
                 self.section[2].append(it.text)
+            self.text(i)
             return i + 1
         head = goal_rules.heading_label(it.text)
         if head is not None and not goal_rules.is_toc_line(it.text):
@@ -112,10 +126,12 @@ class _Walk:
             j = _goal(st, i, head)
             if j is not None:
                 self.mode = "goal"
+                self.table_open = False
                 return j
         label = section_label(it.text)
         if label and st.ex.goals and (self.mode != "table" or label not in ("analys", "kommentar")):
             self.open_section(label)
+            self.text(i)
             return i + 1
         if self.mode == "table":
             j = self._table(i, label)
@@ -131,6 +147,7 @@ class _Walk:
             self.mode = "text"
         if self.section is not None:
             self.section[2].append(it.text)
+        self.text(i)
         return i + 1
 
     def _table(self, i: int, label: str | None) -> int | None:
@@ -153,6 +170,7 @@ class _Walk:
             return j
         if label == "analys" and st.ex.goals:
             self.open_section(label)
+            self.text(i)
             return i + 1
         return fragment(st, i)
 
@@ -167,6 +185,7 @@ class _Walk:
         st.ex.warnings.append((items[i].line, "text after a table that no section label opens: not read "
                                               f"({fold(items[i].text)[:60]!r})"))
         while i < len(items) and items[i].kind == "line" and not items[i].blank:
+            self.text(i)
             i += 1
         return i
 

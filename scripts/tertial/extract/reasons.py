@@ -24,6 +24,7 @@ REVIEW_REASONS: dict[str, str] = {
     "period_in_value": "en periodcell eller ett datum står i en värdekolumn",
     "no_name": "raden har inget indikatornamn",
     "nothing_beside_name": "inget är tryckt bredvid namnet: en rad eller en textrad?",
+    "recovered": "ett radblock som först lästes som text, återfunnet efteråt",
 }
 
 COLUMN_LABELS = {

@@ -39,6 +39,9 @@ def _starts_with_value(text: str) -> bool:
 
 
 
+starts_with_value = _starts_with_value  # (public: the sweep after the walk reads row ends by it)
+
+
 def _starts_cells(st: State, text: str) -> bool:
     """Does the line open a row's cells? A number ('85 %', '+/-1'); in a report that prints empty cells
     as spaces, also a line indented by empty cells that opens with a text cell ('      Tas fram av')."""
