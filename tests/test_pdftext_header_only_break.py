@@ -1,0 +1,68 @@
+"""Rule (a page without furniture): a table continued on the next page with only its header printed again
+(no 'Tjänsteutlåtande' / 'Sid N') is a page break all the same: the rest of a row's name printed after it,
+below the row's cells, ends that row's name; it is no row of its own, and the rows after it are read."""
+
+from pdftext_fixture import HEADER, table, values
+
+ROW_AFTER = ["Antal hembesök ", "", "   12 st  14 st 14 st 2020 ", ""]
+
+
+def names(ex):
+    return [r.name for r in ex.rows]
+
+
+def test_a_lower_case_rest_of_the_name_after_the_header_only():
+    ex = table([
+        "Andel brukare inom omsorgen ", "för personer med ", "", "   88 %  94 % öka 2020 ", *HEADER,
+        "funktionsnedsättning som inte ", "upplever diskriminering ", "", *ROW_AFTER,
+    ])
+    assert names(ex) == ["Andel brukare inom omsorgen för personer med funktionsnedsättning som inte "
+                         "upplever diskriminering", "Antal hembesök"]
+    assert values(ex.rows[0]) == {"previous_year": (88, "%"), "annual_target": (94, "%"), "city_target": "öka"}
+    assert ex.census.fragments_joined == 1 and ex.census.fragments_flagged == 0 and ex.warnings == []
+
+
+def test_a_bracketed_rest_then_the_row_analysis_then_the_next_row():
+    ex = table([
+        "Andel brukare som upplevt sig ", "delaktiga ", "", "   88 %  94 % 94 % Tertial 1 ", "2020 ", *HEADER,
+        "(LSS-boende) ", "", "Analys ", "Resultatet ligger nära målet. ", "",
+        "Brukarens upplevelse av ", "trygghet ", "", "   71 %  90 % 90 % 2020 ", "",
+    ])
+    assert names(ex) == ["Andel brukare som upplevt sig delaktiga (LSS-boende)",
+                         "Brukarens upplevelse av trygghet"]
+    assert ex.rows[0].analysis == "Resultatet ligger nära målet."
+    assert ex.census.row_blocks == 2 and ex.census.rows_recovered == 0
+
+
+def test_a_name_left_open_takes_a_capitalised_rest_after_the_header_only():
+    ex = table([
+        "Andel ärenden som lämnats ", "till ", "", "40 % 50 % 50 % 2020", *HEADER,
+        "Kronofogdemyndigheten", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert names(ex) == ["Andel ärenden som lämnats till Kronofogdemyndigheten", "Antal hembesök"]
+
+
+def test_a_capitalised_line_after_the_header_only_starts_the_next_row():
+    # just outside the rule: the name before the break was closed, and 'Antal' opens a row's name
+    ex = table([
+        "Andel nöjda brukare", "", "85 % 90 % 90 % 2020", *HEADER,
+        "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert names(ex) == ["Andel nöjda brukare", "Antal hembesök"]
+
+
+def test_a_lower_case_name_with_cells_of_its_own_after_the_header_only_is_a_row():
+    # just outside the rule: what follows the header carries cells, so it is the next row
+    ex = table([
+        "Andel nöjda brukare", "", "85 % 90 % 90 % 2020", *HEADER,
+        "e-tjänster i bruk", "", "12 st 14 st 14 st 2020", "",
+    ])
+    assert names(ex) == ["Andel nöjda brukare", "e-tjänster i bruk"]
+
+
+def test_a_name_split_before_its_cells_by_the_header_only():
+    ex = table([
+        "Andel brukare som upplever att ", *HEADER, "de får stöd i rätt tid ", "", "   85 %  90 % 90 % 2020 ", "",
+        *ROW_AFTER,
+    ])
+    assert names(ex) == ["Andel brukare som upplever att de får stöd i rätt tid", "Antal hembesök"]
