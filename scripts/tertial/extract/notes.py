@@ -17,8 +17,8 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # a note line opens with its mark and a space, then words: '* Preliminärt', '1) Uppgiften', '(1) Avser'
 _NOTE_LINE = re.compile(rf"^\s*(?P<mark>\*{{1,3}}|[{_SUPERSCRIPTS}]{{1,2}}|\(?[1-9]\))\s*(?=[A-ZÅÄÖa-zåäö])")
 # a mark at the end of a name: 'hemtjänst*', 'hemtjänst**', 'hemtjänst¹', 'hemtjänst 1)'
-# ('m²', 'm³' end a unit, not a name's mark)
-_NAME_MARK = re.compile(rf"(?:\*{{1,3}}|(?<![mM])[{_SUPERSCRIPTS}]{{1,2}}|\s\(?[1-9]\))\s*$")
+_NAME_MARK = re.compile(rf"(?:\*{{1,3}}|[{_SUPERSCRIPTS}]{{1,2}}|\s\(?[1-9]\))\s*$")
+_SQUARE_UNIT = re.compile(r"(?:^|[\s/\d])[kcd]?m$")  # 'kWh/m²', '10 m³', 'km²': a unit's power, no mark
 
 
 def note_mark(text: str) -> str | None:
@@ -38,6 +38,8 @@ def name_mark(name: str) -> tuple[str, str | None]:
     if not m:
         return name, None
     mark = m.group().strip()
+    if mark in ("²", "³") and _SQUARE_UNIT.search(name[:m.start()]):
+        return name, None
     if mark.endswith(")") and name.count("(") >= name.count(")") and not mark.startswith("("):
         return name, None  # '(stöd 2)' or '(hemtjänst)': the bracket closes one opened in the name
     if mark.startswith("(") and name.count("(") > name.count(")"):
