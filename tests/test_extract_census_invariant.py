@@ -38,6 +38,10 @@ def rows(draw, breaks=(None, None, "between", "in_name", "before_tail")):
     words = [draw(st.sampled_from(STARTS))] + draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=7))
     # a name wraps after any word, but ends in none that cannot end a name ('i', 'för': names.NAME_GLUE)
     words.append(draw(st.sampled_from([w for w in WORDS if w not in NAME_GLUE])))
+    name = " ".join(words)
+    mark = draw(st.sampled_from([None, None, *MARKS]))
+    if mark:
+        words[-1] += mark[0]  # printed as part of the name, in its column
     width = draw(st.integers(24, 34))  # the name column: wrapped between words at its width
     lines = [words[0]]
     for w in words[1:]:
@@ -46,8 +50,8 @@ def rows(draw, breaks=(None, None, "between", "in_name", "before_tail")):
         else:
             lines.append(w)
     return {
-        "name": " ".join(words), "lines": lines, "value": draw(st.integers(0, 2)),
-        "mark": draw(st.sampled_from([None, None, *MARKS])), "analysis": draw(st.integers(0, 2)),
+        "name": name, "lines": lines, "value": draw(st.integers(0, 2)),
+        "mark": mark, "analysis": draw(st.integers(0, 2)),
         "break": draw(st.sampled_from(list(breaks))),
         "break_kind": draw(st.sampled_from(sorted(BREAKS))),
     }
@@ -55,7 +59,7 @@ def rows(draw, breaks=(None, None, "between", "in_name", "before_tail")):
 
 def render(row, spacing: bool) -> list[str]:
     """One row as the export prints it: wrapped name lines end with a space, the last one without."""
-    lines = [ln + " " for ln in row["lines"][:-1]] + [row["lines"][-1] + (row["mark"][0] if row["mark"] else "")]
+    lines = [ln + " " for ln in row["lines"][:-1]] + [row["lines"][-1]]
     brk = BREAKS[row["break_kind"]]
     value = VALUES[spacing][row["value"]]
     cells = [value, "2020 "] if value.endswith("Tertial 1 ") else [value]

@@ -66,3 +66,23 @@ def test_a_name_split_before_its_cells_by_the_header_only():
         *ROW_AFTER,
     ])
     assert names(ex) == ["Andel brukare som upplever att de får stöd i rätt tid", "Antal hembesök"]
+
+
+# Rule tail_fits_name_column: the rest of a name is printed in the name column, which is narrower than the
+# line before the break, a space and the rest's first word (else that word would have fitted there).
+
+def _tail(rest):
+    return table([
+        "Andel nöjda ", "", "   85 %  90 % 90 % 2020 ", *HEADER, rest, "", *ROW_AFTER,
+    ])
+
+
+def test_a_rest_as_wide_as_the_line_before_and_its_first_word_is_the_name_s_end():
+    ex = _tail("omsorgstagare i hemtjänst")  # 25 = len('Andel nöjda') + 1 + len('omsorgstagare')
+    assert names(ex) == ["Andel nöjda omsorgstagare i hemtjänst", "Antal hembesök"]
+
+
+def test_a_rest_wider_than_that_is_no_part_of_the_name():
+    ex = _tail("omsorgstagare i hemtjänsten")  # 27: wider than the name column can be
+    assert names(ex)[0] == "Andel nöjda" and ex.census.fragments_joined == 0
+    assert ex.census.fragments_flagged == 1 and ex.warnings  # kept as a flagged piece, not lost

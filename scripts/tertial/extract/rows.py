@@ -308,6 +308,10 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
             items[h].after_break or items[h].kind == "tblhdr" for h in range(k, j + 1)):
         return [], k
     width = max(len(r.strip()) for r in name_raws) + TAIL_WIDTH_SLACK
+    first_word = items[j].text.split()[0] if items[j].text.split() else ""
+    # rule tail_fits_name_column: a name wraps where its next word no longer fits, so the column is
+    # narrower than the line before the break, a space and the rest's first word
+    width = max(width, len(name_raws[-1].strip()) + 1 + len(first_word))
     tail: list[str] = []
     while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < 3:
         t = items[j].text
