@@ -27,7 +27,7 @@ goal tree. The names below are re-exported for callers of the layout (add, never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import goals as goal_rules
 from . import notes, unitless_forecast, unmeasured_forecast
@@ -60,11 +60,16 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     if not st.clue:
         st.vocab = vocabulary(lines)
     walk = _Walk(st)
+    in_table: dict[int, tuple] = {}  # the items read while a table was open, for the sweep
     i = 0
     while i < len(items):
-        i = walk.step(i)
+        context = (st.current, st.columns, st.table_first) if walk.table_open else None
+        j = walk.step(i)
+        if context is not None:
+            in_table.update(dict.fromkeys(range(i, j), context))
+        i = j
     walk.flush()
-    sweep(st, walk.as_text)  # no row block given to text in silence (sweep.py)
+    sweep(st, in_table)  # no row block taken for text in silence (sweep.py)
     unmeasured_forecast.apply(st.ex.rows, meta.report_type)
     unitless_forecast.apply(st.ex.rows)
     return st.ex
@@ -79,15 +84,6 @@ class _Walk:
     mode: str = "text"
     section: tuple[int, str, list[str]] | None = None
     table_open: bool = False  # a table header was read and no goal heading or activity header since
-    # the items given to text (a goal's text, or warned text after a table) while a table was open:
-    # index -> (goal, columns, the table's first row), for the sweep after the walk
-    as_text: dict[int, tuple] = field(default_factory=dict)
-
-    def text(self, i: int) -> None:
-        """Item i was given to text: noted for the sweep when a table is open."""
-        if self.table_open:
-            st = self.st
-            self.as_text[i] = (st.current, st.columns, st.table_first)
 
     def flush(self) -> None:
         if self.section is not None:
@@ -118,7 +114,6 @@ class _Walk:
         if it.blank:
             if self.section is not None:
                 self.section[2].append(it.text)
-            self.text(i)
             return i + 1
         head = goal_rules.heading_label(it.text)
         if head is not None and not goal_rules.is_toc_line(it.text):
@@ -131,7 +126,6 @@ class _Walk:
         label = section_label(it.text)
         if label and st.ex.goals and (self.mode != "table" or label not in ("analys", "kommentar")):
             self.open_section(label)
-            self.text(i)
             return i + 1
         if self.mode == "table":
             j = self._table(i, label)
@@ -147,7 +141,6 @@ class _Walk:
             self.mode = "text"
         if self.section is not None:
             self.section[2].append(it.text)
-        self.text(i)
         return i + 1
 
     def _table(self, i: int, label: str | None) -> int | None:
@@ -170,7 +163,6 @@ class _Walk:
             return j
         if label == "analys" and st.ex.goals:
             self.open_section(label)
-            self.text(i)
             return i + 1
         return fragment(st, i)
 
@@ -185,7 +177,6 @@ class _Walk:
         st.ex.warnings.append((items[i].line, "text after a table that no section label opens: not read "
                                               f"({fold(items[i].text)[:60]!r})"))
         while i < len(items) and items[i].kind == "line" and not items[i].blank:
-            self.text(i)
             i += 1
         return i
 

@@ -1,32 +1,48 @@
 """Text-from-PDF layout: the sweep after the walk, so that no row block is lost in silence by construction.
 
 The walk over the report reads each block by its shape; a shape it does not know can make it take a row
-for text (a goal's text, or text after a table that it warns about). The sweep looks at every line the
-walk gave to text while a table was open (after a table header, before the next goal heading or activity
-header) and finds the row ends among them: a line of cells closed by a period cell ('85 % 90 % 2020'). For
-each one it reads the row again from the name block above it; what reads as a row is written as a row,
+for text (a goal's text, a row's analysis, or text after a table that it warns about). The sweep looks at
+every line the walk read while a table was open (after a table header, before the next goal heading or
+activity header) and finds the row ends that lie outside every row written: a line of cells closed by a
+period cell ('85 % 90 % 2020'). For each one it reads the row again from the name block above it; what reads as a row is written as a row,
 anything else as a fragment row, both flagged 'recovered', with a warning and a census count. A shape
 that the walk reads right never reaches the sweep (census.rows_recovered stays 0)."""
 
 from __future__ import annotations
 
+from . import goals as goal_rules
 from . import reasons
 from .cells import glue_lines
 from .model import IndicatorRow
 from .rows import read_row, starts_with_value
 from .names import inline_split
 from .state import State
-from .words import period_at_end
+from .stream import section_label
+from .values import EMPTY_MARKS
+from .words import PERIOD_WORDS, TEXT_VERBS, UNITS, is_number, period_at_end
 
 
 def row_end(st: State, k: int) -> bool:
-    """Does item k close a row: a line of cells (or a name sharing its line with them) ending in a period
-    cell?"""
+    """Does item k close a row: a line of cells ending in a period cell ('85 % 90 % 2020'; mostly numbers,
+    units, dashes and target words, so no sentence of an analysis), a period wrapped below such a line
+    ('Tertial 1 ' / '2020'), or a name sharing its line with its cells?"""
     it = st.items[k]
     if it.kind != "line" or it.blank or not period_at_end(it.text, st.meta.year):
         return False
-    return starts_with_value(it.text) or (st.spacing and it.text.startswith(" ")) or \
-        inline_split(it.text, None) is not None
+    words = it.text.split()
+    if len(words) == 1:  # a period wrapped below the cells
+        above = k - 1
+        return above >= 0 and st.items[above].kind == "line" and _cells(st.items[above].text)
+    return _cells(it.text) or inline_split(it.text, None) is not None
+
+
+def _cells(text: str) -> bool:
+    words = text.split()
+    if not words or not (starts_with_value(text) or text.startswith(" ")):
+        return False
+    cellish = sum(1 for w in words if is_number(w) or w in EMPTY_MARKS or w.lower().rstrip(".") in UNITS
+                  or w.lower() in TEXT_VERBS or w in PERIOD_WORDS)
+    return cellish >= 0.5 * len(words)
 
 
 def _name_start(st: State, k: int, taken: set[int]) -> int:
@@ -38,25 +54,31 @@ def _name_start(st: State, k: int, taken: set[int]) -> int:
     while j - 1 in taken and (items[j - 1].kind != "line" or items[j - 1].blank or
                               starts_with_value(items[j - 1].text) or period_at_end(items[j - 1].text)):
         j -= 1
-    if j - 1 in taken and items[j - 1].kind == "line":
+    def name_line(h: int) -> bool:  # a line of a name: no section label, heading or 'Analys'
+        return h in taken and items[h].kind == "line" and not items[h].blank and \
+            not section_label(items[h].text) and not goal_rules.heading_label(items[h].text)
+    if name_line(j - 1):
         j -= 1
-        while j - 1 in taken and items[j - 1].kind == "line" and not items[j - 1].blank:
+        while name_line(j - 1):
             j -= 1
     while j < k and (items[j].kind != "line" or items[j].blank):
         j += 1
     return j
 
 
-def sweep(st: State, as_text: dict[int, tuple]) -> None:
-    """Recover the row blocks among the items the walk gave to text while a table was open.
-    `as_text`: item index -> (goal, columns, first row of the table) when the walk took it."""
-    taken = set(as_text)
-    done: set[int] = set()
+def sweep(st: State, in_table: dict[int, tuple]) -> None:
+    """Recover the row blocks the walk did not write as rows among the items it read while a table was
+    open (`in_table`: item index -> (goal, columns, the table's first row) at that point): a row end
+    outside every row's lines (name to last cell) was taken for text, a goal's or a row's analysis."""
+    taken = set(in_table)
+    covered: set[int] = set()
+    for r in st.ex.rows:
+        covered.update(range(r.source_line, (r.source_line_end or r.source_line) + 1))
     for k in sorted(taken):
-        if k in done or not row_end(st, k):
+        if st.items[k].line in covered or not row_end(st, k):
             continue
         s = _name_start(st, k, taken)
-        st.current, st.columns, st.table_first = as_text[s]
+        st.current, st.columns, st.table_first = in_table[s]
         before = len(st.ex.rows)
         end = read_row(st, s) if s < k else None
         if end is not None and end > k and len(st.ex.rows) == before + 1:
@@ -66,10 +88,11 @@ def sweep(st: State, as_text: dict[int, tuple]) -> None:
             del st.ex.rows[before:]
             end = k + 1
             text = glue_lines([st.items[h].text for h in range(s, end) if st.items[h].kind == "line"], st.clue)
-            row = IndicatorRow(st.current, text, st.items[s].line, None, raw_text=text)
+            row = IndicatorRow(st.current, text, st.items[s].line, None, raw_text=text,
+                               source_line_end=st.items[k].line)
             st.census.fragments_flagged += 1
             why = "ett stycke som inte lästes som en rad"
-        done.update(range(s, end))
+        covered.update(range(row.source_line, (row.source_line_end or row.source_line) + 1))
         row.needs_review = True
         row.review_reason = "; ".join(p for p in (row.review_reason, reasons.text([("recovered", why)])) if p)
         row.review_code = ";".join(p for p in (row.review_code, "recovered") if p)
