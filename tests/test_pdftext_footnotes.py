@@ -3,7 +3,8 @@ avser ...', '¹ Mätt i mars.') is no row: it is kept with the row whose name ca
 above), as a paragraph of that row's analysis; the mark is no part of the name; the rows after the note
 (and after the 'Analys' that follows it) are all read, none lost."""
 
-from pdftext_fixture import HEADER, PAGE_BREAK, table, values
+import hl_rewrite
+from pdftext_fixture import HEADER, PAGE_BREAK, parse, table, values
 
 from tertial.extract import notes
 
@@ -110,3 +111,21 @@ def test_a_note_longer_than_a_note_is_not_one():
     ex = table(head + outside + ["", *SPACED])
     assert ex.census.notes == 0 and "Antal hembesök" in names(ex)
     assert ex.warnings  # the long block is not a note: never dropped in silence
+
+
+def _marked(names, cells, line):
+    """The report's own rows, every other one with a footnote mark on its name and the note below its
+    cells (the marks vary: '*', ' 1)', '²')."""
+    if line % 2:
+        return None
+    mark, note = [("*", "* Preliminärt utfall. "), (" 1)", "1) Uppgiften avser perioden januari till april. "),
+                  ("²", "² Exklusive privata utförare. ")][line % 3]
+    return names[:-1] + [names[-1].rstrip() + mark, ""] + cells + ["", note]
+
+
+def test_the_given_report_with_footnotes_reads_as_the_reference():
+    lines, line_map, changed = hl_rewrite.rewritten(_marked)
+    assert len(changed) >= 10
+    ex = parse(lines)
+    assert hl_rewrite.differences(ex, line_map) == []
+    assert ex.census.notes == len(changed) and ex.census.rows_recovered == 0 and ex.census.fragments_flagged == 0

@@ -2,7 +2,8 @@
 (no 'Tjänsteutlåtande' / 'Sid N') is a page break all the same: the rest of a row's name printed after it,
 below the row's cells, ends that row's name; it is no row of its own, and the rows after it are read."""
 
-from pdftext_fixture import HEADER, table, values
+import hl_rewrite
+from pdftext_fixture import HEADER, parse, table, values
 
 ROW_AFTER = ["Antal hembesök ", "", "   12 st  14 st 14 st 2020 ", ""]
 
@@ -86,3 +87,19 @@ def test_a_rest_wider_than_that_is_no_part_of_the_name():
     ex = _tail("omsorgstagare i hemtjänsten")  # 27: wider than the name column can be
     assert names(ex)[0] == "Andel nöjda" and ex.census.fragments_joined == 0
     assert ex.census.fragments_flagged == 1 and ex.warnings  # kept as a flagged piece, not lost
+
+
+def _tail_past_a_header_only_break(names, cells, line):
+    """The report's own rows, with the last line of a wrapped name printed after a page that repeats only
+    the table header."""
+    if len(names) < 2 or not hl_rewrite.TAIL_OPENS(names[-1]):
+        return None
+    return names[:-1] + [""] + cells + HEADER + [names[-1]]
+
+
+def test_the_given_report_with_name_ends_past_header_only_breaks_reads_as_the_reference():
+    lines, line_map, changed = hl_rewrite.rewritten(_tail_past_a_header_only_break)
+    assert len(changed) >= 10
+    ex = parse(lines)
+    assert hl_rewrite.differences(ex, line_map) == []
+    assert ex.census.fragments_joined == len(changed) and ex.census.rows_recovered == 0
