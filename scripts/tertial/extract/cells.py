@@ -167,6 +167,9 @@ def split_cells(tokens: list[Token], year: int | None = None,
     return cells, period
 
 
+_MINUS = "-\u2212\u2013"  # minus signs a number may open with: '-', '−' (U+2212), '–'
+
+
 def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[str, int]:
     """The number cell opening at token i (its thousands groups and unit words) and the index after."""
     n = len(tokens)
@@ -174,14 +177,14 @@ def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[st
     parts = [t]
     i += 1
     attached_unit = bool(_NUMBER_WITH_UNIT.match(t))
+    head = t.lstrip(_MINUS)  # the digits of a negative number ('−1 200 tkr')
     # thousands groups: '9 000 st' (a group cannot start a number with 0 / stand alone)
     while (not attached_unit and i < n and re.fullmatch(r"\d{3}", tokens[i].text) and not tokens[i].gap
-           and re.fullmatch(r"-?\d{1,3}", parts[-1] if len(parts) == 1 else parts[-1])
-           and not parts[0].startswith("0")):
+           and re.fullmatch(r"\d{1,3}", head if len(parts) == 1 else parts[-1]) and not head.startswith("0")):
         nxt = tokens[i].text
         after = tokens[i + 1].text if i + 1 < n else ""
         unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
-        if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows) or \
+        if nxt.startswith("0") or (len(head) == 1 and len(parts) == 1 and unit_follows) or \
                 i - 1 in joins:
             parts.append(nxt)
             i += 1
