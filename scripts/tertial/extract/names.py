@@ -10,6 +10,7 @@ from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
 from .words import is_number as _is_number
+from .words import opens_with_sign as _opens_with_sign
 
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
@@ -20,7 +21,7 @@ def inline_split(text: str, next_text: str | None) -> int | None:
     """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
     words = text.split()
     for k in range(1, len(words)):
-        starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
+        starts_cell = _is_number(words[k]) or _opens_with_sign(words[k])
         if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
             if words[k - 1].lower() in NAME_GLUE:
@@ -48,10 +49,10 @@ def _cellish(tail: list[str]) -> int:
     target = False
     for n, w in enumerate(tail):
         lw = w.lower().rstrip(".")
-        if _is_number(w) or w.startswith(("+/-", "±")) or lw in _TEXT_VERBS:
+        if _is_number(w) or _opens_with_sign(w) or lw in _TEXT_VERBS:
             count += 1
             target = False
-        elif n and (_is_number(tail[n - 1]) or tail[n - 1].startswith(("+/-", "±"))) and lw in _UNITS:
+        elif n and (_is_number(tail[n - 1]) or _opens_with_sign(tail[n - 1])) and lw in _UNITS:
             count += 1
         elif w == "Tas" or (target and lw in ("fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse")):
             count += 1

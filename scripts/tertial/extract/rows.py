@@ -14,6 +14,7 @@ from . import analysis_clue, reasons
 from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
+from .words import opens_with_sign as _opens_with_sign
 from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
 from .names import closes_range, inline_split, name_left_open, split_before_unit_printed_again
@@ -34,7 +35,7 @@ def _starts_with_value(text: str) -> bool:
     """A number ('85 %'), a range ('+/-1'), a dash for an empty cell or a text in place of a value followed
     by another cell or nothing ('–  – 80 %', 'Ej mätbart 80 %'; not a name's '- LSS-boende')."""
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
-    return _is_number(first) or first.startswith(("+/-", "±")) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
+    return _is_number(first) or _opens_with_sign(first) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
         or bool(_NO_VALUE_OPENS_CELLS.match(text.strip()))
 
 
