@@ -17,8 +17,9 @@ NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "p
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
 
 
-def inline_split(text: str, next_text: str | None) -> int | None:
-    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
+def inline_split(text: str, next_text: str | None, year: int | None = None) -> int | None:
+    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None.
+    `next_text`: the next line when it follows without a blank line; `year`: the report's year."""
     words = text.split()
     for k in range(1, len(words)):
         starts_cell = _is_number(words[k]) or _opens_with_sign(words[k])
@@ -26,6 +27,8 @@ def inline_split(text: str, next_text: str | None) -> int | None:
             tail = words[k:]
             if words[k - 1].lower() in NAME_GLUE:
                 return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
+            if name_ends_in_number(tail, next_text, year):
+                return None
             numbers = sum(1 for w in tail if _is_number(w))
             cellish = _cellish(tail)
             if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
@@ -40,6 +43,16 @@ def inline_split(text: str, next_text: str | None) -> int | None:
                     return None
             return k
     return None
+
+
+def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None) -> bool:
+    """Rule name_ends_in_number: a lone bare number closing a name line, with a blank line (or nothing)
+    after it, ends the name ('Antal utbildade inom Agenda 2030', then the cells below): a row's cells run
+    on from its name line, they do not stop after one. A year near the report's (the period cell of a
+    row that prints nothing else) or a number with a unit is a cell."""
+    if len(tail) != 1 or next_text is not None or not re.fullmatch(r"\d+", tail[0]):
+        return False
+    return year is None or not (re.fullmatch(r"(?:19|20)\d{2}", tail[0]) and abs(int(tail[0]) - year) <= 1)
 
 
 def _cellish(tail: list[str]) -> int:

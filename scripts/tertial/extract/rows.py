@@ -148,6 +148,12 @@ def read_row(st: State, i: int) -> int | None:
     return k
 
 
+def _next_line(items: list[Item], i: int) -> str | None:
+    """The text of the line right after item i, when one follows without a blank line."""
+    return items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank \
+        else None
+
+
 def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     """The name's lines from item i, the value lines already met (a name sharing its line with the
     cells, a range closed on the line of the cells) and the index after; None for no name block."""
@@ -156,8 +162,7 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     name_raws: list[str] = []
     value_lines: list[str] = []
     k = i
-    nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
-    split = inline_split(first.text, nxt_text)
+    split = inline_split(first.text, _next_line(items, i), st.meta.year)
     if split is None:
         split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
@@ -354,7 +359,7 @@ def _looks_like_row(st: State, k: int) -> bool:
     while True:
         last = ""
         while j < len(items) and items[j].kind == "line" and not items[j].blank:
-            if j == k and inline_split(items[j].text, None) is not None:
+            if j == k and inline_split(items[j].text, _next_line(items, j), st.meta.year) is not None:
                 return True
             if j > k and _starts_with_value(items[j].text):
                 return True
