@@ -55,6 +55,24 @@ def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None
     return year is None or not (re.fullmatch(r"(?:19|20)\d{2}", tail[0]) and abs(int(tail[0]) - year) <= 1)
 
 
+def name_opens_with_number(text: str, year: int | None) -> bool:
+    """Rule name_opens_with_number: a line that opens with its only number and goes on in words that are
+    no cells ('10 mest förskrivna läkemedel', '65 år och äldre som är nöjda'), with no period cell at its
+    end, reads as a name, not as a row's cells: at least three words, fewer than half of them cell-like.
+    The callers take it as a name only where a row may start (after a row's period cell and a blank line,
+    with cells below it)."""
+    words = text.split()
+    if len(words) < 3 or not _is_number(words[0]) or _period_near(text, year):
+        return False
+    return sum(1 for w in words if _is_number(w)) == 1 and _cellish(words) < 0.5 * len(words)
+
+
+def _period_near(text: str, year: int | None) -> bool:
+    m = _PERIOD_TAIL.search(text.strip())
+    found = re.search(r"(?:19|20)\d{2}", m.group("period")) if m else None
+    return bool(m) and not (year and found and abs(int(found.group()) - year) > 1)
+
+
 def _cellish(tail: list[str]) -> int:
     """How many words of a line's tail read as table cells: numbers, a unit right after a number,
     '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""

@@ -17,7 +17,8 @@ from .words import is_number as _is_number
 from .words import opens_with_sign as _opens_with_sign
 from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
-from .names import closes_range, inline_split, name_left_open, split_before_unit_printed_again
+from .names import closes_range, inline_split, name_left_open, name_opens_with_number
+from .names import split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
@@ -96,13 +97,15 @@ def _rest_after_break(items: list[Item], k: int, nxt: int, year: int | None) -> 
 
 
 def _next_row_after_period(st: State, k: int, value_lines: list[str]) -> bool:
-    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line after a
-    blank line that reads as a row of its own (a name followed by cells) starts the next row: a stray
-    line of cells before it never swallows it."""
+    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line (or one that
+    opens with a number and reads as a name: name_opens_with_number) after a blank line that reads as a
+    row of its own (a name followed by cells) starts the next row: a stray line of cells before it never
+    swallows it."""
     t = st.items[k].text.strip()
+    name_like = bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) or name_opens_with_number(t, st.meta.year)
     return bool(value_lines) and not value_lines[-1].strip() and \
         any(period_at_end(v, st.meta.year) for v in value_lines) and \
-        bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
+        name_like and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
 
 
 def read_row(st: State, i: int) -> int | None:
@@ -110,7 +113,8 @@ def read_row(st: State, i: int) -> int | None:
     block there reads as no row."""
     items = st.items
     first = items[i]
-    if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
+    if first.kind != "line" or section_label(first.text) or (
+            _starts_with_value(first.text) and not name_opens_with_number(first.text, st.meta.year)):
         return None
     if goal_rules.heading_label(first.text) or row_note_label(first.text):
         return None
