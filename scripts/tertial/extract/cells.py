@@ -8,11 +8,13 @@ import re
 from dataclasses import dataclass
 
 from .values import EMPTY_MARKS, fold
+from .words import NUMBER_RANGE as _NUMBER_RANGE
 from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNIT_ABSORBS_YEAR as _UNIT_ABSORBS_YEAR
 from .words import YEAR as _YEAR
 from .words import is_number as _is_number
+from .words import opens_with_sign as _opens_with_sign
 from .words import no_value_text as _no_value_text
 from .words import period_at_end
 from .words import text_start as _text_start
@@ -159,12 +161,15 @@ def split_cells(tokens: list[Token], year: int | None = None,
             cells.append(RawCell("", placeholder=True))
         if tok.text in EMPTY_MARKS:
             text, i = tok.text, i + 1  # a dash printed for an empty cell: a cell of its own
-        elif _is_number(tok.text) and not tok.text.startswith(("+", "±")):
+        elif (_is_number(tok.text) and not tok.text.startswith(("+", "±"))) or _NUMBER_RANGE.match(tok.text):
             text, i = _number_cell(tokens, i, joins)
         else:
             text, i = _text_cell(tokens, i)
         cells.append(RawCell(text, tok.gap, spaces=tok.spaces))
     return cells, period
+
+
+_MINUS = "-\u2212\u2013"  # minus signs a number may open with: '-', '−' (U+2212), '–'
 
 
 def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[str, int]:
@@ -174,14 +179,14 @@ def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[st
     parts = [t]
     i += 1
     attached_unit = bool(_NUMBER_WITH_UNIT.match(t))
+    head = t.lstrip(_MINUS)  # the digits of a negative number ('−1 200 tkr')
     # thousands groups: '9 000 st' (a group cannot start a number with 0 / stand alone)
     while (not attached_unit and i < n and re.fullmatch(r"\d{3}", tokens[i].text) and not tokens[i].gap
-           and re.fullmatch(r"-?\d{1,3}", parts[-1] if len(parts) == 1 else parts[-1])
-           and not parts[0].startswith("0")):
+           and re.fullmatch(r"\d{1,3}", head if len(parts) == 1 else parts[-1]) and not head.startswith("0")):
         nxt = tokens[i].text
         after = tokens[i + 1].text if i + 1 < n else ""
         unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
-        if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows) or \
+        if nxt.startswith("0") or (len(head) == 1 and len(parts) == 1 and unit_follows) or \
                 i - 1 in joins:
             parts.append(nxt)
             i += 1
@@ -191,7 +196,7 @@ def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[st
     if not attached_unit:
         while i < n:
             w = tokens[i].text
-            if w in EMPTY_MARKS:
+            if w in EMPTY_MARKS or _NUMBER_RANGE.match(w):
                 break
             if _is_number(w):
                 if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
@@ -214,11 +219,11 @@ def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
     i += 1
     while i < n and not tokens[i].gap and not _no_value_text(" ".join(parts)):
         w = tokens[i].text
-        if w in EMPTY_MARKS:
+        if w in EMPTY_MARKS or _NUMBER_RANGE.match(w):
             break
         if _is_number(w):
             # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
-            if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or
+            if (len(parts) == 1 or _YEAR.match(w)) and (_opens_with_sign(parts[0]) or
                                                        parts[0][:1].isupper()):
                 parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
                 i += 1
@@ -228,7 +233,7 @@ def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
                     parts.append(tokens[i].text)
                     i += 1
             break
-        if w.startswith(("+/-", "±")) or w.lower() in _TEXT_VERBS:
+        if _opens_with_sign(w) or w.lower() in _TEXT_VERBS:
             break
         if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
             break

@@ -14,9 +14,11 @@ from . import analysis_clue, notes, reasons
 from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
+from .words import opens_with_sign as _opens_with_sign
 from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
-from .names import closes_range, inline_split, name_left_open, split_before_unit_printed_again
+from .names import closes_range, inline_split, name_left_open, name_opens_with_number
+from .names import split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
@@ -34,7 +36,7 @@ def _starts_with_value(text: str) -> bool:
     """A number ('85 %'), a range ('+/-1'), a dash for an empty cell or a text in place of a value followed
     by another cell or nothing ('–  – 80 %', 'Ej mätbart 80 %'; not a name's '- LSS-boende')."""
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
-    return _is_number(first) or first.startswith(("+/-", "±")) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
+    return _is_number(first) or _opens_with_sign(first) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
         or bool(_NO_VALUE_OPENS_CELLS.match(text.strip()))
 
 
@@ -98,13 +100,15 @@ def _rest_after_break(items: list[Item], k: int, nxt: int, year: int | None) -> 
 
 
 def _next_row_after_period(st: State, k: int, value_lines: list[str]) -> bool:
-    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line after a
-    blank line that reads as a row of its own (a name followed by cells) starts the next row: a stray
-    line of cells before it never swallows it."""
+    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line (or one that
+    opens with a number and reads as a name: name_opens_with_number) after a blank line that reads as a
+    row of its own (a name followed by cells) starts the next row: a stray line of cells before it never
+    swallows it."""
     t = st.items[k].text.strip()
+    name_like = bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) or name_opens_with_number(t, st.meta.year)
     return bool(value_lines) and not value_lines[-1].strip() and \
         any(period_at_end(v, st.meta.year) for v in value_lines) and \
-        bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
+        name_like and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
 
 
 def read_row(st: State, i: int) -> int | None:
@@ -112,7 +116,8 @@ def read_row(st: State, i: int) -> int | None:
     block there reads as no row."""
     items = st.items
     first = items[i]
-    if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
+    if first.kind != "line" or section_label(first.text) or (
+            _starts_with_value(first.text) and not name_opens_with_number(first.text, st.meta.year)):
         return None
     if goal_rules.heading_label(first.text) or row_note_label(first.text):
         return None
@@ -154,6 +159,12 @@ def read_row(st: State, i: int) -> int | None:
     return k
 
 
+def _next_line(items: list[Item], i: int) -> str | None:
+    """The text of the line right after item i, when one follows without a blank line."""
+    return items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank \
+        else None
+
+
 def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     """The name's lines from item i, the value lines already met (a name sharing its line with the
     cells, a range closed on the line of the cells) and the index after; None for no name block."""
@@ -162,8 +173,7 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     name_raws: list[str] = []
     value_lines: list[str] = []
     k = i
-    nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
-    split = inline_split(first.text, nxt_text)
+    split = inline_split(first.text, _next_line(items, i), st.meta.year)
     if split is None:
         split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
@@ -366,7 +376,7 @@ def _looks_like_row(st: State, k: int) -> bool:
     while True:
         last = ""
         while j < len(items) and items[j].kind == "line" and not items[j].blank:
-            if j == k and inline_split(items[j].text, None) is not None:
+            if j == k and inline_split(items[j].text, _next_line(items, j), st.meta.year) is not None:
                 return True
             if j > k and _starts_with_value(items[j].text):
                 return True

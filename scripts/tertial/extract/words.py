@@ -21,8 +21,13 @@ PERIOD_WORDS = ("Tertial", "Helår", "Halvår", "Delår", "Kvartal", "Månad", "
                 "År")
 PERIODICITY = ("Tertial", "Halvår", "Kvartal", "Månad", "Månadsvis", "Läsår", "Termin", "Årligen", "Årsvis",
                "Vartannat år", "Vart annat år")
+# months, as a period of their own or a span ('April 2023', 'Jan-apr 2023', 'januari–april 2023')
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+_MONTH = "(?:" + "|".join(m[:3] + "(?:" + m[3:] + r")?\.?" if len(m) > 3 else m for m in MONTHS) + ")"
 PERIOD_TAIL = re.compile(
-    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d\s+(?:19|20)\d{2}|"
+    r"(?:^|\s)(?P<period>(?:Tertial|T)\s*\d,?\s+(?:19|20)\d{2}|"
+    rf"{_MONTH}(?:\s*[-–]\s*{_MONTH})?\s+(?:19|20)\d{{2}}|"
     r"(?:" + "|".join(PERIOD_WITH_YEAR) + r")\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}|År|Helår|Tertial\s*\d|"
     + "|".join(w.replace(" ", r"\s+") for w in PERIODICITY) + r")\s*$",
@@ -31,7 +36,13 @@ PERIOD_TAIL = re.compile(
 # 'År' and 'T1'-'T3' only as whole words (no 'Årsmål', 'Tas'); the other words as stems ('Månadsvis')
 _PERIOD_WORD = re.compile(r"^(?:t[123]\b|år\b|" + "|".join(w.lower() for w in PERIOD_WORDS if w != "År") + ")",
                           re.IGNORECASE)
-_TERTIAL_PERIOD = re.compile(r"^t\d|" + "|".join(TERTIAL_WORDS), re.IGNORECASE)
+_TERTIAL_PERIOD = re.compile(r"^t\d|" + "|".join(TERTIAL_WORDS) + rf"|^{_MONTH}\b", re.IGNORECASE)
+# Signs that open a target printed as text: a range around a value, or a bound ('≥ 90 %', '< 5 %')
+RANGE_SIGNS = ("+/-", "±")
+BOUND_SIGNS = ("≥", "≤", ">=", "<=", ">", "<")
+_BOUND = re.compile(r"^(?:" + "|".join(map(re.escape, BOUND_SIGNS)) + r")(?:$|\d)")
+# a range of two numbers printed as one token ('85-90', '2,5–3'): a text target with its unit words
+NUMBER_RANGE = re.compile(r"^\d+(?:,\d+)?[-–]\d+(?:,\d+)?$")
 TEXT_VERBS = {"öka", "minska", "bibehålla", "behålla", "oförändrat", "ökning", "minskning", "öka/minska"}
 UNIT_ABSORBS_YEAR = {"relativt", "jämfört", "från", "sedan", "mot", "år", "till"}
 
@@ -62,9 +73,16 @@ def is_number(tok: str) -> bool:
     return bool(NUMBER_TOKEN.match(tok)) or bool(NUMBER_WITH_UNIT.match(tok))
 
 
+def opens_with_sign(tok: str) -> bool:
+    """A token that opens a target printed with a sign: a range ('+/-1', '±'), a bound ('≥ 90 %', '>85')."""
+    if tok.startswith(RANGE_SIGNS):
+        return True
+    return bool(_BOUND.match(tok))
+
+
 def text_start(tok: str) -> bool:
-    """A word that starts a text cell ('Tas', 'Max', 'öka', '+/-'), not a unit ('kg', 'CO2')."""
-    if tok.lower() in TEXT_VERBS or tok.startswith(("+/-", "±")):
+    """A word that starts a text cell ('Tas', 'Max', 'öka', '+/-', '≥'), not a unit ('kg', 'CO2')."""
+    if tok.lower() in TEXT_VERBS or opens_with_sign(tok):
         return True
     return bool(re.match(r"^[A-ZÅÄÖ][a-zåäöé]", tok))
 
@@ -88,5 +106,6 @@ def starts_with_period_word(text: str) -> bool:
 
 
 def tertial_period(period: str | None) -> bool:
-    """Is this period cell a tertial's ('Tertial 1 2023', 'T1 2023', 'Delår 2023'), not a year's?"""
+    """Is this period cell a part of the year ('Tertial 1 2023', 'T1 2023', 'Delår 2023', 'Jan-apr 2023'),
+    not the year?"""
     return bool(period and _TERTIAL_PERIOD.search(period))
