@@ -129,3 +129,19 @@ def test_the_given_report_with_footnotes_reads_as_the_reference():
     ex = parse(lines)
     assert hl_rewrite.differences(ex, line_map) == []
     assert ex.census.notes == len(changed) and ex.census.rows_recovered == 0 and ex.census.fragments_flagged == 0
+
+
+def test_a_note_right_below_cells_that_end_with_a_space_is_no_cell():
+    # the cells' line ends with a space (the wrap clue), yet the footnote line below opens with its mark
+    ex = table(["Andel nöjda i ", "hemtjänst*", "", "83 % 86 % 86 % 2020 ", "* Preliminärt utfall. ", "",
+                "Antal hembesök ", "", "12 st 14 st 14 st 2020 ", ""])
+    assert names(ex) == ["Andel nöjda i hemtjänst", "Antal hembesök"]
+    assert values(ex.rows[0]) == {"previous_year": (83, "%"), "annual_target": (86, "%"), "city_target": (86, "%")}
+    assert ex.rows[0].analysis == "* Preliminärt utfall." and not ex.rows[0].needs_review
+
+
+def test_marks_on_a_name_that_shares_its_line_with_the_cells():
+    for mark, note in (("*", "* Preliminärt."), (" 1)", "1) Avser mars.")):
+        ex = table([f"Sjukfrånvaro{mark} 7,4 % 4,9 % 5 % 5 % 5 % Tertial 1 2020", "", note, "",
+                    "Antal hembesök", "", "12 st 14 st 14 st 2020", ""])
+        assert names(ex) == ["Sjukfrånvaro", "Antal hembesök"] and ex.rows[0].analysis == note

@@ -40,10 +40,6 @@ def _starts_with_value(text: str) -> bool:
         or bool(_NO_VALUE_OPENS_CELLS.match(text.strip()))
 
 
-
-starts_with_value = _starts_with_value  # (public: the sweep after the walk reads row ends by it)
-
-
 def _starts_cells(st: State, text: str) -> bool:
     """Does the line open a row's cells? A number ('85 %', '+/-1'); in a report that prints empty cells
     as spaces, also a line indented by empty cells that opens with a text cell ('      Tas fram av')."""
@@ -64,8 +60,9 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None, na
     if k + 1 < len(items) and items[k + 1].kind == "line" and stack_width(text, items[k + 1].text, year):
         return False  # units wrapped below the cells, line by line
     if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
-            not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()):
-        return False  # wrapped between words: the cell goes on
+            not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()) and \
+            not notes.note_mark(items[k + 1].text):
+        return False  # wrapped between words: the cell goes on (a footnote line below is no cell)
     nxt = next_content(items, k + 1)
     if nxt >= len(items):
         return True

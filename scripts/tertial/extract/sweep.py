@@ -14,12 +14,12 @@ from . import goals as goal_rules
 from . import reasons
 from .cells import glue_lines
 from .model import IndicatorRow
-from .rows import read_row, starts_with_value
+from .rows import read_row
 from .names import inline_split
 from .state import State
 from .stream import section_label
 from .values import EMPTY_MARKS
-from .words import PERIOD_WORDS, TEXT_VERBS, UNITS, is_number, period_at_end
+from .words import NO_VALUE_TEXTS, PERIOD_WORDS, TEXT_VERBS, UNITS, is_number, opens_with_sign, period_at_end
 
 
 def row_end(st: State, k: int) -> bool:
@@ -36,9 +36,17 @@ def row_end(st: State, k: int) -> bool:
     return _cells(it.text) or inline_split(it.text, None) is not None
 
 
+def _opens_cells(text: str) -> bool:
+    """A line that opens with a value: a number, a sign or range, a dash or a text in place of a value."""
+    t = text.strip()
+    first = t.split()[0] if t else ""
+    return is_number(first) or opens_with_sign(first) or first in EMPTY_MARKS or \
+        any(t.lower().startswith(w.lower()) for w in NO_VALUE_TEXTS)
+
+
 def _cells(text: str) -> bool:
     words = text.split()
-    if not words or not (starts_with_value(text) or text.startswith(" ")):
+    if not words or not (_opens_cells(text) or text.startswith(" ")):
         return False
     cellish = sum(1 for w in words if is_number(w) or w in EMPTY_MARKS or w.lower().rstrip(".") in UNITS
                   or w.lower() in TEXT_VERBS or w in PERIOD_WORDS)
@@ -52,7 +60,7 @@ def _name_start(st: State, k: int, taken: set[int]) -> int:
     items = st.items
     j = k
     while j - 1 in taken and (items[j - 1].kind != "line" or items[j - 1].blank or
-                              starts_with_value(items[j - 1].text) or period_at_end(items[j - 1].text)):
+                              _opens_cells(items[j - 1].text) or period_at_end(items[j - 1].text)):
         j -= 1
     def name_line(h: int) -> bool:  # a line of a name: no section label, heading or 'Analys'
         return h in taken and items[h].kind == "line" and not items[h].blank and \
