@@ -38,7 +38,7 @@ from .fragments import fragment
 from .rows import read_row, row_analysis, row_note_label
 from .spacing import uses_cell_spacing, value_line
 from .state import State
-from .sweep import sweep
+from .sweep import rows_within, sweep
 from .stream import Item, build_stream, header_columns, learn_furniture, section_label  # noqa: F401
 from .texts import read_activity, paragraphs
 from .values import fold
@@ -70,6 +70,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
         i = j
     walk.flush()
     sweep(st, in_table)  # no row block taken for text in silence (sweep.py)
+    rows_within(st)  # nor one taken for another row's cells
     unmeasured_forecast.apply(st.ex.rows, meta.report_type)
     unitless_forecast.apply(st.ex.rows)
     return st.ex

@@ -25,6 +25,7 @@ REVIEW_REASONS: dict[str, str] = {
     "no_name": "raden har inget indikatornamn",
     "nothing_beside_name": "inget är tryckt bredvid namnet: en rad eller en textrad?",
     "recovered": "ett radblock som först lästes som text, återfunnet efteråt",
+    "row_within_row": "radens celler rymmer ännu en periodcell efter en textrad: en rad kan ha slukats",
 }
 
 COLUMN_LABELS = {

@@ -18,7 +18,7 @@ from .rows import read_row
 from .names import inline_split
 from .state import State
 from .stream import section_label
-from .values import EMPTY_MARKS
+from .values import EMPTY_MARKS, fold
 from .words import NO_VALUE_TEXTS, PERIOD_WORDS, TEXT_VERBS, UNITS, is_number, opens_with_sign, period_at_end
 
 
@@ -108,6 +108,27 @@ def sweep(st: State, in_table: dict[int, tuple]) -> None:
         st.census.rows_recovered += 1
         st.ex.warnings.append((row.source_line, "a row block the walk read as text, recovered after it as a "
                                                 f"flagged row: {row.name[:60]!r}"))
+
+
+def rows_within(st: State) -> None:
+    """A row whose lines hold two row ends with a line of text between them ('85 % 90 % 2020' / 'Antal
+    besök' / '12 st 14 st 2020') may have swallowed the next row as its cells: flagged and warned, so that
+    no row hides in another in silence."""
+    at = {it.line: n for n, it in enumerate(st.items)}
+    for row in st.ex.rows:
+        lo, hi = at.get(row.source_line), at.get(row.source_line_end or row.source_line)
+        if lo is None or hi is None or "fragment" in row.review_code:
+            continue
+        ends = [k for k in range(lo, hi + 1) if row_end(st, k)]
+        between = [k for k in range(ends[0] + 1, ends[-1]) if st.items[k].kind == "line" and
+                   not st.items[k].blank and not _opens_cells(st.items[k].text)] if len(ends) > 1 else []
+        if not between:
+            continue
+        row.needs_review = True
+        row.review_reason = "; ".join(p for p in (row.review_reason, reasons.text([("row_within_row", "")])) if p)
+        row.review_code = ";".join(p for p in (row.review_code, "row_within_row") if p)
+        st.ex.warnings.append((st.items[between[0]].line, "a row's cells hold another row end after a line "
+                                                          f"of text: {fold(st.items[between[0]].text)[:60]!r}"))
 
 
 def _insert(st: State, row: IndicatorRow) -> None:
