@@ -103,3 +103,25 @@ def test_the_given_report_with_name_ends_past_header_only_breaks_reads_as_the_re
     ex = parse(lines)
     assert hl_rewrite.differences(ex, line_map) == []
     assert ex.census.fragments_joined == len(changed) and ex.census.rows_recovered == 0
+
+
+def test_a_long_name_after_the_break_is_the_next_row_even_when_the_name_before_was_left_open():
+    # just outside: the block after the break goes on past the three lines a rest may take, so it is
+    # the name of the next row (its cells follow it), not the rest of the name before
+    ex = table([
+        "Andel personer som behåller ", "kontraktet efter ", "", "80 % 80 % 2020", *HEADER,
+        "Andel personer med funktionsnedsättning som ", "upplever att de blir väl bemötta av stadens ",
+        "personal (stöd och service till personer med ", "funktionsnedsättning)", "", "90 % 90 % 2020", "",
+    ])
+    assert names(ex) == ["Andel personer som behåller kontraktet efter",
+                         "Andel personer med funktionsnedsättning som upplever att de blir väl bemötta av "
+                         "stadens personal (stöd och service till personer med funktionsnedsättning)"]
+
+
+def test_a_rest_of_three_lines_then_the_next_row():
+    ex = table([
+        "Andel personer som behåller ", "kontraktet efter ", "", "80 % 80 % 2020", *HEADER,
+        "tolv månader i ", "det egna ", "boendet", "", *ROW_AFTER,
+    ])
+    assert names(ex) == ["Andel personer som behåller kontraktet efter tolv månader i det egna boendet",
+                         "Antal hembesök"]

@@ -334,6 +334,8 @@ def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]
     after = next_content(items, j)
     if not tail or (after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text)):
         return [], k
+    if len(tail) == 3 and after == j:
+        return [], k  # a longer block goes on: the name of the next row, not a rest (the cells may follow it)
     return tail, j
 
 
