@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdftext_fixture import CITY_GOAL, HEADER, PAGE_BREAK, parse
+from pdftext_fixture import CITY_GOAL, HEADER, META, PAGE_BREAK, parse
 
 from tertial.extract.names import NAME_GLUE
 from tertial.extract.write import census_record
@@ -136,3 +136,23 @@ def test_rows_the_walk_takes_for_a_row_s_analysis_are_recovered(table_rows, spac
     assert ex.census.rows_recovered == max(0, len(table_rows) - first - 1)
     assert [("recovered" in r.review_code) for r in ex.rows] == [n > first for n in range(len(table_rows))]
     assert all(r.needs_review for r in ex.rows[first + 1:])
+
+
+@SETTINGS
+@given(st.lists(rows(breaks=(None, "between")), min_size=1, max_size=5), st.booleans())
+def test_rows_the_walk_takes_for_a_row_s_cells_are_read_apart(table_rows, spacing):
+    # a shape the walk does not know where a row's cells end: made here by blinding the walk's
+    # end-of-row tests, so that the first row takes every row after it as its cells
+    from unittest import mock
+
+    from tertial.extract import pdftext
+    from tertial.extract import rows as row_rules
+    with mock.patch.object(row_rules, "_ends_row", lambda *a, **k: False), \
+            mock.patch.object(row_rules, "_next_row_after_period", lambda *a: False), \
+            mock.patch.object(row_rules, "_looks_like_row", lambda st, k: False):
+        ex = pdftext.parse(report(table_rows, spacing), META, "<generated>")
+    assert [r.name for r in ex.rows] == [row["name"] for row in table_rows]
+    assert ex.census.row_blocks == len(table_rows)
+    # every row the walk did not read by itself is flagged (read apart, or recovered from an analysis)
+    assert all(r.needs_review and ("row_within_row" in r.review_code or "recovered" in r.review_code)
+               for r in ex.rows[1:])

@@ -70,7 +70,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
         i = j
     walk.flush()
     sweep(st, in_table)  # no row block taken for text in silence (sweep.py)
-    rows_within(st)  # nor one taken for another row's cells
+    rows_within(st, in_table)  # nor one taken for another row's cells
     unmeasured_forecast.apply(st.ex.rows, meta.report_type)
     unitless_forecast.apply(st.ex.rows)
     return st.ex

@@ -110,13 +110,17 @@ def sweep(st: State, in_table: dict[int, tuple]) -> None:
                                                 f"flagged row: {row.name[:60]!r}"))
 
 
-def rows_within(st: State) -> None:
-    """A row whose lines hold two row ends with a line of text between them ('85 % 90 % 2020' / 'Antal
-    besök' / '12 st 14 st 2020') may have swallowed the next row as its cells: flagged and warned, so that
-    no row hides in another in silence."""
+def rows_within(st: State, in_table: dict[int, tuple]) -> None:
+    """A row whose lines hold two row ends with a name block between them ('85 % 90 % 2020' / 'Antal
+    besök' / '12 st 14 st 2020') swallowed the next row as its cells: both are read again apart (the first
+    up to the name block, the second from it), flagged 'row_within_row', warned and counted; when they do
+    not read apart the row is flagged and warned as it is. No row hides in another in silence."""
     at = {it.line: n for n, it in enumerate(st.items)}
-    for row in st.ex.rows:
+    n = 0
+    while n < len(st.ex.rows):
+        row = st.ex.rows[n]
         lo, hi = at.get(row.source_line), at.get(row.source_line_end or row.source_line)
+        n += 1
         if lo is None or hi is None or "fragment" in row.review_code:
             continue
         ends = [k for k in range(lo, hi + 1) if row_end(st, k)]
@@ -124,11 +128,37 @@ def rows_within(st: State) -> None:
                    not st.items[k].blank and not _opens_cells(st.items[k].text)] if len(ends) > 1 else []
         if not between:
             continue
-        row.needs_review = True
-        row.review_reason = "; ".join(p for p in (row.review_reason, reasons.text([("row_within_row", "")])) if p)
-        row.review_code = ";".join(p for p in (row.review_code, "row_within_row") if p)
-        st.ex.warnings.append((st.items[between[0]].line, "a row's cells hold another row end after a line "
-                                                          f"of text: {fold(st.items[between[0]].text)[:60]!r}"))
+        t = _name_start(st, next(k for k in ends if k > between[0]), set(range(lo, hi + 1)))
+        apart = _read_apart(st, lo, t, in_table) if lo < t else None
+        rows = apart or [row]
+        for r in rows:
+            r.needs_review = True
+            r.review_reason = "; ".join(p for p in (r.review_reason, reasons.text([("row_within_row", "")])) if p)
+            r.review_code = ";".join(p for p in (r.review_code, "row_within_row") if p)
+        st.ex.rows[n - 1:n] = rows
+        st.census.rows_recovered += len(rows) - 1
+        st.ex.warnings.append((st.items[between[0]].line, "a row's cells hold another row end after a line of "
+                                                          f"text: {fold(st.items[between[0]].text)[:60]!r}"
+                                                          + (", read as two rows" if apart else "")))
+
+
+def _read_apart(st: State, lo: int, t: int, in_table: dict[int, tuple]) -> list[IndicatorRow] | None:
+    """The row at item lo read again up to item t, and the row whose name starts at t; None when either
+    reads as no row."""
+    full, rows, before = st.items, st.ex.rows, len(st.ex.rows)
+    st.current, st.columns, st.table_first = in_table.get(lo, (st.current, st.columns, st.table_first))
+    st.items = full[:t]
+    try:
+        first = read_row(st, lo)
+    finally:
+        st.items = full
+    second = read_row(st, t) if first is not None and len(rows) == before + 1 else None
+    apart = rows[before:]
+    del rows[before:]
+    if second is None or len(apart) != 2:
+        return None
+    st.census.row_blocks -= 1  # the first was counted when the walk read it
+    return apart
 
 
 def _insert(st: State, row: IndicatorRow) -> None:
