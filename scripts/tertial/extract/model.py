@@ -86,8 +86,9 @@ class Census:
     and joined to their row; fragments_flagged: pieces that joined no row and were written as a flagged
     row of their own. Rows written and rows flagged are counted from the rows themselves.
     notes: footnote lines under a row ('* Preliminärt utfall.'), kept with their row, not rows;
-    rows_recovered: row blocks the walk over the report did not read as rows (it took them for text)
-    and the sweep after it (extract/sweep.py) wrote as flagged rows: 0 unless a shape is new."""
+    rows_recovered: row blocks the walk over the report did not read as rows (it took them for text, or
+    for another row's cells) and the sweep after it (extract/sweep.py) wrote as flagged rows: 0 unless a
+    shape is new."""
 
     row_blocks: int = 0
     fragments_joined: int = 0
