@@ -3,7 +3,7 @@
 below the row's cells, ends that row's name; it is no row of its own, and the rows after it are read."""
 
 import hl_rewrite
-from pdftext_fixture import HEADER, parse, table, values
+from pdftext_fixture import HEADER, PAGE_BREAK, parse, table, values
 
 ROW_AFTER = ["Antal hembesök ", "", "   12 st  14 st 14 st 2020 ", ""]
 
@@ -125,3 +125,22 @@ def test_a_rest_of_three_lines_then_the_next_row():
     ])
     assert names(ex) == ["Andel personer som behåller kontraktet efter tolv månader i det egna boendet",
                          "Antal hembesök"]
+
+
+def test_the_given_report_with_footnotes_and_name_ends_past_both_kinds_of_break_reads_as_the_reference():
+    from test_pdftext_footnotes import _marked
+
+    def both(names, cells, line):
+        marked = _marked(names, cells, line)
+        if len(names) < 2 or not hl_rewrite.TAIL_OPENS(names[-1]):
+            return marked
+        brk = HEADER if line % 3 else PAGE_BREAK + HEADER
+        note = marked[-2:] if marked else []
+        last = marked[len(names) - 1] if marked else names[-1]
+        return names[:-1] + [""] + cells + brk + [last, ""] + note
+
+    lines, line_map, changed = hl_rewrite.rewritten(both)
+    assert len(changed) >= 30
+    ex = parse(lines)
+    assert hl_rewrite.differences(ex, line_map) == []
+    assert ex.census.rows_recovered == 0 and ex.census.fragments_flagged == 0 and ex.census.notes >= 10
