@@ -41,3 +41,21 @@ def test_dashes_in_a_report_that_prints_empty_cells_as_spaces():
     assert values(row) == {"period_outcome": (85, "%"), "previous_year": (80, "%"), "annual_target": (90, "%"),
                            "city_target": (90, "%")}
     assert not row.needs_review
+
+
+@pytest.mark.parametrize("pieces,want", [
+    (["   71 % 90 % 90 % Tas ", "fram av ", "nämnd/s ", "tyrelse ", ""], "Tas fram av nämnd/styrelse"),
+    (["   71 % 90 % 90 % Tas ", "fram av ", "nämnd/ ", "styrelse ", ""], "Tas fram av nämnd/styrelse"),
+    (["   71 % 90 % 90 % Max 10 ", "persone", "r ", ""], "Max 10 personer"),
+])
+def test_a_text_cell_cut_mid_word_in_its_column_is_joined_when_the_word_is_known(pieces, want):
+    # a report that follows every cell with a space: a trailing space there is no wrap clue; the known
+    # word decides ('styrelse', 'personer' are words of the reports' cells), a line without it is a cut
+    (row,) = table(SPACED_ROWS + ["Brukarens upplevelse av ", "trygghet", ""] + pieces + ["2020", ""]).rows[3:]
+    assert values(row)["city_target"] == want and not row.needs_review
+
+
+def test_just_outside_two_known_words_on_two_lines_stay_two_words():
+    (row,) = table(SPACED_ROWS + ["Brukarens upplevelse av ", "trygghet", "", "   71 % 90 % 90 % Tas ", "fram av ",
+                                  "nämnd ", "", "2020", ""]).rows[3:]
+    assert values(row)["city_target"] == "Tas fram av nämnd"

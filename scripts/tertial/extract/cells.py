@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import words as _words
 from .values import EMPTY_MARKS, fold
 from .words import NUMBER_RANGE as _NUMBER_RANGE
 from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
@@ -56,17 +57,27 @@ class Token:
 
 
 _WORD_CHARS = re.compile(r"[A-Za-zÅÄÖåäöéÉü]+")
+_KNOWN_CELL_TEXTS = (*_words.TEXT_CELLS, *_words.NO_VALUE_TEXTS, *_words.UNITS, *_words.TEXT_VERBS)
 
 
 def vocabulary(lines: list[str]) -> set[str]:
-    """Lower-case words of the document's running text (lines of eight words or more): what a word cut
-    at a line end must join back into when the export left no trailing spaces to tell."""
-    words: set[str] = set()
+    """Lower-case words of the document's running text (lines of eight words or more) and of the cells the
+    reports print as words (words.TEXT_CELLS, NO_VALUE_TEXTS, UNITS, TEXT_VERBS): what a word cut at a line
+    end must join back into when no trailing space tells ('nämnd/s' / 'tyrelse' -> 'nämnd/styrelse')."""
+    words: set[str] = {w.lower() for cell in _KNOWN_CELL_TEXTS for w in _WORD_CHARS.findall(cell)}
     for line in lines:
         parts = line.split()
         if len(parts) >= 8:
             words.update(w.lower() for w in _WORD_CHARS.findall(line))
     return words
+
+
+def _known_join(before: str, after: str, vocab: set[str] | None) -> bool:
+    """Do the last word piece of `before` and the first of `after` make a known word that neither is?"""
+    head, tail = _WORD_CHARS.findall(before), _WORD_CHARS.findall(after)
+    if vocab is None or not head or not tail or not re.search(r"[A-Za-zÅÄÖåäöé]$", before):
+        return False
+    return (head[-1] + tail[0]).lower() in vocab and tail[0].lower() not in vocab
 
 
 def join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
@@ -90,8 +101,10 @@ def join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, boo
 
 
 def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
-            guesses: list[str] | None = None) -> list[Token]:
-    """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
+                 guesses: list[str] | None = None, spacing: bool = False) -> list[Token]:
+    """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el'). `spacing`:
+    the report follows every cell with a space, so a value line's trailing space is no wrap clue: a cell
+    word cut there is glued back when the vocabulary knows the word ('nämnd/s ' / 'tyrelse')."""
     toks: list[Token] = []
     prev: str | None = None
     first = True
@@ -118,7 +131,10 @@ def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = No
             gap = False
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
-        if not cut and not clue and prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0]):
+        lower_next = prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0])
+        if not cut and lower_next and spacing and prev != prev.rstrip():
+            cut = prev.rstrip().endswith("/") or _known_join(toks[-1].text, words[0], vocab)
+        elif not cut and not clue and lower_next:
             cut, guess = join_cut(toks[-1].text, words[0], vocab)
             if guess and guesses is not None:
                 guesses.append(f"{toks[-1].text} / {words[0]}")

@@ -57,7 +57,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     st = State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
     st.tree = goal_rules.GoalTree(st.ex.goals, st.ex.warnings)
     st.spacing = uses_cell_spacing(lines)
-    if not st.clue:
+    if not st.clue or st.spacing:  # every cell followed by a space: a value line's trailing space tells nothing
         st.vocab = vocabulary(lines)
     walk = _Walk(st)
     in_table: dict[int, tuple] = {}  # the items read while a table was open, for the sweep

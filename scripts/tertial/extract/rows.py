@@ -41,11 +41,14 @@ def _starts_with_value(text: str) -> bool:
 
 
 def _starts_cells(st: State, text: str) -> bool:
-    """Does the line open a row's cells? A number ('85 %', '+/-1'); in a report that prints empty cells
-    as spaces, also a line indented by empty cells that opens with a text cell ('      Tas fram av')."""
+    """Does the line open a row's cells? A number ('85 %', '+/-1'), the first words of a known text cell
+    ('Ej' of 'Ej mätbart'); in a report that prints empty cells as spaces, also a line indented by empty
+    cells that opens with a text cell ('      Tas fram av')."""
     if _starts_with_value(text):
         return True
     words = text.split()
+    if 0 < len(words) <= 3 and opens_text_cell(words):
+        return True  # a known text cell's first words, wrapped in its column: 'Ej' / 'mätbart', 'Tas' / 'fram av'
     return st.spacing and text.startswith(" ") and bool(words) and (
         opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
 
@@ -281,7 +284,7 @@ def _new_row(st: State, name: str, name_raws: list[str], value_lines: list[str],
     guesses: list[str] = []
     value_lines, stacked = unstack(value_lines, lambda a, b, above: _cut_in_unit(st, a, b, above), st.meta.year)
     st.census.fragments_joined += stacked
-    placed, period = read_cells(st, value_tokens(value_lines, st.clue, st.vocab, guesses))
+    placed, period = read_cells(st, value_tokens(value_lines, st.clue, st.vocab, guesses, st.spacing))
     why = list(placed.reasons)
     if guesses:
         # no trailing spaces and no known word: a cell may be cut in a word or between two words

@@ -51,7 +51,8 @@ TEXT_CELLS = ("Tas fram av nämnd", "Tas fram av nämnd/styrelse", "Tas fram av 
 # Text printed in place of a value that could not be had: it may stand in any column ('Ej mätbart' as the
 # period's outcome), where other text stands only in the target columns.
 NO_VALUE_TEXTS = ("Ej mätbart", "Ej mätbar", "Ej mätt", "Mäts ej", "Uppgift saknas", "Data saknas", "Saknas",
-                  "Ej aktuellt", "Ej aktuell", "Ingen mätning", "Ej tillgängligt", "Ej tillgänglig")
+                  "Ej aktuellt", "Ej aktuell", "Ingen mätning", "Ej tillgängligt", "Ej tillgänglig",
+                  "Redovisas i VB", "Redovisas i T2", "Redovisas i T3", "Redovisas senare", "Ingen prognos")
 _NO_VALUE = {t.lower() for t in NO_VALUE_TEXTS}
 UNITS = {"%", "st", "kr", "tkr", "mnkr", "dagar", "dgr", "h", "timmar", "min", "år", "personer", "barn"}
 
