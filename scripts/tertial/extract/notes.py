@@ -9,7 +9,6 @@ import re
 
 from .cells import glue_lines
 from .stream import next_content
-from .values import FOOTNOTE_MARKS
 
 NOTE_MAX_LINES = 6  # a note wraps over a few lines of the table's width; more is text, not a note
 
@@ -95,4 +94,4 @@ def take_notes(st, row_index: int, k: int, first: int) -> int:
         st.census.notes += 1
 
 
-__all__ = ["FOOTNOTE_MARKS", "attach", "name_mark", "note_mark", "owner", "read_note", "take_notes"]
+__all__ = ["attach", "name_mark", "note_mark", "owner", "read_note", "take_notes"]
