@@ -97,7 +97,7 @@ class _Walk:
         if it.kind in ("tblhdr", "acthdr"):
             self.flush()
             if it.kind == "tblhdr":
-                st.columns = it.columns
+                st.columns, st.header_unknown = it.columns, it.unknown
             self.mode = "table" if it.kind == "tblhdr" else "activities"
             return i + 1
         if it.blank:
