@@ -19,7 +19,8 @@ from tertial.extract.write import census_record
 STARTS = ["Andel", "Antal", "Kostnad", "Brukarens", "Sjukfrånvaro", "Genomsnittlig", "Upplevd"]
 WORDS = ["nöjda", "brukare", "elever", "hemtjänst", "omsorgstagare", "boende", "trygghet", "stöd", "rätt",
          "tid", "vård", "kvalitet", "förskolebarn", "årsarbetare", "lokaler", "kvinnor", "män", "insatser",
-         "äldreomsorgen", "delaktighet", "bemötande", "lss-boende", "daglig", "verksamhet", "i", "för", "med", "och", "(hemtjänst)", "inom", "som"]
+         "äldreomsorgen", "delaktighet", "bemötande", "lss-boende", "daglig", "verksamhet", "i", "för", "med", "och", "(hemtjänst)",
+         "inom", "som"]
 MARKS = [("*", "* Preliminärt utfall. "), (" 1)", "1) Uppgiften avser perioden januari till april. "),
          ("¹", "¹ Mätt i mars. ")]
 VALUES = {False: ["85 % 90 % 90 % 2020", "12 st 14 st 14 st 2020", "1,1 % 1,1 % 2,7 % 2,7 % 2,7 % Tertial 1 "],

@@ -29,7 +29,8 @@ def test_row_ends_at_the_boundary():
 
 
 def test_cells_with_no_name_taken_for_text_are_a_flagged_piece():
-    ex = table(["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", "", "Beskrivning ", "", "12 st 14 st 14 st 2020", ""])
+    ex = table(["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", "", "Beskrivning ", "",
+                "12 st 14 st 14 st 2020", ""])
     assert [r.review_code for r in ex.rows] == ["", "recovered"]
     assert ex.census.rows_recovered == 1 and ex.census.fragments_flagged == 1
     assert ex.rows[1].name == "12 st 14 st 14 st 2020"
@@ -40,7 +41,8 @@ def test_cells_with_no_name_taken_for_text_are_a_flagged_piece():
 def test_a_row_after_a_text_section_inside_the_table_is_read_again_and_flagged():
     ex = table(["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", ""] + SECTION +
                ["Antal hembesök ", "", "12 st 14 st 14 st 2020", ""])
-    assert [(r.name, r.review_code) for r in ex.rows] == [("Andel nöjda brukare", ""), ("Antal hembesök", "recovered")]
+    assert [(r.name, r.review_code) for r in ex.rows] == [("Andel nöjda brukare", ""),
+                                                          ("Antal hembesök", "recovered")]
     assert ex.rows[1].needs_review and "lästes först som text" in ex.rows[1].review_reason
 
 
@@ -55,7 +57,8 @@ def test_a_row_swallowed_as_another_row_s_cells_is_read_apart_flagged_and_warned
     from unittest import mock
 
     from tertial.extract import rows as row_rules
-    lines = ["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", ""]
+    lines = ["Andel nöjda brukare", "", "85 % 90 % 90 % 2020", "", "Antal hembesök", "",
+             "12 st 14 st 14 st 2020", ""]
     with mock.patch.object(row_rules, "_ends_row", lambda *a, **k: False), \
             mock.patch.object(row_rules, "_next_row_after_period", lambda *a: False):
         ex = table(lines)

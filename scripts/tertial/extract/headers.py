@@ -137,7 +137,7 @@ def parse_header(line: str, line_no: int, year: int | None = None) -> Header | N
 # ('kvinn', 'or/', 'Progno') is a substring of it.
 HEADER_TITLES = ("indikator periodens utfall utfall män/ pojkar utfall kvinnor/ flickor periodens utfall vb "
                  "prognos helår årsmål kf:s årsmål period periodicitet utfall föregående år utfall fjolåret "
-                 "årets utfall målvärde kf:s målvärde").replace(" ", "")
+                 "årets utfall målvärde kf:s målvärde utfall t1 t2 t3").replace(" ", "")
 
 
 def header_columns(text: str) -> tuple[str, ...]:

@@ -63,7 +63,7 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     in_table: dict[int, tuple] = {}  # the items read while a table was open, for the sweep
     i = 0
     while i < len(items):
-        context = (st.current, st.columns, st.table_first) if walk.table_open else None
+        context = (st.current, st.columns, st.header_unknown, st.table_first) if walk.table_open else None
         j = walk.step(i)
         if context is not None:
             in_table.update(dict.fromkeys(range(i, j), context))
@@ -107,7 +107,7 @@ class _Walk:
             self.flush()
             self.table_open = it.kind == "tblhdr"
             if it.kind == "tblhdr":
-                st.columns = it.columns
+                st.columns, st.header_unknown = it.columns, it.unknown
                 if self.mode != "table":
                     st.table_first = len(st.ex.rows)  # a new table (a repeat after a page break is none)
             self.mode = "table" if it.kind == "tblhdr" else "activities"

@@ -292,6 +292,8 @@ def _new_row(st: State, name: str, name_raws: list[str], value_lines: list[str],
         why.append(("word_cut_guess", ", ".join(guesses)))
     if period is None:
         why.append(("no_period", ""))
+    if st.header_unknown:  # a column the header names in words no rule knows: the columns may be shifted
+        why.append(("unknown_column", "rubriken: " + " ".join(st.header_unknown)))
     row = IndicatorRow(st.current, name, line, period, placed.cells, bool(why), reasons.text(why),
                        source_line_end=last_line,
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)),

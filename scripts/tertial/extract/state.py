@@ -18,6 +18,7 @@ class State:
     clue: bool
     ex: Extraction = None  # type: ignore[assignment]
     columns: tuple[str, ...] = VALUE_COLUMNS
+    header_unknown: tuple[str, ...] = ()  # words of the table's header that name no known column
     tree: GoalTree = None  # type: ignore[assignment]  # the goal tree, shared rules with the tab layout
     current: int | None = None  # the goal whose section we are in
     doc_after: list[str] | None = None  # the report's text in blocks of 400 items (table-of-contents check)

@@ -4,9 +4,10 @@ The walk over the report reads each block by its shape; a shape it does not know
 for text (a goal's text, a row's analysis, or text after a table that it warns about). The sweep looks at
 every line the walk read while a table was open (after a table header, before the next goal heading or
 activity header) and finds the row ends that lie outside every row written: a line of cells closed by a
-period cell ('85 % 90 % 2020'). For each one it reads the row again from the name block above it; what reads as a row is written as a row,
-anything else as a fragment row, both flagged 'recovered', with a warning and a census count. A shape
-that the walk reads right never reaches the sweep (census.rows_recovered stays 0)."""
+period cell ('85 % 90 % 2020'). For each one it reads the row again from the name block above it; what
+reads as a row is written as a row, anything else as a fragment row, both flagged 'recovered', with a
+warning and a census count. A shape that the walk reads right never reaches the sweep
+(census.rows_recovered stays 0)."""
 
 from __future__ import annotations
 
@@ -76,8 +77,9 @@ def _name_start(st: State, k: int, taken: set[int]) -> int:
 
 def sweep(st: State, in_table: dict[int, tuple]) -> None:
     """Recover the row blocks the walk did not write as rows among the items it read while a table was
-    open (`in_table`: item index -> (goal, columns, the table's first row) at that point): a row end
-    outside every row's lines (name to last cell) was taken for text, a goal's or a row's analysis."""
+    open (`in_table`: item index -> (goal, columns, unknown header words, the table's first row) then): a
+    row end outside every row's lines (name to last cell) was taken for text, a goal's or a row's
+    analysis."""
     taken = set(in_table)
     covered: set[int] = set()
     for r in st.ex.rows:
@@ -86,7 +88,7 @@ def sweep(st: State, in_table: dict[int, tuple]) -> None:
         if st.items[k].line in covered or not row_end(st, k):
             continue
         s = _name_start(st, k, taken)
-        st.current, st.columns, st.table_first = in_table[s]
+        st.current, st.columns, st.header_unknown, st.table_first = in_table[s]
         before = len(st.ex.rows)
         end = read_row(st, s) if s < k else None
         if end is not None and end > k and len(st.ex.rows) == before + 1:
@@ -146,7 +148,8 @@ def _read_apart(st: State, lo: int, t: int, in_table: dict[int, tuple]) -> list[
     """The row at item lo read again up to item t, and the row whose name starts at t; None when either
     reads as no row."""
     full, rows, before = st.items, st.ex.rows, len(st.ex.rows)
-    st.current, st.columns, st.table_first = in_table.get(lo, (st.current, st.columns, st.table_first))
+    here = (st.current, st.columns, st.header_unknown, st.table_first)
+    st.current, st.columns, st.header_unknown, st.table_first = in_table.get(lo, here)
     st.items = full[:t]
     try:
         first = read_row(st, lo)
