@@ -35,3 +35,13 @@ def values(row):
         elif cell.text is not None:
             out[col] = cell.text
     return out
+
+
+def block(name, value_line):
+    """A row as this export prints it: its name, a blank line, its value line, a blank line."""
+    return [name, "", value_line, ""]
+
+
+def rows_by_name(*blocks, goal=CITY_GOAL):
+    """Parse the row blocks under one table: {name: row}."""
+    return {r.name: r for r in table([ln for b in blocks for ln in b], goal).rows}

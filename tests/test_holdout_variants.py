@@ -21,7 +21,7 @@ from holdout import make_holdout
 
 # rows flagged needs_review, as measured (the reference marks 12 rows ambiguous in the variants that keep
 # the report's own spacing, none in those that print empty cells as spaces)
-MAX_FLAGGED = {"original": 15, "spacing": 0, "pagebreaks": 15, "thousands": 16, "units": 15, "hyphen": 15,
+MAX_FLAGGED = {"original": 10, "spacing": 0, "pagebreaks": 10, "thousands": 11, "units": 10, "hyphen": 10,
                "all": 0}
 
 

@@ -4,7 +4,10 @@ cells, the column header words of both layouts, section labels shared by both la
 import pytest
 
 from tertial.extract import goals, headers, stream, tabular, words
+from tertial.extract.model import ReportMeta
 from tertial.extract.values import parse_cell
+
+_META = ReportMeta("Hägersten-Älvsjö", "hagersten-alvsjo", "T1", 2023, "hagersten-alvsjo-2023-t1")
 
 
 @pytest.mark.parametrize("word", words.PERIODICITY)
@@ -53,3 +56,31 @@ def test_each_pdf_header_title_is_recognised_in_its_pieces():
 @pytest.mark.parametrize("label", ["Analys", "Beskrivning", "Förväntat resultat"])
 def test_section_labels_are_one_list_for_both_layouts(label):
     assert goals.section_label(label) == stream.section_label(label) == tabular.section_label(label) is not None
+
+
+@pytest.mark.parametrize("word", words.PERIOD_WORDS)
+def test_each_period_word_opens_a_period_cell_in_both_layouts(word):
+    # the tab-separated layout refuses it in a value column; the PDF-text layout reads it as a period
+    assert words.starts_with_period_word(f"{word} 1")
+    assert not words.starts_with_period_word(f"80 % {word}")
+    row = tabular.parse(["KF:s mål för verksamhetsområdet: 1.1 Ett mål", "",
+                         "Indikator\tPeriodens utfall\tÅrsmål\tPeriod",
+                         f"Andel nöjda\t80 %\t{word} 1\t2023"], _META, "<test>").rows[0]
+    assert row.needs_review and "period_in_value" in row.review_code
+
+
+def test_period_words_are_whole_words_where_a_stem_would_catch_other_words():
+    assert words.starts_with_period_word("T2") and not words.starts_with_period_word("Tas fram av nämnd")
+    assert words.starts_with_period_word("År") and not words.starts_with_period_word("Årsmål")
+    assert words.starts_with_period_word("Månadsvis")
+
+
+@pytest.mark.parametrize("word", words.TERTIAL_WORDS)
+def test_each_tertial_word_marks_a_row_of_the_tertial(word):
+    assert words.tertial_period(f"{word} 2023") and words.tertial_period("T1 2023")
+    assert not words.tertial_period("2023") and not words.tertial_period("År")
+
+
+@pytest.mark.parametrize("word", words.PERIOD_WITH_YEAR)
+def test_each_period_word_with_a_year_closes_a_pdftext_row(word):
+    assert words.period_at_end(f"80 % 90 % {word} 2023", 2023).group("period") == f"{word} 2023"

@@ -49,6 +49,8 @@ REVIEW_REASONS: dict[str, str] = {
     "period_in_value": "en periodcell eller ett datum står i en värdekolumn",
     "no_name": "raden har inget indikatornamn",
     "nothing_beside_name": "inget är tryckt bredvid namnet: en rad eller en textrad?",
+    "recovered": "ett radblock som först lästes som text, återfunnet efteråt",
+    "row_within_row": "radens celler rymmer ännu en periodcell efter en textrad: en rad kan ha slukats",
 }
 
 # the code sets above, by the schema field that holds the codes (review_code holds several, `;`-separated)

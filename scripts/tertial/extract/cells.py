@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .values import fold
+from . import words as _words
+from .values import EMPTY_MARKS, fold
+from .words import NUMBER_RANGE as _NUMBER_RANGE
 from .words import NUMBER_WITH_UNIT as _NUMBER_WITH_UNIT
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNIT_ABSORBS_YEAR as _UNIT_ABSORBS_YEAR
 from .words import YEAR as _YEAR
 from .words import is_number as _is_number
+from .words import opens_with_sign as _opens_with_sign
+from .words import no_value_text as _no_value_text
 from .words import period_at_end
 from .words import text_start as _text_start
 
@@ -53,17 +57,27 @@ class Token:
 
 
 _WORD_CHARS = re.compile(r"[A-Za-zÅÄÖåäöéÉü]+")
+_KNOWN_CELL_TEXTS = (*_words.TEXT_CELLS, *_words.NO_VALUE_TEXTS, *_words.UNITS, *_words.TEXT_VERBS)
 
 
 def vocabulary(lines: list[str]) -> set[str]:
-    """Lower-case words of the document's running text (lines of eight words or more): what a word cut
-    at a line end must join back into when the export left no trailing spaces to tell."""
-    words: set[str] = set()
+    """Lower-case words of the document's running text (lines of eight words or more) and of the cells the
+    reports print as words (words.TEXT_CELLS, NO_VALUE_TEXTS, UNITS, TEXT_VERBS): what a word cut at a line
+    end must join back into when no trailing space tells ('nämnd/s' / 'tyrelse' -> 'nämnd/styrelse')."""
+    words: set[str] = {w.lower() for cell in _KNOWN_CELL_TEXTS for w in _WORD_CHARS.findall(cell)}
     for line in lines:
         parts = line.split()
         if len(parts) >= 8:
             words.update(w.lower() for w in _WORD_CHARS.findall(line))
     return words
+
+
+def _known_join(before: str, after: str, vocab: set[str] | None) -> bool:
+    """Do the last word piece of `before` and the first of `after` make a known word that neither is?"""
+    head, tail = _WORD_CHARS.findall(before), _WORD_CHARS.findall(after)
+    if vocab is None or not head or not tail or not re.search(r"[A-Za-zÅÄÖåäöé]$", before):
+        return False
+    return (head[-1] + tail[0]).lower() in vocab and tail[0].lower() not in vocab
 
 
 def join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, bool]:
@@ -87,8 +101,10 @@ def join_cut(before: str, after: str, vocab: set[str] | None) -> tuple[bool, boo
 
 
 def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = None,
-            guesses: list[str] | None = None) -> list[Token]:
-    """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el')."""
+                 guesses: list[str] | None = None, spacing: bool = False) -> list[Token]:
+    """Tokens of the value region; a word cut at a line end is glued back ('livsmed' + 'el'). `spacing`:
+    the report follows every cell with a space, so a value line's trailing space is no wrap clue: a cell
+    word cut there is glued back when the vocabulary knows the word ('nämnd/s ' / 'tyrelse')."""
     toks: list[Token] = []
     prev: str | None = None
     first = True
@@ -115,7 +131,10 @@ def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = No
             gap = False
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
-        if not cut and not clue and prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0]):
+        lower_next = prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0])
+        if not cut and lower_next and spacing and prev != prev.rstrip():
+            cut = prev.rstrip().endswith("/") or _known_join(toks[-1].text, words[0], vocab)
+        elif not cut and not clue and lower_next:
             cut, guess = join_cut(toks[-1].text, words[0], vocab)
             if guess and guesses is not None:
                 guesses.append(f"{toks[-1].text} / {words[0]}")
@@ -156,12 +175,17 @@ def split_cells(tokens: list[Token], year: int | None = None,
         tok = tokens[i]
         if tok.gap and cells:
             cells.append(RawCell("", placeholder=True))
-        if _is_number(tok.text) and not tok.text.startswith(("+", "±")):
+        if tok.text in EMPTY_MARKS:
+            text, i = tok.text, i + 1  # a dash printed for an empty cell: a cell of its own
+        elif (_is_number(tok.text) and not tok.text.startswith(("+", "±"))) or _NUMBER_RANGE.match(tok.text):
             text, i = _number_cell(tokens, i, joins)
         else:
             text, i = _text_cell(tokens, i)
         cells.append(RawCell(text, tok.gap, spaces=tok.spaces))
     return cells, period
+
+
+_MINUS = "-\u2212\u2013"  # minus signs a number may open with: '-', '−' (U+2212), '–'
 
 
 def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[str, int]:
@@ -171,14 +195,14 @@ def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[st
     parts = [t]
     i += 1
     attached_unit = bool(_NUMBER_WITH_UNIT.match(t))
+    head = t.lstrip(_MINUS)  # the digits of a negative number ('−1 200 tkr')
     # thousands groups: '9 000 st' (a group cannot start a number with 0 / stand alone)
     while (not attached_unit and i < n and re.fullmatch(r"\d{3}", tokens[i].text) and not tokens[i].gap
-           and re.fullmatch(r"-?\d{1,3}", parts[-1] if len(parts) == 1 else parts[-1])
-           and not parts[0].startswith("0")):
+           and re.fullmatch(r"\d{1,3}", head if len(parts) == 1 else parts[-1]) and not head.startswith("0")):
         nxt = tokens[i].text
         after = tokens[i + 1].text if i + 1 < n else ""
         unit_follows = bool(after) and not _is_number(after) and not _text_start(after)
-        if nxt.startswith("0") or (len(parts[0]) == 1 and len(parts) == 1 and unit_follows) or \
+        if nxt.startswith("0") or (len(head) == 1 and len(parts) == 1 and unit_follows) or \
                 i - 1 in joins:
             parts.append(nxt)
             i += 1
@@ -188,6 +212,8 @@ def _number_cell(tokens: list[Token], i: int, joins: frozenset[int]) -> tuple[st
     if not attached_unit:
         while i < n:
             w = tokens[i].text
+            if w in EMPTY_MARKS or _NUMBER_RANGE.match(w):
+                break
             if _is_number(w):
                 if _YEAR.match(w) and unit_words and unit_words[-1].lower() in _UNIT_ABSORBS_YEAR:
                     unit_words.append(w)
@@ -207,11 +233,13 @@ def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
     n = len(tokens)
     parts = [tokens[i].text]
     i += 1
-    while i < n and not tokens[i].gap:
+    while i < n and not tokens[i].gap and not _no_value_text(" ".join(parts)):
         w = tokens[i].text
+        if w in EMPTY_MARKS or _NUMBER_RANGE.match(w):
+            break
         if _is_number(w):
             # a year never leaves a text cell that starts with a capital ('Fastställs 2020')
-            if (len(parts) == 1 or _YEAR.match(w)) and (parts[0].startswith(("+/-", "±")) or
+            if (len(parts) == 1 or _YEAR.match(w)) and (_opens_with_sign(parts[0]) or
                                                        parts[0][:1].isupper()):
                 parts.append(w)  # 'Max 10', 'Fastställs 2020', '+/- 1'
                 i += 1
@@ -221,7 +249,7 @@ def _text_cell(tokens: list[Token], i: int) -> tuple[str, int]:
                     parts.append(tokens[i].text)
                     i += 1
             break
-        if w.startswith(("+/-", "±")) or w.lower() in _TEXT_VERBS:
+        if _opens_with_sign(w) or w.lower() in _TEXT_VERBS:
             break
         if _text_start(w) and not parts[-1].endswith("/") and w[:1].isupper() and parts[0][:1].islower():
             break

@@ -136,7 +136,8 @@ def parse_header(line: str, line_no: int, year: int | None = None) -> Header | N
 # The follow-up table's column titles run together, lower case: a piece of a title split over lines
 # ('kvinn', 'or/', 'Progno') is a substring of it.
 HEADER_TITLES = ("indikator periodens utfall utfall män/ pojkar utfall kvinnor/ flickor periodens utfall vb "
-                 "prognos helår årsmål kf:s årsmål period periodicitet").replace(" ", "")
+                 "prognos helår årsmål kf:s årsmål period periodicitet utfall föregående år utfall fjolåret "
+                 "årets utfall målvärde kf:s målvärde utfall t1 t2 t3").replace(" ", "")
 
 
 def header_columns(text: str) -> tuple[str, ...]:
@@ -145,13 +146,17 @@ def header_columns(text: str) -> tuple[str, ...]:
     found = []
     for col, pattern in (
         # spelling slips as in the tab layout's headers ('Arsmål', 'KFs årsmål', 'Utfall män/pojkar')
-        ("period_outcome", r"indikator(?:periodens|årets|periodes)utfal{1,2}(?!l?vb)"),
+        # 'Indikator Utfall Utfall män': a bare 'Utfall' right after the name is the period's, unless the
+        # next words make it another column ('Indikator Utfall män/pojkar', 'Indikator Utfall VB 2019')
+        ("period_outcome", r"indikator(?:periodens|årets|periodes)?utfal{1,2}"
+                           r"(?!l?(?:vb|(?:19|20)\d\d|föregå|fjol|m[äa]n|kvinn|pojk|flick))"),
         ("outcome_men", r"m[äa]n/?(?:pojkar)?(?=utfall|kvinn)|pojkar"),
         ("outcome_women", r"kvinnor/?(?:flickor)?|flickor"),
-        ("previous_year", r"(?:periodens)?(?:utfall)?vb(?:19|20)\d\d|utfallvb|(?<!indikator)utfall(?:19|20)\d\d"),
+        ("previous_year", r"(?:periodens)?(?:utfall)?vb(?:19|20)\d\d|utfallvb|(?<!indikator)utfall(?:19|20)\d\d"
+                          r"|utfall(?:föregående|fjol)"),
         ("forecast", r"progno"),
-        ("annual_target", r"(?<!kf:s)(?<!kfs)(?<!kf)[åa]rsm[åa]l"),
-        ("city_target", r"kf:?s?[åa]rsm[åa]l"),
+        ("annual_target", r"(?<!kf:s)(?<!kfs)(?<!kf)(?:[åa]rsm[åa]l|m[åa]lv[äa]rde)"),
+        ("city_target", r"kf:?s?(?:[åa]rsm[åa]l|m[åa]lv[äa]rde)"),
     ):
         m = re.search(pattern, squashed)
         if m:

@@ -51,6 +51,7 @@ class IndicatorRow:
     source_page: int | None = None  # 1-based page of the PDF where the row starts (PDF sources only)
     review_code: str = ""  # codes of extract/reasons.py, ';'-separated: why needs_review (stable, for filters)
     explain: list[str] = field(default_factory=list)  # which rule put which cell in which column
+    uncertain: tuple[str, ...] = ()  # the columns two placements tied on (not published)
 
 
 @dataclass
@@ -72,16 +73,23 @@ class Census:
     row_blocks: blocks read as indicator rows between a table header and the end of its table;
     fragments_joined: pieces of a row printed apart (a name's end after a page break, '1-' / '14')
     and joined to their row; fragments_flagged: pieces that joined no row and were written as a flagged
-    row of their own. Rows written and rows flagged are counted from the rows themselves."""
+    row of their own. Rows written and rows flagged are counted from the rows themselves.
+    notes: footnote lines under a row ('* Preliminärt utfall.'), kept with their row, not rows;
+    rows_recovered: row blocks the walk over the report did not read as rows (it took them for text, or
+    for another row's cells) and the sweep after it (extract/sweep.py) wrote as flagged rows: 0 unless a
+    shape is new."""
 
     row_blocks: int = 0
     fragments_joined: int = 0
     fragments_flagged: int = 0
+    notes: int = 0
+    rows_recovered: int = 0
 
     def summary(self, ex: "Extraction") -> dict:
         return {"row_blocks": self.row_blocks, "rows_written": len(ex.rows),
                 "rows_flagged": sum(r.needs_review for r in ex.rows),
                 "fragments_joined": self.fragments_joined, "fragments_flagged": self.fragments_flagged,
+                "notes": self.notes, "rows_recovered": self.rows_recovered,
                 "goals": len(ex.goals), "activities": len(ex.activities)}
 
 

@@ -10,21 +10,25 @@ from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
 from .words import is_number as _is_number
+from .words import opens_with_sign as _opens_with_sign
 
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
 
 
-def inline_split(text: str, next_text: str | None) -> int | None:
-    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None."""
+def inline_split(text: str, next_text: str | None, year: int | None = None) -> int | None:
+    """Where the cells start on a name line ('Sjukfrånvaro 7,4 % ...'), as a word index, else None.
+    `next_text`: the next line when it follows without a blank line; `year`: the report's year."""
     words = text.split()
     for k in range(1, len(words)):
-        starts_cell = _is_number(words[k]) or words[k].startswith(("+/-", "±"))
+        starts_cell = _is_number(words[k]) or _opens_with_sign(words[k])
         if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
             if words[k - 1].lower() in NAME_GLUE:
                 return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
+            if name_ends_in_number(tail, next_text, year):
+                return None
             numbers = sum(1 for w in tail if _is_number(w))
             cellish = _cellish(tail)
             if len(" ".join(words[:k])) > 60 or (numbers < 0.3 * len(tail) and cellish < 0.7 * len(tail)):
@@ -41,6 +45,34 @@ def inline_split(text: str, next_text: str | None) -> int | None:
     return None
 
 
+def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None) -> bool:
+    """Rule name_ends_in_number: a lone bare number closing a name line, with a blank line (or nothing)
+    after it, ends the name ('Antal utbildade inom Agenda 2030', then the cells below): a row's cells run
+    on from its name line, they do not stop after one. A year near the report's (the period cell of a
+    row that prints nothing else) or a number with a unit is a cell."""
+    if len(tail) != 1 or next_text is not None or not re.fullmatch(r"\d+", tail[0]):
+        return False
+    return year is None or not (re.fullmatch(r"(?:19|20)\d{2}", tail[0]) and abs(int(tail[0]) - year) <= 1)
+
+
+def name_opens_with_number(text: str, year: int | None) -> bool:
+    """Rule name_opens_with_number: a line that opens with its only number and goes on in words that are
+    no cells ('10 mest förskrivna läkemedel', '65 år och äldre som är nöjda'), with no period cell at its
+    end, reads as a name, not as a row's cells: at least three words, fewer than half of them cell-like.
+    The callers take it as a name only where a row may start (after a row's period cell and a blank line,
+    with cells below it)."""
+    words = text.split()
+    if len(words) < 3 or not _is_number(words[0]) or _period_near(text, year):
+        return False
+    return sum(1 for w in words if _is_number(w)) == 1 and _cellish(words) < 0.5 * len(words)
+
+
+def _period_near(text: str, year: int | None) -> bool:
+    m = _PERIOD_TAIL.search(text.strip())
+    found = re.search(r"(?:19|20)\d{2}", m.group("period")) if m else None
+    return bool(m) and not (year and found and abs(int(found.group()) - year) > 1)
+
+
 def _cellish(tail: list[str]) -> int:
     """How many words of a line's tail read as table cells: numbers, a unit right after a number,
     '+/-', and the words of a text target ('Tas fram av nämnd/styrelse', 'öka', 'minska')."""
@@ -48,10 +80,10 @@ def _cellish(tail: list[str]) -> int:
     target = False
     for n, w in enumerate(tail):
         lw = w.lower().rstrip(".")
-        if _is_number(w) or w.startswith(("+/-", "±")) or lw in _TEXT_VERBS:
+        if _is_number(w) or _opens_with_sign(w) or lw in _TEXT_VERBS:
             count += 1
             target = False
-        elif n and (_is_number(tail[n - 1]) or tail[n - 1].startswith(("+/-", "±"))) and lw in _UNITS:
+        elif n and (_is_number(tail[n - 1]) or _opens_with_sign(tail[n - 1])) and lw in _UNITS:
             count += 1
         elif w == "Tas" or (target and lw in ("fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse")):
             count += 1

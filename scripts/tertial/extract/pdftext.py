@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from . import goals as goal_rules
+from . import notes, unitless_forecast, unmeasured_forecast
 from .cells import RawCell, Token, glue_lines, period_cut, split_cells, vocabulary  # noqa: F401 (re-exported)
 from .model import Extraction, ReportMeta
 from .rowcells import RowPlacement, place, place_row, read_cells, thousands_readings  # noqa: F401
@@ -37,6 +38,7 @@ from .fragments import fragment
 from .rows import read_row, row_analysis, row_note_label
 from .spacing import uses_cell_spacing, value_line
 from .state import State
+from .sweep import rows_within, sweep
 from .stream import Item, build_stream, header_columns, learn_furniture, section_label  # noqa: F401
 from .texts import read_activity, paragraphs
 from .values import fold
@@ -55,13 +57,22 @@ def parse(lines: list[str], meta: ReportMeta, source: str) -> Extraction:
     st = State(meta, source, items, _uses_trailing_spaces(lines), Extraction(meta))
     st.tree = goal_rules.GoalTree(st.ex.goals, st.ex.warnings)
     st.spacing = uses_cell_spacing(lines)
-    if not st.clue:
+    if not st.clue or st.spacing:  # every cell followed by a space: a value line's trailing space tells nothing
         st.vocab = vocabulary(lines)
     walk = _Walk(st)
+    in_table: dict[int, tuple] = {}  # the items read while a table was open, for the sweep
     i = 0
     while i < len(items):
-        i = walk.step(i)
+        context = (st.current, st.columns, st.header_unknown, st.table_first) if walk.table_open else None
+        j = walk.step(i)
+        if context is not None:
+            in_table.update(dict.fromkeys(range(i, j), context))
+        i = j
     walk.flush()
+    sweep(st, in_table)  # no row block taken for text in silence (sweep.py)
+    rows_within(st, in_table)  # nor one taken for another row's cells
+    unmeasured_forecast.apply(st.ex.rows, meta.report_type)
+    unitless_forecast.apply(st.ex.rows)
     return st.ex
 
 
@@ -73,6 +84,7 @@ class _Walk:
     st: State
     mode: str = "text"
     section: tuple[int, str, list[str]] | None = None
+    table_open: bool = False  # a table header was read and no goal heading or activity header since
 
     def flush(self) -> None:
         if self.section is not None:
@@ -93,8 +105,11 @@ class _Walk:
         it = st.items[i]
         if it.kind in ("tblhdr", "acthdr"):
             self.flush()
+            self.table_open = it.kind == "tblhdr"
             if it.kind == "tblhdr":
-                st.columns = it.columns
+                st.columns, st.header_unknown = it.columns, it.unknown
+                if self.mode != "table":
+                    st.table_first = len(st.ex.rows)  # a new table (a repeat after a page break is none)
             self.mode = "table" if it.kind == "tblhdr" else "activities"
             return i + 1
         if it.blank:
@@ -107,6 +122,7 @@ class _Walk:
             j = _goal(st, i, head)
             if j is not None:
                 self.mode = "goal"
+                self.table_open = False
                 return j
         label = section_label(it.text)
         if label and st.ex.goals and (self.mode != "table" or label not in ("analys", "kommentar")):
@@ -133,12 +149,18 @@ class _Walk:
         j = read_row(st, i)
         if j is not None:
             return j
-        if label != "analys" and row_note_label(st.items[i].text) and st.ex.rows:
-            # a 'Kommentar' after a page break: the note of the row above; the table goes on
+        if row_note_label(st.items[i].text) and len(st.ex.rows) > st.table_first:
+            # an 'Analys' or 'Kommentar' that no row opens directly (a page break, a footnote or a piece
+            # of a row came between): the text of the table's last row; the table goes on. A goal's own
+            # 'Analys' is printed above its table, never inside it.
             raws, j = row_analysis(st, i + 1)
-            note = paragraphs(raws, st.clue)
-            last = st.ex.rows[-1]
-            last.analysis = f"{last.analysis}\n\n{note}".strip() if last.analysis else note
+            notes.attach(st.ex.rows[-1], paragraphs(raws, st.clue))
+            return j
+        note = notes.read_note(st, i)
+        if note is not None and len(st.ex.rows) > st.table_first:
+            text, mark, j = note  # a footnote under the table: kept with the row its mark names
+            notes.attach(st.ex.rows[notes.owner(st.marks, st.table_first, len(st.ex.rows) - 1, mark)], text)
+            st.census.notes += 1
             return j
         if label == "analys" and st.ex.goals:
             self.open_section(label)

@@ -12,12 +12,12 @@ does without reading this code.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ..schema import VALUE_COLUMNS
 from .values import EMPTY, Cell, parse_cell
+from .words import no_value_text, tertial_period
 
 TIE_MARGIN = 1.0  # placements closer than this cannot be told apart: the row is flagged
 TARGETS = ("annual_target", "city_target")
@@ -55,6 +55,18 @@ def _strict_mix(outcome: Cell, men: Cell, women: Cell) -> bool:
     if o is None or m is None or w is None or m == w or o in (m, w):
         return False
     return min(m, w) < o < max(m, w) or abs((m + w) - o) <= max(abs(o) * 0.02, 0.051)
+
+
+def misplaced_text(cell: Cell) -> bool:
+    """Text outside the target columns is misplaced, unless it stands in place of a value ('Ej mätbart')."""
+    return cell.text is not None and not no_value_text(cell.text)
+
+
+def no_value_cells_empty(cells: dict[str, Cell]) -> dict[str, Cell]:
+    """A text in place of a value ('Ej mätbart') outside the target columns, once placed, is an empty cell
+    (printed, kept in `raw`): the contract's outcome and forecast columns hold numbers only."""
+    return {c: Cell(raw=cell.raw) if c not in TARGETS and no_value_text(cell.text) else cell
+            for c, cell in cells.items()}
 
 
 def _mix(p: dict[str, Cell]) -> bool:
@@ -95,7 +107,7 @@ RULES: tuple[Rule, ...] = (
          lambda f, p, c: 3.0 * (f["outcome_men"] and f["outcome_women"] and not (
              f["period_outcome"] and _mix(p)))),
     Rule("text_only_in_targets", "text står bara i målkolumnerna",
-         lambda f, p, c: 10.0 * sum(p[col].text is not None for col in VALUE_COLUMNS if col not in TARGETS)),
+         lambda f, p, c: 10.0 * sum(misplaced_text(p[col]) for col in VALUE_COLUMNS if col not in TARGETS)),
     Rule("tertial_row_keeps_forecast", "mellan likvärdiga läsningar behåller en tertialrad sin prognos",
          lambda f, p, c: 0.01 * (c.tertial and not f["forecast"])),
 )
@@ -120,7 +132,7 @@ def context(columns, period: str | None, city: bool, report_type: str | None) ->
     """What a row is expected to carry depends on the report: in a T1 an annual indicator (period = the
     year) has rarely been measured yet; in a T2 it often has; in a VB every row reports the year's
     outcome, so an annual row is read like a tertial row."""
-    tertial = bool(period and re.search(r"tertial|^t\d|delår", period, re.IGNORECASE))
+    tertial = tertial_period(period)
     annual = bool(period) and not tertial
     if report_type == "VB" and annual:
         tertial, annual = True, False
@@ -135,7 +147,7 @@ def candidates(cells: list[Cell], ctx: Context) -> list[Placement]:
         placed = dict(empty)
         for cell, ci in zip(cells, combo):
             placed[ctx.columns[ci]] = cell
-        if any(cell.text is not None and ctx.columns[ci] not in TARGETS for cell, ci in zip(cells, combo)):
+        if any(misplaced_text(cell) and ctx.columns[ci] not in TARGETS for cell, ci in zip(cells, combo)):
             continue
         options.append(score(placed, ctx))
     options.sort(key=lambda p: p.cost)

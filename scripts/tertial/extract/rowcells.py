@@ -6,12 +6,14 @@ the rules cannot weigh, as review reasons (codes of reasons.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from ..schema import VALUE_COLUMNS
 from .values import EMPTY, Cell
 from . import reasons
-from .placement import RULE_LABELS, TARGETS, Decision, context, decide, parse_cells
+from .placement import RULE_LABELS, TARGETS, Decision, context, decide, misplaced_text, parse_cells
+from .placement import no_value_cells_empty
 from .placement import explain as explain_decision
 from .spacing import slots as spacing_slots
 from .cells import RawCell, Token, period_cut, split_cells
@@ -24,6 +26,7 @@ class RowPlacement:
     cells: dict[str, Cell]
     reasons: list[tuple[str, str]]  # (code of reasons.REVIEW_REASONS, particulars)
     decision: Decision | None = None
+    notes: list[str] = field(default_factory=list)  # rules that chose the cells before placement (--explain)
 
 
 def place(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | None,
@@ -43,8 +46,8 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
         placed = dict(empty)
         for cell, ci in zip(cells, slots):
             placed[columns[ci]] = cell
-        if not any(placed[c].text is not None for c in columns if c not in TARGETS):
-            return RowPlacement(placed, [], Decision(placed, rule="spacing"))
+        if not any(misplaced_text(placed[c]) for c in columns if c not in TARGETS):
+            return RowPlacement(no_value_cells_empty(placed), [], Decision(placed, rule="spacing"))
     cells = parse_cells(raw_cells)
     if not cells:
         return RowPlacement(empty, [])
@@ -72,7 +75,7 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
     if ctx.annual and not best["period_outcome"].empty and best["previous_year"].empty != best["forecast"].empty:
         # the rule that an annual row has no forecast yet assumes it was not measured; this one was
         why.append(("annual_outcome", ""))
-    return RowPlacement(best, why, decision)
+    return RowPlacement(no_value_cells_empty(best), why, decision)
 
 
 def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None]:
@@ -88,15 +91,18 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
     fits: list[tuple[list[RawCell], tuple[int, ...] | None, frozenset[int]]] = []
     mismatch = False
     joined_more: list[tuple[list[RawCell], frozenset[int]]] = []  # rule group_before_unit
+    more: list[list[RawCell]] = []  # readings with more joins that fit (rule thousands_by_magnitude)
     for joins in thousands_readings(tokens[:keep]):
         raw, _ = split_cells(tokens, st.meta.year, joins)
         real = [c for c in raw if not c.placeholder]
         if fits and len(joins) > len(fits[0][2]):
             extra = joins - fits[0][2]
-            if not st.spacing and fits[0][2] <= joins and all(group_before_unit(tokens, p) for p in extra) \
-                    and len(raw) <= ncols and all(_changes(tokens, st.meta.year, fits[0], p) for p in extra):
-                joined_more.append((raw, extra))
-            continue  # only readings with the fewest joins compete
+            if not st.spacing and fits[0][2] <= joins and len(raw) <= ncols and \
+                    all(_changes(tokens, st.meta.year, fits[0], p) for p in extra):
+                more.append(raw)
+                if all(group_before_unit(tokens, p) for p in extra):
+                    joined_more.append((raw, extra))
+            continue  # only readings with the fewest joins compete, unless magnitudes settle it
         if st.spacing:
             sl = spacing_slots([c.spaces for c in real], period_spaces, ncols)
             mismatch = mismatch or sl.mismatch
@@ -110,6 +116,15 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
         if st.spacing and mismatch:
             placed.reasons.append(("spacing_mismatch", " | ".join(c.text for c in raw)))
         return placed, period
+    readings = [(f[0], f[1]) for f in fits] + [(r, None) for r in more]
+    k = by_magnitude([r for r, _ in readings])
+    if k is not None:
+        chosen, slots = readings[k]
+        placed = place_row(chosen, st.columns, period, city, st.meta.report_type, slots)
+        placed.notes.append(f"{' | '.join(c.text for c in chosen if not c.placeholder)}: rule "
+                            f"thousands_by_magnitude (of the readings of its digit groups, the only one whose "
+                            f"numbers lie within {MAGNITUDE_GAP} orders of magnitude closer than the others')")
+        return placed, period
     raw, sl, _ = fits[0]
     placed = place_row(raw, st.columns, period, city, st.meta.report_type, sl)
     rivals = [f[0] for f in fits[1:]] + [r for r, extra in joined_more
@@ -118,6 +133,31 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
         readings = " eller ".join(" | ".join(c.text for c in f) for f in [raw] + rivals)
         placed.reasons.append(("thousands_ambiguous", readings))
     return placed, period
+
+
+MAGNITUDE_GAP = 2.0  # orders of magnitude (powers of ten) by which one reading must be the tightest
+
+
+def _spread(cells: list[RawCell]) -> float:
+    """Orders of magnitude between the row's largest and smallest non-zero number."""
+    sizes = [abs(c.value) for c in parse_cells(cells) if c.value]
+    return math.log10(max(sizes) / min(sizes)) if len(sizes) > 1 else 0.0
+
+
+def by_magnitude(readings: list[list[RawCell]]) -> int | None:
+    """Rule thousands_by_magnitude: where digit groups may be read as one number or two ('1 200 1 000
+    900': '1 200' or '1' and '200'), the reading whose numbers lie closest together in magnitude, when it
+    is at least MAGNITUDE_GAP orders of magnitude tighter than every other reading ('1 200 | 1 000 | 900'
+    against '1 | 200 | 1 000 | 900'; '0 | 368 | 185 | 360' against '0 | 368 185 | 360'): its index, else
+    None."""
+    first: dict[tuple[str, ...], int] = {}
+    for k, r in enumerate(readings):
+        first.setdefault(tuple(c.text for c in r), k)
+    if len(first) < 2:
+        return None
+    spreads = sorted((_spread(readings[k]), k) for k in first.values())
+    (best, k), (second, _) = spreads[0], spreads[1]
+    return k if second - best >= MAGNITUDE_GAP else None
 
 
 def group_before_unit(tokens: list[Token], i: int) -> bool:
@@ -146,7 +186,7 @@ def thousands_readings(tokens: list[Token]) -> list[frozenset[int]]:
     import itertools
 
     places = [i for i in range(len(tokens) - 1)
-              if re.fullmatch(r"[1-9]\d{0,2}", tokens[i].text) and re.fullmatch(r"\d{3}", tokens[i + 1].text)
+              if re.fullmatch(r"[-\u2212\u2013]?[1-9]\d{0,2}", tokens[i].text) and re.fullmatch(r"\d{3}", tokens[i + 1].text)
               and not tokens[i + 1].gap][:6]
     return [frozenset(c) for r in range(len(places) + 1) for c in itertools.combinations(places, r)]
 
@@ -154,5 +194,5 @@ def thousands_readings(tokens: list[Token]) -> list[frozenset[int]]:
 def explain(placed: RowPlacement) -> list[str]:
     """One line per filled column: which rule put which cell there."""
     if placed.decision is None:
-        return [f"no placement: {', '.join(code for code, _ in placed.reasons)}"]
-    return explain_decision(placed.decision)
+        return placed.notes + [f"no placement: {', '.join(code for code, _ in placed.reasons)}"]
+    return placed.notes + explain_decision(placed.decision)

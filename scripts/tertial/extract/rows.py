@@ -9,31 +9,47 @@ import re
 
 from . import goals as goal_rules
 from .model import IndicatorRow
-from .values import fold
-from . import analysis_clue, reasons
+from .values import EMPTY_MARKS, fold
+from . import analysis_clue, notes, reasons
 from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
-from .words import opens_text_cell, period_at_end
+from .words import opens_with_sign as _opens_with_sign
+from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
-from .names import closes_range, inline_split, name_left_open, split_before_unit_printed_again
+from .names import closes_range, inline_split, name_left_open, name_opens_with_number
+from .names import split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
 from .texts import analysis_text, paragraphs
+from .tails import name_tail
+
+
+_DASH = "(?:" + "|".join(map(re.escape, EMPTY_MARKS)) + ")"
+_DASH_OPENS_CELLS = re.compile(rf"^{_DASH}(?:\s+(?:{_DASH}|\d)|$)")
+# a text in place of a value opening the cells: 'Ej mätbart 80 % ...' (followed by a cell or nothing)
+_NO_VALUE = "(?:" + "|".join(map(re.escape, NO_VALUE_TEXTS)) + ")"
+_NO_VALUE_OPENS_CELLS = re.compile(rf"^{_NO_VALUE}\*?(?:\s+(?:{_DASH}|\d)|$)", re.IGNORECASE)
 
 
 def _starts_with_value(text: str) -> bool:
+    """A number ('85 %'), a range ('+/-1'), a dash for an empty cell or a text in place of a value followed
+    by another cell or nothing ('–  – 80 %', 'Ej mätbart 80 %'; not a name's '- LSS-boende')."""
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
-    return _is_number(first) or first.startswith(("+/-", "±"))
+    return _is_number(first) or _opens_with_sign(first) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
+        or bool(_NO_VALUE_OPENS_CELLS.match(text.strip()))
 
 
 def _starts_cells(st: State, text: str) -> bool:
-    """Does the line open a row's cells? A number ('85 %', '+/-1'); in a report that prints empty cells
-    as spaces, also a line indented by empty cells that opens with a text cell ('      Tas fram av')."""
+    """Does the line open a row's cells? A number ('85 %', '+/-1'), the first words of a known text cell
+    ('Ej' of 'Ej mätbart'); in a report that prints empty cells as spaces, also a line indented by empty
+    cells that opens with a text cell ('      Tas fram av')."""
     if _starts_with_value(text):
         return True
     words = text.split()
+    if 0 < len(words) <= 3 and opens_text_cell(words):
+        return True  # a known text cell's first words, wrapped in its column: 'Ej' / 'mätbart', 'Tas' / 'fram av'
     return st.spacing and text.startswith(" ") and bool(words) and (
         opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
 
@@ -48,8 +64,9 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None, na
     if k + 1 < len(items) and items[k + 1].kind == "line" and stack_width(text, items[k + 1].text, year):
         return False  # units wrapped below the cells, line by line
     if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
-            not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()):
-        return False  # wrapped between words: the cell goes on
+            not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()) and \
+            not notes.note_mark(items[k + 1].text):
+        return False  # wrapped between words: the cell goes on (a footnote line below is no cell)
     nxt = next_content(items, k + 1)
     if nxt >= len(items):
         return True
@@ -84,13 +101,15 @@ def _rest_after_break(items: list[Item], k: int, nxt: int, year: int | None) -> 
 
 
 def _next_row_after_period(st: State, k: int, value_lines: list[str]) -> bool:
-    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line after a
-    blank line that reads as a row of its own (a name followed by cells) starts the next row: a stray
-    line of cells before it never swallows it."""
+    """Rule next_row_after_period: once the row's period cell was printed, a capitalised line (or one that
+    opens with a number and reads as a name: name_opens_with_number) after a blank line that reads as a
+    row of its own (a name followed by cells) starts the next row: a stray line of cells before it never
+    swallows it."""
     t = st.items[k].text.strip()
+    name_like = bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) or name_opens_with_number(t, st.meta.year)
     return bool(value_lines) and not value_lines[-1].strip() and \
         any(period_at_end(v, st.meta.year) for v in value_lines) and \
-        bool(re.match(r"^[A-ZÅÄÖ][a-zåäö]", t)) and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
+        name_like and not re.match(r"^Tertial\b", t) and _looks_like_row(st, k)
 
 
 def read_row(st: State, i: int) -> int | None:
@@ -98,7 +117,8 @@ def read_row(st: State, i: int) -> int | None:
     block there reads as no row."""
     items = st.items
     first = items[i]
-    if first.kind != "line" or _starts_with_value(first.text) or section_label(first.text):
+    if first.kind != "line" or section_label(first.text) or (
+            _starts_with_value(first.text) and not name_opens_with_number(first.text, st.meta.year)):
         return None
     if goal_rules.heading_label(first.text) or row_note_label(first.text):
         return None
@@ -114,26 +134,36 @@ def read_row(st: State, i: int) -> int | None:
         return None
     value_lines, k, last_line = cells
     row, placed, why, value_lines = _new_row(st, name, name_raws, value_lines, first.line, last_line)
-    tail, k = _name_tail(st, k, name_raws)
+    tail, k = name_tail(st, k, name_raws)
     if tail:
         # the rest of the name printed after a page break, below the cells: '(hemtjänst)'
         name_raws += tail
         row.name = glue_lines(name_raws, st.clue)
         row.raw_text = fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines))
         st.census.fragments_joined += 1
+    row.name, mark = notes.name_mark(row.name)  # 'hemtjänst*': the mark names the row's footnote
+    if mark:
+        st.marks[len(st.ex.rows)] = mark
+    st.ex.rows.append(row)
+    k = notes.take_notes(st, len(st.ex.rows) - 1, k, st.table_first)  # '* Preliminärt utfall.'
     # the row's analysis
     a = next_content(items, k)
     if a < len(items) and items[a].kind == "line" and row_note_label(items[a].text):
         raws, k = row_analysis(st, a + 1)
-        row.analysis = paragraphs(raws, st.clue)
+        row.analysis = "\n\n".join(p for p in (row.analysis, paragraphs(raws, st.clue)) if p)
         why, settled = analysis_clue.apply(row.cells, why, placed.decision and placed.decision.differs,
                                            row.analysis, st.meta.year)
         if settled:
             row.needs_review, row.review_reason, row.review_code = False, "", ""
             row.explain = [ln for ln in row.explain
                            if not any(f" -> {c}:" in ln for c in analysis_clue.PAIR)] + [settled]
-    st.ex.rows.append(row)
     return k
+
+
+def _next_line(items: list[Item], i: int) -> str | None:
+    """The text of the line right after item i, when one follows without a blank line."""
+    return items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank \
+        else None
 
 
 def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
@@ -144,8 +174,7 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     name_raws: list[str] = []
     value_lines: list[str] = []
     k = i
-    nxt_text = items[i + 1].text if i + 1 < len(items) and items[i + 1].kind == "line" and not items[i + 1].blank else None
-    split = inline_split(first.text, nxt_text)
+    split = inline_split(first.text, _next_line(items, i), st.meta.year)
     if split is None:
         split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
@@ -256,53 +285,22 @@ def _new_row(st: State, name: str, name_raws: list[str], value_lines: list[str],
     guesses: list[str] = []
     value_lines, stacked = unstack(value_lines, lambda a, b, above: _cut_in_unit(st, a, b, above), st.meta.year)
     st.census.fragments_joined += stacked
-    placed, period = read_cells(st, value_tokens(value_lines, st.clue, st.vocab, guesses))
+    placed, period = read_cells(st, value_tokens(value_lines, st.clue, st.vocab, guesses, st.spacing))
     why = list(placed.reasons)
     if guesses:
         # no trailing spaces and no known word: a cell may be cut in a word or between two words
         why.append(("word_cut_guess", ", ".join(guesses)))
     if period is None:
         why.append(("no_period", ""))
+    if st.header_unknown:  # a column the header names in words no rule knows: the columns may be shifted
+        why.append(("unknown_column", "rubriken: " + " ".join(st.header_unknown)))
     row = IndicatorRow(st.current, name, line, period, placed.cells, bool(why), reasons.text(why),
                        source_line_end=last_line,
                        raw_text=fold(" ".join(name_raws)) + " | " + fold(" ".join(value_lines)),
-                       review_code=reasons.codes(why), explain=explain(placed))
+                       review_code=reasons.codes(why), explain=explain(placed),
+                       uncertain=tuple(placed.decision.differs) if placed.decision and placed.decision.tied else ())
     st.census.row_blocks += 1
     return row, placed, why, value_lines
-
-
-_TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
-TAIL_WIDTH_SLACK = 10  # a name's rest is printed in the name column: no wider than its widest line + this
-
-
-def _name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
-    """The end of a row's name printed on the next page, after the row's cells and the page break:
-    '(hemtjänst)' or 'i hemtjänsten' right after the repeated table header. Taken when it cannot start
-    a row of its own (it opens with '(' or a lower-case word), or when the name before the break was left
-    open (name_left_open: then a capital or a quote may open the rest, 'Kronofogdemyndigheten som ...'),
-    and is not itself followed by cells (then it is the name of the next row). A line wider than the name
-    column or one that opens with a value is never a tail."""
-    items = st.items
-    j = next_content(items, k)
-    if j >= len(items) or items[j].kind != "line" or not any(items[h].after_break for h in range(k, j + 1)):
-        return [], k
-    width = max(len(r.strip()) for r in name_raws) + TAIL_WIDTH_SLACK
-    tail: list[str] = []
-    while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < 3:
-        t = items[j].text
-        left_open = name_left_open(name_raws + tail, st.clue)  # the line before this one goes on
-        opens_number = _starts_with_value(t) and not (left_open and not tail and _rest_after_break(
-            items, k, j, st.meta.year))
-        if not (left_open or _TAIL_OPENING.match(t)) or len(t.strip()) > width or opens_number or \
-                section_label(t) or goal_rules.heading_label(t) or row_note_label(t) or \
-                period_at_end(t, st.meta.year):
-            break
-        tail.append(t)
-        j += 1
-    after = next_content(items, j)
-    if not tail or (after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text)):
-        return [], k
-    return tail, j
 
 
 def _cut_in_unit(st: State, before: str, after: str, above: str | None) -> bool:
@@ -341,7 +339,7 @@ def _looks_like_row(st: State, k: int) -> bool:
     while True:
         last = ""
         while j < len(items) and items[j].kind == "line" and not items[j].blank:
-            if j == k and inline_split(items[j].text, None) is not None:
+            if j == k and inline_split(items[j].text, _next_line(items, j), st.meta.year) is not None:
                 return True
             if j > k and _starts_with_value(items[j].text):
                 return True

@@ -33,6 +33,7 @@ class Item:
     kind: str = "line"  # line | tblhdr | acthdr
     columns: tuple[str, ...] = ()
     after_break: bool = False  # page furniture (a page break) was dropped right before this item
+    unknown: tuple[str, ...] = ()  # a table header's words that name no known column
 
     @property
     def blank(self) -> bool:
@@ -130,7 +131,8 @@ def build_stream(lines: list[str]) -> list[Item]:
             else:
                 j = _header_pieces_end(lines, i, drop)  # no 'Period' last: the pieces that read as titles
                 pieces = [lines[k] for k in range(i, j + 1) if k not in drop]
-            items.append(Item(i + 1, text, "tblhdr", header_columns(" ".join(pieces)), mark))
+            items.append(Item(i + 1, text, "tblhdr", header_columns(" ".join(pieces)), mark,
+                              unknown_header_words(" ".join(pieces))))
             i = j + 1
             continue
         if _ACTIVITY_HEADER.match(text):
@@ -140,6 +142,13 @@ def build_stream(lines: list[str]) -> list[Item]:
         items.append(Item(i + 1, text, after_break=mark))
         i += 1
     return items
+
+
+def unknown_header_words(text: str) -> tuple[str, ...]:
+    """The words of a follow-up table header that are no piece of a known column title ('Utfall T2 2023'
+    is; 'Målnivå' is not): the columns cannot be told for certain, and its rows are flagged."""
+    return tuple(w for w in text.split()
+                 if not re.fullmatch(r"(?:19|20)\d{2}", w) and w.lower() not in HEADER_TITLES)
 
 
 def _header_piece(line: str) -> bool:

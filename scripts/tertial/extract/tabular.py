@@ -12,6 +12,9 @@ What is read (every item with its 1-based `source_line`):
   belong to that row;
 - activity tables: 'Aktivitet<TAB>Startdatum<TAB>Slutdatum[<TAB>Avvikelse]'.
 
+This module walks the lines; a table's lines become rows and activities in tabular_rows.py, a goal's
+texts paragraphs in tabular_texts.py.
+
 A table ends at a blank line unless its header is printed again (a page break); the first line after such
 a repeated header, when it carries no values, continues the item above it (a text wrapped over the break).
 """
@@ -19,77 +22,16 @@ a repeated header, when it carries no values, continues the item above it (a tex
 from __future__ import annotations
 
 import re
-from datetime import date
-from dataclasses import dataclass, field
 
-from . import reasons as reason_texts
 from .goals import GoalTree, heading_label, is_toc_line, section_label, split_code, verdict
-from .model import VALUE_COLUMNS, Activity, Extraction, IndicatorRow, ReportMeta
+from .model import Extraction, IndicatorRow, ReportMeta
 from .headers import Header, column_field, parse_header  # noqa: F401 (public names of this layout)
-from .values import EMPTY, fold, parse_cell
+from .tabular_rows import Table, is_marker, new_activity, new_row
+from .tabular_texts import UNLABELLED, TextBuffer
+from .values import fold
 
-# ---------------------------------------------------------------------------------------------------------
-# Column headers, recognised by name
-
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only
-
-
-def _real_date(text: str) -> bool:
-    """YYYY-MM-DD in ASCII digits, and a day that exists (2023-02-30 is not)."""
-    if not _DATE.match(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 _LABEL_LINE = re.compile(r"^(?P<label>Analys|Kommentar)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-# Bullets and symbols printed before a name: '●', '♀', '✓', '▶'. Only non-ASCII symbols (and the space
-# around them): a name starting with ASCII ('<b>', '{{', '=', '"') is kept verbatim, as printed.
-_MARKER = re.compile(r"^(?:[^\w\s\x00-\x7f«»“”‘’„‚]|\s)+")
-_PERIOD_WORDS = re.compile(r"^(?:tertial|t[123]\b|år\b|helår|halvår|kvartal|månad|vecka|läsår|mätår)", re.IGNORECASE)
 _VERDICT_MAX = 40  # a verdict line is short: '● Uppfylls helt'
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Goal texts
-
-UNLABELLED = "text"  # text printed under a heading before any section label (as in business plans)
-_BULLET = re.compile(r"^\s*[-–•·▪●]\s+")
-
-
-@dataclass
-class _TextBuffer:
-    """Paragraphs and bullet lists of one section of one goal."""
-
-    blocks: list[str] = field(default_factory=list)
-    open: bool = False  # the last block may still take lines (no blank line since)
-    bullets: bool = False
-
-    def add(self, line: str) -> None:
-        is_bullet = bool(_BULLET.match(line))
-        text = "- " + fold(_BULLET.sub("", line)) if is_bullet else fold(line)
-        last = self.blocks[-1] if self.blocks else None
-        if last is not None and is_bullet and self.bullets:
-            self.blocks[-1] += "\n" + text  # the next item of a list (blank lines between items or not)
-        elif last is not None and not is_bullet and (self.open or (not self.bullets and _continues(last, text))):
-            # A line of the same paragraph (or list item), or a sentence broken over a page break.
-            self.blocks[-1] += " " + text
-        else:
-            self.blocks.append(text)
-            self.bullets = is_bullet
-        self.open = True
-
-    def close(self) -> None:
-        self.open = False
-
-    def text(self) -> str:
-        return "\n\n".join(self.blocks)
-
-
-def _continues(previous: str, text: str) -> bool:
-    """A paragraph that starts in lower case after one that ends without a full stop continues it."""
-    return bool(text[:1].islower()) and not previous.rstrip().endswith((".", "!", "?", ":"))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -100,25 +42,6 @@ def _cells(line: str) -> list[str]:
     return line.rstrip("\r\n").split("\t")
 
 
-def _strip_marker(text: str) -> str:
-    return fold(_MARKER.sub("", fold(text)))
-
-
-def _is_marker(cell: str) -> bool:
-    """A cell holding only a bullet or symbol ('●', '✓'): non-ASCII symbols, no letters or digits."""
-    return bool(_MARKER.fullmatch(cell)) and bool(cell.strip())
-
-
-@dataclass
-class _Table:
-    header: Header
-    goal: int | None
-    item: IndicatorRow | Activity | None = None
-    mode: str = "row"  # 'row' | 'analysis'
-    paused: bool = False  # a blank line was seen
-    after_repeat: bool = False  # the header was just printed again after a break
-
-
 class _Parser:
     def __init__(self, lines: list[str], meta: ReportMeta, source: str):
         self.lines = lines
@@ -127,9 +50,9 @@ class _Parser:
         self.ex = Extraction(meta=meta)
         self.goal: int | None = None
         self.section = UNLABELLED
-        self.buffers: dict[int, dict[str, _TextBuffer]] = {}
+        self.buffers: dict[int, dict[str, TextBuffer]] = {}
         self.duplicate_of: int | None = None  # the current heading repeats this goal
-        self.table: _Table | None = None
+        self.table: Table | None = None
         self.tree = GoalTree(self.ex.goals, self.ex.warnings)
         self.end_titles = self._toc_titles()
         self.page_header = self._page_header_pattern()
@@ -260,7 +183,7 @@ class _Parser:
         if self._is_page_header(line):
             return
         buffers = self.buffers.setdefault(self.goal, {})
-        buf = buffers.setdefault(self.section, _TextBuffer())
+        buf = buffers.setdefault(self.section, TextBuffer())
         if self.duplicate_of is not None and any(folded in block for block in buf.blocks):
             return  # the repeated heading repeats its text too
         buf.add(line)
@@ -275,7 +198,7 @@ class _Parser:
             t.paused = False
             t.after_repeat = True
             return
-        self.table = _Table(header=header, goal=self.goal)
+        self.table = Table(header=header, goal=self.goal)
 
     def _table_line(self, line: str, line_no: int) -> None:
         t = self.table
@@ -287,8 +210,8 @@ class _Parser:
         name_i = t.header.name_index
         first = cells[name_i] if name_i < len(cells) else ""
         if not first.strip():
-            first = next((c for c in cells if c.strip() and not _is_marker(c)), "")
-        others = [c for k, c in enumerate(cells) if k != name_i and c.strip() and not _is_marker(c)]
+            first = next((c for c in cells if c.strip() and not is_marker(c)), "")
+        others = [c for k, c in enumerate(cells) if k != name_i and c.strip() and not is_marker(c)]
         m = _LABEL_LINE.match(fold(first))
         label_only = m is not None and (not m.group("rest") or not others)
         if m and label_only and (not m.group("rest") or self._has_no_values(cells, t.header)):
@@ -298,7 +221,7 @@ class _Parser:
                 self._add_analysis(t.item, rest)
             return
         no_values = self._has_no_values(cells, t.header)
-        text = fold(" ".join(c for c in cells if c.strip() and not _is_marker(c)))
+        text = fold(" ".join(c for c in cells if c.strip() and not is_marker(c)))
         if no_values and self._is_page_header(text):
             return  # the page header printed inside the table at a page break
         if no_values and t.item is not None:
@@ -309,9 +232,9 @@ class _Parser:
                 self._continue_item(t.item, text)
                 return
         if t.header.kind == "indicator":
-            self._new_row(cells, line, line_no, t)
+            new_row(self.ex, cells, line, line_no, t)
         else:
-            self._new_activity(cells, line, line_no, t)
+            new_activity(self.ex, cells, line, line_no, t)
         t.mode = "row"
 
     def _align(self, cells: list[str], header: Header) -> list[str]:
@@ -319,9 +242,9 @@ class _Parser:
         markers = 0
         while markers < header.width and header.fields[markers] is None and markers < header.name_index:
             markers += 1
-        if markers and len(cells) == header.width - markers and not _is_marker(cells[0]):
+        if markers and len(cells) == header.width - markers and not is_marker(cells[0]):
             cells = [""] * markers + cells  # the marker column is not printed on this row
-        elif not markers and len(cells) > header.width and _is_marker(cells[0]):
+        elif not markers and len(cells) > header.width and is_marker(cells[0]):
             cells = cells[1:]  # a marker printed in a cell of its own
         return cells
 
@@ -343,101 +266,6 @@ class _Parser:
             item.raw_text = f"{item.raw_text}\n{text}"
         else:
             item.text = fold(f"{item.text} {text}")
-
-    def _new_row(self, cells: list[str], line: str, line_no: int, t: _Table) -> None:
-        header = t.header
-        reasons = []
-        width = header.width
-        extra = cells[width:]
-        if any(c.strip() for c in extra):
-            reasons.append(("cells_extra", f"{len(cells)} celler, rubriken {width}"))
-        elif len(cells) < width:
-            reasons.append(("cells_missing", f"{len(cells)} celler, rubriken {width}"))
-        cells = cells[:width] + [""] * (width - len(cells))
-        row = IndicatorRow(goal=t.goal, name="", source_line=line_no, source_line_end=line_no,
-                           raw_text=line.rstrip("\r\n"))
-        row.cells = {c: EMPTY for c in VALUE_COLUMNS}
-        unknown = []
-        for k, f in enumerate(header.fields):
-            raw = cells[k]
-            if f == "name":
-                row.name = _strip_marker(raw)
-            elif f == "period":
-                row.period = fold(raw) or None
-            elif f in VALUE_COLUMNS:
-                row.cells[f] = parse_cell(raw)
-            elif raw.strip() and not _is_marker(raw):
-                unknown.append(fold(raw))
-        if unknown and not reasons:
-            reasons.append(("unknown_column", "; ".join(unknown)))
-        reasons += self._check_row(row)
-        prev = t.item
-        if (not row.name and isinstance(prev, IndicatorRow) and prev.source_line_end == line_no - 1
-                and not prev.period and all(c.empty for c in prev.cells.values()) and t.mode == "row"):
-            # The name on one line, its cells on the next: one row.
-            prev.cells, prev.period = row.cells, row.period
-            prev.source_line_end = line_no
-            prev.raw_text = f"{prev.raw_text}\n{row.raw_text}"
-            prev.needs_review = bool(reasons)
-            prev.review_reason, prev.review_code = reason_texts.text(reasons), reason_texts.codes(reasons)
-            return
-        if not row.name:
-            reasons.append(("no_name", ""))
-        if not row.period and all(cell.empty for cell in row.cells.values()):
-            reasons.append(("nothing_beside_name", ""))
-        if reasons:
-            row.needs_review = True
-            row.review_reason, row.review_code = reason_texts.text(reasons), reason_texts.codes(reasons)
-        self.ex.census.row_blocks += 1
-        self.ex.rows.append(row)
-        t.item = row
-
-    @staticmethod
-    def _check_row(row: IndicatorRow) -> list[tuple[str, str]]:
-        """Cells that cannot sit in their column: a period among the values, a value in the period column."""
-        reasons = []
-        if row.period:
-            cell = parse_cell(row.period)
-            if cell.value is not None and not re.fullmatch(r"\d{4}", row.period):
-                reasons.append(("period_in_value", f"periodkolumnen: {row.period!r}"))
-        for col in VALUE_COLUMNS:
-            cell = row.cells[col]
-            if cell.text and (_PERIOD_WORDS.match(cell.text) or _DATE.match(cell.text)):
-                reasons.append(("period_in_value", f"{reason_texts.columns_sv([col])}: {cell.text!r}"))
-        return reasons
-
-    def _new_activity(self, cells: list[str], line: str, line_no: int, t: _Table) -> None:
-        header = t.header
-        values: dict[str, str] = {}
-        for k, f in enumerate(header.fields):
-            if f and k < len(cells):
-                values[f] = fold(cells[k])
-        start, end = values.get("start_date", ""), values.get("end_date", "")
-        text = values.get("text", "")
-        deviation = values.get("deviation", "")
-        misplaced = len(cells) > header.width + 1 or any(
-            _real_date(c.strip()) for k, c in enumerate(cells)
-            if k >= len(header.fields) or header.fields[k] not in ("start_date", "end_date"))
-        if misplaced:
-            # Misplaced cells: take the dates where they are printed, the text before them.
-            dates = [(k, c.strip()) for k, c in enumerate(cells) if _real_date(c.strip())]
-            if dates:
-                first = dates[0][0]
-                text = fold(" ".join(c for c in cells[:first] if c.strip() and not _is_marker(c)))
-                start = dates[0][1]
-                end = dates[1][1] if len(dates) > 1 else ""
-                last = dates[1][0] if len(dates) > 1 else first
-                deviation = fold(" ".join(c for c in cells[last + 1:] if c.strip()))
-        for label, value in (("start", start), ("end", end)):
-            if value and not _real_date(value):  # kept out of the date column, never moved to the other
-                self.ex.warnings.append((line_no, f"the activity's {label} date {value!r} is not a date "
-                                                  "(YYYY-MM-DD); left empty"))
-        start = start if _real_date(start) else ""
-        end = end if _real_date(end) else ""
-        act = Activity(goal=t.goal, text=_strip_marker(text), source_line=line_no,
-                       start_date=start or None, end_date=end or None, deviation=deviation)
-        self.ex.activities.append(act)
-        t.item = act
 
     # -- end ------------------------------------------------------------------------------------------------
 

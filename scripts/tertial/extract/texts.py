@@ -9,6 +9,7 @@ from . import goals as goal_rules
 from .model import Activity
 from .values import fold
 from .cells import glue_lines
+from .names import name_left_open
 from .state import State
 from .stream import Item, next_content_any, section_label
 
@@ -85,7 +86,8 @@ def read_activity(st: State, i: int) -> int | None:
         k += 1
     if start is None or not raws:
         return None
-    act = Activity(st.current, glue_lines(raws, st.clue), first.line,
+    more, k = _continued(st, k, raws)
+    act = Activity(st.current, glue_lines(raws + more, st.clue), first.line,
                    start, end, fold(rest))
     a = next_content_any(items, k)
     if a < len(items) and items[a].kind == "line" and section_label(items[a].text) == "analys":
@@ -93,6 +95,32 @@ def read_activity(st: State, i: int) -> int | None:
         act.analysis = paragraphs(raws_a, st.clue)
     st.ex.activities.append(act)
     return k
+
+
+def _continued(st: State, k: int, raws: list[str]) -> tuple[list[str], int]:
+    """Rule activity_continued_after_break: the rest of an activity's text printed after its dates, past a
+    page break (furniture dropped, or the activity header printed again): a paragraph that opens with a
+    lower-case word, or follows a text left open ('med', 'och', a comma), and is no activity of its own
+    (no dates follow it). Returns its lines and the index after it ([] and k when there is none)."""
+    items = st.items
+    j = next_content_any(items, k)
+    if j >= len(items) or items[j].kind != "line" or not any(
+            items[h].after_break or items[h].kind == "acthdr" for h in range(k, j + 1)):
+        return [], k
+    opens = items[j].text.strip()
+    if not (re.match(r"^[a-zåäö]", opens) or name_left_open(raws, False)) or section_label(opens) \
+            or goal_rules.heading_label(opens) or _DATES_AT_START.match(opens):
+        return [], k
+    more = []
+    while j < len(items) and items[j].kind == "line" and not items[j].blank and len(more) < 25:
+        if _DATES_AT_END.match(items[j].text) or (more and _DATES_AT_START.match(items[j].text)):
+            return [], k  # the paragraph ends with its own dates: an activity of its own
+        more.append(items[j].text)
+        j += 1
+    after = next_content_any(items, j)
+    if after < len(items) and items[after].kind == "line" and _DATES_AT_START.match(items[after].text):
+        return [], k  # its dates follow it: an activity of its own
+    return more, j
 
 
 def _activity_analysis(st: State, k: int) -> tuple[list[str], int]:

@@ -16,6 +16,12 @@ _SPACES_RE = re.compile(_SPACES)
 _CELL = re.compile(rf"^(?P<num>{NUMBER})(?:{_SPACES}*(?P<unit>[^\d\s].*?))?$")
 
 
+# Footnote marks printed after a value ('85 %*', '12¹'): not part of its unit.
+FOOTNOTE_MARKS = "*¹²³⁴⁵⁶⁷⁸⁹"
+# Marks printed in place of a value, in either layout: the cell is empty ('85 %  –  –  80 %').
+EMPTY_MARKS = ("–", "-", "—")
+
+
 @dataclass(frozen=True)
 class Cell:
     """One printed cell. Exactly one of `value` and `text` is set, unless the cell is empty."""
@@ -51,10 +57,12 @@ def parse_cell(raw: str) -> Cell:
     text = fold(raw)
     if not text:
         return EMPTY
+    if text in EMPTY_MARKS:
+        return Cell(raw=text)  # printed, but empty
     m = _CELL.match(text)
     if m and not _looks_like_date(text) and not _second_number(m.group("unit") or ""):
         unit = m.group("unit")
-        unit = fold(unit) if unit else None
+        unit = fold(unit).rstrip(FOOTNOTE_MARKS).strip() if unit else None
         return Cell(raw=text, value=to_number(m.group("num")), unit=unit or None)
     return Cell(raw=text, text=text)
 

@@ -131,4 +131,8 @@ def census_lines(record: dict, source: str = "") -> list[str]:
     head = (f"census {record['report_id']}: {record['row_blocks']} row blocks seen, "
             f"{record['rows_written']} rows written ({record['rows_flagged']} flagged), "
             f"{record['fragments_joined']} fragments joined, {record['fragments_flagged']} kept as flagged rows")
+    if record.get("notes"):
+        head += f", {record['notes']} footnotes kept with their rows"
+    if record.get("rows_recovered"):
+        head += f", {record['rows_recovered']} row blocks recovered after the walk (flagged)"
     return [head] + [f"warning: {where}{w['line']}: {w['message']}" for w in record["warnings"]]
