@@ -62,13 +62,6 @@ def misplaced_text(cell: Cell) -> bool:
     return cell.text is not None and not no_value_text(cell.text)
 
 
-def no_value_cells_empty(cells: dict[str, Cell]) -> dict[str, Cell]:
-    """A text in place of a value ('Ej mätbart') outside the target columns, once placed, is an empty cell
-    (printed, kept in `raw`): the contract's outcome and forecast columns hold numbers only."""
-    return {c: Cell(raw=cell.raw) if c not in TARGETS and no_value_text(cell.text) else cell
-            for c, cell in cells.items()}
-
-
 def _mix(p: dict[str, Cell]) -> bool:
     return _mixes(p["period_outcome"], p["outcome_men"], p["outcome_women"])
 

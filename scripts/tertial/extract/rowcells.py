@@ -13,7 +13,6 @@ from ..schema import VALUE_COLUMNS
 from .values import EMPTY, Cell
 from . import reasons
 from .placement import RULE_LABELS, TARGETS, Decision, context, decide, misplaced_text, parse_cells
-from .placement import no_value_cells_empty
 from .placement import explain as explain_decision
 from .spacing import slots as spacing_slots
 from .cells import RawCell, Token, period_cut, split_cells
@@ -47,7 +46,7 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
         for cell, ci in zip(cells, slots):
             placed[columns[ci]] = cell
         if not any(misplaced_text(placed[c]) for c in columns if c not in TARGETS):
-            return RowPlacement(no_value_cells_empty(placed), [], Decision(placed, rule="spacing"))
+            return RowPlacement(placed, [], Decision(placed, rule="spacing"))
     cells = parse_cells(raw_cells)
     if not cells:
         return RowPlacement(empty, [])
@@ -75,7 +74,7 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
     if ctx.annual and not best["period_outcome"].empty and best["previous_year"].empty != best["forecast"].empty:
         # the rule that an annual row has no forecast yet assumes it was not measured; this one was
         why.append(("annual_outcome", ""))
-    return RowPlacement(no_value_cells_empty(best), why, decision)
+    return RowPlacement(best, why, decision)
 
 
 def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None]:

@@ -14,7 +14,6 @@ from datetime import date
 from . import reasons as reason_texts
 from .headers import Header
 from .model import VALUE_COLUMNS, Activity, Extraction, IndicatorRow
-from .placement import no_value_cells_empty
 from .values import EMPTY, fold, parse_cell
 from .words import starts_with_period_word
 
@@ -80,7 +79,6 @@ def new_row(ex: Extraction, cells: list[str], line: str, line_no: int, t: Table)
             row.cells[f] = parse_cell(raw)
         elif raw.strip() and not is_marker(raw):
             unknown.append(fold(raw))
-    row.cells = no_value_cells_empty(row.cells)
     if unknown and not reasons:
         reasons.append(("unknown_column", "; ".join(unknown)))
     reasons += check_row(row)
