@@ -8,9 +8,9 @@ import pytest
 from pdftext_fixture import CITY_GOAL, parse, values
 
 from tertial.extract.headers import header_columns
+from tertial.schema import VALUE_COLUMNS
 
-ALL7 = ("period_outcome", "outcome_men", "outcome_women", "previous_year", "forecast", "annual_target",
-        "city_target")
+ALL7 = tuple(VALUE_COLUMNS)
 VARIANTS = {
     "bare-utfall": (" Indikator Utfall ", "", "Utfall ", "män ", "", "Utfall ", "kvinnor ", "", "Utfall ",
                     "föregående ", "år ", "", "Prognos ", "helår Årsmål KF:s ", "årsmål Period"),
