@@ -61,7 +61,7 @@ def test_missing_vb_or_forecast_in_a_tertial_row_is_flagged():
     placed, review, reason = place(row,
                                    VALUE_COLUMNS, "Tertial 1 2020", True)
     assert review and codes(row, "Tertial 1 2020") == ["placement_tie"]
-    assert "fjolårets utfall" in reason and "prognos" in reason  # the columns in doubt, named in Swedish
+    assert "utfall föregående år" in reason and "prognos" in reason  # the columns in doubt, named in Swedish
     assert "tertialrad har en prognos" in reason  # and the rules that weighed the same
     assert placed["forecast"].value == 90  # the forecast kept by default; the reviewer settles it
 

@@ -23,7 +23,7 @@ def test_a_tie_names_the_columns_and_the_rules_in_swedish():
     placed = place_row(raw, VALUE_COLUMNS, "Tertial 1 2020", True, "T1")
     (code, detail), = placed.reasons
     assert code == "placement_tie"
-    assert detail.startswith("osäkra: fjolårets utfall, prognos; lika enligt: en tertialrad har en prognos")
+    assert detail.startswith("osäkra: utfall föregående år, prognos helår; lika enligt: en tertialrad har en prognos")
 
 
 def test_every_code_has_a_swedish_text_and_no_reason_is_empty():

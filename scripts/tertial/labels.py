@@ -6,7 +6,7 @@ pages, the news, the packages' review_reason texts and `tertial review` all take
 (a sentence uses a label in lower case: `lower`). tests/test_labels.py fails when a code has no label, a
 label names no code, or a table of labels is written a second time in the package.
 
-Below every stage; it reads only the schema.
+Column names are the fields' titles in the schema (`column_name`). Below every stage; it reads only the schema.
 """
 
 from __future__ import annotations
@@ -62,6 +62,14 @@ def lower(label: str) -> str:
     """A label inside a sentence: its first letter in lower case ('Uppfylls helt' -> 'uppfylls helt'), an
     abbreviation kept ('KF:s inriktningsmål')."""
     return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def column_name(field: str) -> str:
+    """A column's Swedish name inside a sentence: the field's title in the Table Schemas (fields.yml), the
+    one name a column has on the site, in the news and in review reasons; the field itself if it has none."""
+    from .schema import load
+    title = (load()[0].get(field) or {}).get("title")
+    return lower(title) if title else field
 
 
 def name(table: dict[str, str], code: str, in_sentence: bool = False) -> str:

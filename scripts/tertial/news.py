@@ -23,14 +23,6 @@ NEWS_DIR = "nyheter"
 FEED_FILE = "feed.xml"
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
           "oktober", "november", "december")
-COLUMN_NAMES = {
-    "period_outcome": "periodens utfall", "forecast": "prognos helår", "outcome_men": "utfall män",
-    "outcome_women": "utfall kvinnor", "previous_year": "förra årets utfall",
-    "annual_target": "årsmål", "annual_target_text": "årsmål (text)",
-    "city_target": "KF:s årsmål", "city_target_text": "KF:s årsmål (text)",
-}
-GOAL_COLUMN_NAMES = {"assessment": "nämndens bedömning", "title": "rubrik", "code": "nummer", "level": "målnivå",
-                     "city_goal_id": "stadens mål (id)"}
 # Characters that mean something to Markdown, HTML or the theme: written as character references.
 _SPECIAL = re.compile(r"[&<>\\`*_{}\[\]()#+!|~^$=:\"']")
 
@@ -108,9 +100,6 @@ def entry_summary(entry: dict) -> str:
     return ", ".join(parts) + "."
 
 
-ROW_COLUMN_NAMES = {"needs_review": "granskningsflagga", "review_reason": "skäl till granskning", "name": "namn",
-                    "unit": "enhet", "period": "period", "analysis": "analys", "goal_id": "mål", "source_line":
-                    "rad i rapporten", "city_goal_id": "stadens mål"}
 REFERENCE_NAMES = {"indicators": ("indikatorbeskrivning", "indikatorbeskrivningar"),
                    "city_goals": ("mål i stadens måltabell", "mål i stadens måltabell"),
                    "districts": ("stadsdelsnämnd i tabellen districts", "stadsdelsnämnder i tabellen districts"),
@@ -159,7 +148,7 @@ def goal_changes(entry: dict) -> list[str]:
         lines += ["## Ändrade mål och bedömningar i redan publicerade rapporter", "",
                   "| Rapport | Mål | Uppgift | Förut | Nu |", "| --- | --- | --- | --- | --- |"]
         lines += [f"| {text(c['report_id'])} | {text(c.get('title', '')) or text(c['goal_id'])} | "
-                  f"{GOAL_COLUMN_NAMES.get(c['column'], text(c['column']))} | {_goal_cell(c['column'], c['old'])} | "
+                  f"{text(labels.column_name(c['column']))} | {_goal_cell(c['column'], c['old'])} | "
                   f"{_goal_cell(c['column'], c['new'])} |" for c in goals["changed"]]
         lines += [""]
     if goals.get("new") or goals.get("dropped") or goals.get("other"):
@@ -179,7 +168,7 @@ def _change_table(rows: list[dict], with_report: bool) -> list[str]:
         cells = []
         if with_report:
             cells.append(text(c["report_id"]))
-        cells += [text(c.get("name") or c["indicator_id"]), COLUMN_NAMES.get(c["column"], c["column"]),
+        cells += [text(c.get("name") or c["indicator_id"]), labels.column_name(c["column"]),
                   text(c["old"]) or "–", text(c["new"]) or "–"]
         out.append("| " + " | ".join(cells) + " |")
     return out
@@ -251,7 +240,7 @@ def _other_section(entry: dict) -> list[str]:
     if isinstance(entry.get("indicators", {}).get("other"), list) and entry["indicators"]["other"]:
         lines += ["| Rapport | Indikator | Ändrat |", "| --- | --- | --- |"]
         lines += [f"| {text(o['report_id'])} | {text(o.get('name') or o['indicator_id'])} | "
-                  f"{', '.join(text(ROW_COLUMN_NAMES.get(c, c)) for c in o['columns'])} |"
+                  f"{', '.join(text(labels.column_name(c)) for c in o['columns'])} |"
                   for o in entry["indicators"]["other"]] + [""]
     if entry.get("goal_texts", {}).get("reports"):
         lines += ["Ändrad analystext: " + ", ".join(text(r) for r in entry["goal_texts"]["reports"]) + ".", ""]

@@ -4,15 +4,8 @@ code to text is `labels.REVIEW_REASONS`, with every other code's label."""
 
 from __future__ import annotations
 
-from ..labels import REVIEW_REASONS
-from ..schema import VALUE_COLUMNS
+from ..labels import REVIEW_REASONS, column_name
 
-COLUMN_LABELS = {
-    "period_outcome": "periodens utfall", "outcome_men": "utfall män", "outcome_women": "utfall kvinnor",
-    "previous_year": "fjolårets utfall", "forecast": "prognos", "annual_target": "årsmål",
-    "city_target": "KF:s årsmål",
-}
-assert set(COLUMN_LABELS) == set(VALUE_COLUMNS)
 
 
 def label(code: str) -> str:
@@ -21,7 +14,7 @@ def label(code: str) -> str:
 
 
 def columns_sv(columns) -> str:
-    return ", ".join(COLUMN_LABELS.get(c, c) for c in columns)
+    return ", ".join(column_name(c) for c in columns)
 
 
 def text(reasons: list[tuple[str, str]]) -> str:
