@@ -36,7 +36,14 @@ def downloads_key(files: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
+# the record of which package files a package's zip and workbook were made from is published beside them,
+# in build/downloads/ (the site stage reads it there, never this stage's private cache)
+RECORDS = Path("build") / "downloads"
+
+
 def _path(root: Path, kind: str, name: str) -> Path:
+    if kind == "downloads":
+        return root / RECORDS / f"{name}.made-from.json"
     return root / CACHE / kind / f"{name}.json"
 
 

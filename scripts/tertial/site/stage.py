@@ -1,8 +1,8 @@
 """Stage 5, site: the published packages -> pages and charts in build/docs/ -> `mkdocs build --strict` into
 build/site/ (`tertial.site.build_site`).
 
-Reads:  datapackages/, build/downloads/ (and, through `package.ready_downloads`, the package stage's
-        record in build/cache/package/downloads/), sources/ (the reports' texts
+Reads:  datapackages/, build/downloads/ (the downloads and the package stage's record of what they were
+        made from, through `package.ready_downloads`), sources/ (the reports' texts
         for /kallor/), changelog/ (the news), curation/synonyms.yml, docs/, overrides/, mkdocs.yml
 Writes: build/docs/, build/site/, build/chart-cache/, build/cache/site-pages/, build/site-build.json
 """
@@ -12,10 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 READS = (Path("datapackages"), Path("build") / "downloads", Path("sources"), Path("changelog"),
-         Path("curation") / "synonyms.yml", Path("docs"), Path("overrides"), Path("mkdocs.yml"),
-         # the package stage's record of which package files its downloads were made from, read through
-         # package.ready_downloads (to be replaced by a record the package stage publishes beside them)
-         Path("build") / "cache" / "package" / "downloads")
+         Path("curation") / "synonyms.yml", Path("docs"), Path("overrides"), Path("mkdocs.yml"))
 WRITES = (Path("build") / "docs", Path("build") / "site", Path("build") / "chart-cache",
           Path("build") / "site-build.json", Path("build") / "cache" / "site-pages", Path("build") / ".site.staging")
 
