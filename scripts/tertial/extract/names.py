@@ -15,6 +15,10 @@ from .words import opens_with_sign as _opens_with_sign
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
+# Words of running text that no cell goes on with (a cell is a number, its unit, a text target): after a
+# number they make the line a name's ('3 timmar eller mer', '14 dagar efter', 'åk 9 som är'). Not 'per':
+# units go on with it ('kg per kg livsmedel').
+PROSE_WORDS = (NAME_GLUE - {"per"}) | {"eller", "fler", "mer", "minst", "högst", "än"}
 
 
 def inline_split(text: str, next_text: str | None, year: int | None = None) -> int | None:
@@ -25,6 +29,8 @@ def inline_split(text: str, next_text: str | None, year: int | None = None) -> i
         starts_cell = _is_number(words[k]) or _opens_with_sign(words[k])
         if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
+            if number_opens_prose(tail):
+                continue  # 'åk 9 som är': the number belongs to the name
             if words[k - 1].lower() in NAME_GLUE:
                 return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
             if name_ends_in_number(tail, next_text, year):
@@ -43,6 +49,33 @@ def inline_split(text: str, next_text: str | None, year: int | None = None) -> i
                     return None
             return k
     return None
+
+
+def number_opens_prose(words: list[str]) -> bool:
+    """Rule number_opens_prose: a number followed (after at most one word, its unit or a noun) by a word of
+    running text (PROSE_WORDS) is a piece of a name, not a cell: '2 eller fler besök', '3 timmar eller
+    mer', '5 kurser eller fler', '9 som är'."""
+    if len(words) < 2 or not _is_number(words[0]):
+        return False
+    noun = words[1].lower() not in PROSE_WORDS and not _is_number(words[1]) and len(words) > 2
+    after = words[2] if noun else words[1]
+    return after.lower() in PROSE_WORDS
+
+
+def name_line_in_block(line: str, following: str | None, year: int | None) -> bool:
+    """Rule name_line_opens_with_number: inside a name block (the line right below a name line), a line
+    that opens with its only number and goes on in running text ('3 timmar eller mer', number_opens_prose),
+    or a lone year ('2022') that the row's own cells follow (`following`: the next non-blank line, which
+    opens with a value and ends with the period cell), is the name's next line: a period cell is only a
+    period where the row's values are."""
+    words = line.split()
+    if not words or line.startswith(" ") or not _is_number(words[0]):
+        return False
+    if len(words) == 1 and re.fullmatch(r"(?:19|20)\d{2}", words[0]):
+        nxt = (following or "").split()
+        return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and _period_near(following, year)
+    return sum(1 for w in words if _is_number(w)) == 1 and not _period_near(line, year) and \
+        number_opens_prose(words)
 
 
 def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None) -> bool:

@@ -17,7 +17,7 @@ from .words import is_number as _is_number
 from .words import opens_with_sign as _opens_with_sign
 from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
-from .names import closes_range, inline_split, name_left_open, name_opens_with_number
+from .names import closes_range, inline_split, name_left_open, name_line_in_block, name_opens_with_number
 from .names import split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
@@ -213,7 +213,10 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
                 value_lines.append(rest + (" " if t != t.rstrip() else ""))
                 break
             continue
-        if k > i and (_starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
+        nxt = next_content(items, k + 1)
+        following = items[nxt].text if nxt < len(items) and items[nxt].kind == "line" else None
+        if k > i and not name_line_in_block(t, following, st.meta.year) and (
+                _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
             break
         name_raws.append(t)
         k += 1
