@@ -189,10 +189,14 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
         return name_raws, value_lines, i + 1
     while k < len(items) and len(name_raws) < 14:
         if items[k].kind != "line" or items[k].blank:
-            # a page break (the table header printed again) inside a name wrapped between words
             h = k
             while h < len(items) and items[h].blank:
                 h += 1
+            if h == k + 1 and name_raws and _name_goes_on_after_blank(st, name_raws, h):
+                st.census.fragments_joined += 1
+                k = h
+                continue
+            # a page break (the table header printed again) inside a name wrapped between words
             if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
                 break
             after = next_content(items, h)
@@ -223,6 +227,20 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
         name_raws.append(t)
         k += 1
     return None if len(name_raws) >= 14 else (name_raws, value_lines, k)
+
+
+def _name_goes_on_after_blank(st: State, name_raws: list[str], h: int) -> bool:
+    """Rule blank_inside_name: one blank line inside a name ('Brukarens upplevelse av ' / '' /
+    'trygghet - LSS-boende'): the line after it goes on with the name when it opens in lower case or the
+    name was left open by its last word ('av', 'och', a comma; names.name_left_open without the wrap
+    clue), and it opens no cells, section or heading."""
+    items = st.items
+    if h >= len(items) or items[h].kind != "line" or items[h].blank:
+        return False
+    t = items[h].text
+    if _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t) or row_note_label(t):
+        return False
+    return bool(re.match(r"^[a-zåäö]", t.strip())) or name_left_open(name_raws, False)
 
 
 def _next_block_line(items: list[Item], i: int) -> str | None:
@@ -340,7 +358,7 @@ def _looks_like_row(st: State, k: int) -> bool:
     items = st.items
     j = k
     name_lines = 0
-    crossed = False
+    crossed = gapped = False
     while True:
         last = ""
         while j < len(items) and items[j].kind == "line" and not items[j].blank:
@@ -356,6 +374,9 @@ def _looks_like_row(st: State, k: int) -> bool:
         h = j
         while h < len(items) and items[h].blank:
             h += 1
+        if not gapped and last and h == j + 1 and _name_goes_on_after_blank(st, [last], h):
+            gapped, j = True, h  # rule blank_inside_name
+            continue
         j = next_content(items, j)
         if j >= len(items) or items[j].kind != "line":
             return False
