@@ -30,6 +30,7 @@ def _row(lines):
 def test_the_period_on_the_later_line_places_its_cells(lines, expected):
     row = _row(lines)
     assert values(row) == expected and not row.needs_review
+    assert any("rule spacing_later_line" in line for line in row.explain)  # --explain names the rule
 
 
 @pytest.mark.parametrize("lines", [

@@ -46,7 +46,10 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
         for cell, ci in zip(cells, slots):
             placed[columns[ci]] = cell
         if not any(misplaced_text(placed[c]) for c in columns if c not in TARGETS):
-            return RowPlacement(placed, [], Decision(placed, rule="spacing"))
+            later = [rc.text for rc in raw_cells if not rc.placeholder and rc.spaces is None]
+            notes = [f"{later[0]!r} and after: rule spacing_later_line (opens a later line; placed by the "
+                     f"period cell printed on its line)"] if later else []
+            return RowPlacement(placed, [], Decision(placed, rule="spacing"), notes)
     cells = parse_cells(raw_cells)
     if not cells:
         return RowPlacement(empty, [])

@@ -50,7 +50,7 @@ def _starts_cells(st: State, text: str) -> bool:
     words = text.split()
     if 0 < len(words) <= 3 and opens_text_cell(words):
         return True  # a known text cell's first words, wrapped in its column: 'Ej' / 'mätbart', 'Tas' / 'fram av'
-    if len(words) > 1 and opens_text_cell(words[:1]) and _starts_with_value(" ".join(words[1:])):
+    if st.spacing and len(words) > 1 and opens_text_cell(words[:1]) and _starts_with_value(" ".join(words[1:])):
         return True  # rule no_value_wrapped: 'Ej   80 %  2023' / 'mätbart', the rest wraps below
     return st.spacing and text.startswith(" ") and bool(words) and (
         opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
