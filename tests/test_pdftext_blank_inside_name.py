@@ -33,3 +33,9 @@ def test_boundary_a_capital_after_a_closed_name_is_a_row_of_its_own():
     ex = table(SPACED + ["Antal hembesök", "", "Andel nöjda deltagare", "   70 %  80 %  2020 ", ""] + NEXT)
     assert "Andel nöjda deltagare" in [r.name for r in ex.rows]
     assert all(r.needs_review for r in ex.rows if r.name == "Antal hembesök")  # a fragment is flagged
+
+
+def test_a_blank_line_before_a_name_line_that_opens_with_a_number():
+    ex = table(SPACED + ["Andel brukare med ", "", "2 eller fler besök per vecka", "   70 %  80 %  2020 ", ""] + NEXT)
+    assert ex.rows[3].name == "Andel brukare med 2 eller fler besök per vecka"
+    assert values(ex.rows[3]) == {"previous_year": (70, "%"), "annual_target": (80, "%")}

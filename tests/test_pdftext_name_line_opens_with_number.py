@@ -51,3 +51,12 @@ def test_name_line_in_block_boundary():
     assert not name_line_in_block("   2022", "  70 %  80 %  2022 ", 2022)  # indented by empty cells
     assert not name_line_in_block("3 timmar eller mer 2022", None, 2022)  # a period cell at its end
     assert not name_line_in_block("3 timmar 4 eller", None, 2022)  # two numbers: cells
+
+
+@pytest.mark.parametrize("name_lines", [["14 dagar efter ", "ansökan, andel"], ["3 timmar eller mer ", "ute, andel"]])
+def test_a_name_opening_with_a_number_and_running_text_starts_a_row(name_lines):
+    ex = table(SPACED + name_lines + ["   71 %  80 %  2020 ", ""] + NEXT)
+    assert [r.name for r in ex.rows[2:]] == ["Andel nöjda brukare", " ".join(ln.strip() for ln in name_lines),
+                                             "Andel nöjda elever"]
+    assert values(ex.rows[3]) == {"previous_year": (71, "%"), "annual_target": (80, "%")}
+    assert not any(r.needs_review for r in ex.rows)

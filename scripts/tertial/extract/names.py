@@ -91,13 +91,15 @@ def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None
 def name_opens_with_number(text: str, year: int | None) -> bool:
     """Rule name_opens_with_number: a line that opens with its only number and goes on in words that are
     no cells ('10 mest förskrivna läkemedel', '65 år och äldre som är nöjda'), with no period cell at its
-    end, reads as a name, not as a row's cells: at least three words, fewer than half of them cell-like.
+    end, reads as a name, not as a row's cells: at least three words, fewer than half of them cell-like,
+    or running text right after the number and its unit ('14 dagar efter', number_opens_prose).
     The callers take it as a name only where a row may start (after a row's period cell and a blank line,
     with cells below it)."""
     words = text.split()
     if len(words) < 3 or not _is_number(words[0]) or _period_near(text, year):
         return False
-    return sum(1 for w in words if _is_number(w)) == 1 and _cellish(words) < 0.5 * len(words)
+    return sum(1 for w in words if _is_number(w)) == 1 and (
+        _cellish(words) < 0.5 * len(words) or number_opens_prose(words))
 
 
 def _period_near(text: str, year: int | None) -> bool:

@@ -238,6 +238,10 @@ def _name_goes_on_after_blank(st: State, name_raws: list[str], h: int) -> bool:
     if h >= len(items) or items[h].kind != "line" or items[h].blank:
         return False
     t = items[h].text
+    nxt = next_content(items, h + 1)
+    following = items[nxt].text if nxt < len(items) and items[nxt].kind == "line" else None
+    if name_line_in_block(t, following, st.meta.year):
+        return True  # '' / '2 eller fler besök': rule name_line_opens_with_number
     if _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t) or row_note_label(t):
         return False
     return bool(re.match(r"^[a-zåäö]", t.strip())) or name_left_open(name_raws, False)
