@@ -131,7 +131,7 @@ def read_row(st: State, i: int) -> int | None:
     name = glue_lines(name_raws, st.clue)
     if not name or len(name) > 400:
         return None
-    cells = _value_block(st, k, value_lines, name_raws, first.line)
+    cells = _value_block(st, k, value_lines, name_raws, items[k - 1].line)
     if cells is None:
         return None
     value_lines, k, last_line = cells
@@ -180,13 +180,7 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     if split is None:
         split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
-        words = list(re.finditer(r"\S+", first.text))
-        name_raws.append(" ".join(w.group() for w in words[:split]))
-        # the spaces between the name and the first cell, less the one that follows every cell, tell
-        # how many cells were left empty before it (in a report that prints empty cells as spaces)
-        run = words[split].start() - words[split - 1].end()
-        value_lines.append(" " * (run - 1) + first.text[words[split].start():])
-        return name_raws, value_lines, i + 1
+        return [_split_at(first.text, split)[0]], [_split_at(first.text, split)[1]], i + 1
     while k < len(items) and len(name_raws) < 14:
         if items[k].kind != "line" or items[k].blank:
             h = k
@@ -224,9 +218,22 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
         if k > i and not name_line_in_block(t, following, st.meta.year) and (
                 _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
             break
+        split = inline_split(t, _next_line(items, k), st.meta.year) if k > i and st.spacing and \
+            period_at_end(t, st.meta.year) else None
+        if split is not None:  # rule cells_on_last_name_line: 'utevistelse  70 %  80 %   2023'
+            return name_raws + [_split_at(t, split)[0]], [_split_at(t, split)[1]], k + 1
         name_raws.append(t)
         k += 1
     return None if len(name_raws) >= 14 else (name_raws, value_lines, k)
+
+
+def _split_at(text: str, split: int) -> tuple[str, str]:
+    """A line that holds a name's words and then the cells, cut before word `split`: (the name's part,
+    the value line). The spaces between the name and the first cell, less the one that follows every cell,
+    tell how many cells were left empty before it (in a report that prints empty cells as spaces)."""
+    words = list(re.finditer(r"\S+", text))
+    run = words[split].start() - words[split - 1].end()
+    return " ".join(w.group() for w in words[:split]), " " * (run - 1) + text[words[split].start():]
 
 
 def _name_goes_on_after_blank(st: State, name_raws: list[str], h: int) -> bool:
