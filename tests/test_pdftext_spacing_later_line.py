@@ -24,6 +24,8 @@ def _row(lines):
      {"period_outcome": (0, "st"), "previous_year": 2, "annual_target": (1000, "st"), "city_target": 12500}),
     (["5 st   3  2 500 ", "st ", "", "40 000 Tertial 1 2020 "],
      {"period_outcome": (5, "st"), "previous_year": 3, "annual_target": (2500, "st"), "city_target": 40000}),
+    (["0 st   2  1 000 ", "st ", "", "12 500 ", "2020 "],  # the period on a line of its own: one column left
+     {"period_outcome": (0, "st"), "previous_year": 2, "annual_target": (1000, "st"), "city_target": 12500}),
     (["12 st   4 st ", "", "1 200 2 900  2020 "],  # two groups, the city target left empty
      {"period_outcome": (12, "st"), "previous_year": (4, "st"), "forecast": 1200, "annual_target": 2900}),
 ])
@@ -36,6 +38,7 @@ def test_the_period_on_the_later_line_places_its_cells(lines, expected):
 @pytest.mark.parametrize("lines", [
     ["12 st   4 st ", "", "1 200 900 2020 "],  # '1 200 | 900' at columns 5-6, or '1 | 200 | 900' at 4-6
     ["12 st   4 st ", "", "1 200 2 900 2020 "],
+    ["0 st   2 ", "", "12 500 ", "2020 "],  # the period on a line of its own, three columns left
 ])
 def test_where_both_readings_add_up_the_row_is_flagged(lines):
     row = _row(lines)

@@ -99,7 +99,7 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
         raw, _ = split_cells(tokens, st.meta.year, joins)
         real = [c for c in raw if not c.placeholder]
         if fits and len(joins) > len(fits[0][2]) and st.spacing:
-            spaced_more += _spaced_rival(raw, period_spaces, ncols)
+            spaced_more += _spaced_rival(raw, period_spaces, ncols, fits[0][1] is None)
             continue
         if fits and len(joins) > len(fits[0][2]):
             extra = joins - fits[0][2]
@@ -141,12 +141,16 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
     return placed, period
 
 
-def _spaced_rival(raw: list[RawCell], period_spaces: int | None,
-                  ncols: int) -> list[tuple[list[RawCell], tuple[int, ...]]]:
+def _spaced_rival(raw: list[RawCell], period_spaces: int | None, ncols: int,
+                  open_first: bool) -> list[tuple[list[RawCell], tuple[int, ...] | None]]:
     """A reading with more thousands joins whose spaces add up to the period cell on its line too (rule
-    spacing_later_line): a rival of the fewest-joins reading, [(cells, columns)], else []."""
-    sl = spacing_slots([c.spaces for c in raw if not c.placeholder], period_spaces, ncols)
-    return [(raw, sl.columns)] if sl.columns is not None and period_spaces is not None else []
+    spacing_later_line), or that fits the columns where the spaces left the fewest-joins reading open
+    (`open_first`): a rival of that reading, [(cells, columns)], else []."""
+    real = [c for c in raw if not c.placeholder]
+    sl = spacing_slots([c.spaces for c in real], period_spaces, ncols)
+    if sl.columns is not None and period_spaces is not None:
+        return [(raw, sl.columns)]
+    return [(raw, sl.columns)] if open_first and not sl.mismatch and len(real) <= ncols else []
 
 
 MAGNITUDE_GAP = 2.0  # orders of magnitude (powers of ten) by which one reading must be the tightest
