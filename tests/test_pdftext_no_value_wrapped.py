@@ -29,6 +29,12 @@ NEXT = ["Andel nöjda elever", "54 % 39 % 65 %  50 % 50 %  Tertial 1 2020 ", ""]
      {"period_outcome": (70, "%"), "outcome_men": "Uppgift saknas", "forecast": (80, "%")}),
     (["Andel nöjda deltagare", "", "Data    12 st   2020 ", "saknas ", ""], "Andel nöjda deltagare",
      {"period_outcome": "Data saknas", "forecast": (12, "st")}),
+    (["Andel nöjda deltagare", "Ej ", "mätbart    80 %   2020 ", ""], "Andel nöjda deltagare",
+     {"period_outcome": "Ej mätbart", "forecast": (80, "%")}),
+    (["Andel nöjda deltagare", "70 %   Ej  80 %  2020 ", "mätbart ", ""], "Andel nöjda deltagare",
+     {"period_outcome": (70, "%"), "previous_year": "Ej mätbart", "annual_target": (80, "%")}),
+    (["Andel nöjda deltagare", "", "Ej mätbart   Ej ", "mätbart  80 %  2020 ", ""], "Andel nöjda deltagare",
+     {"period_outcome": "Ej mätbart", "previous_year": "Ej mätbart", "annual_target": (80, "%")}),
 ])
 def test_a_wrapped_no_value_text_is_one_cell_and_the_name_is_kept(lines, name, expected):
     ex = table(SPACED + lines + NEXT)

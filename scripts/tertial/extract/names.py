@@ -166,3 +166,12 @@ def split_before_unit_printed_again(text: str, later: str | None) -> int | None:
                 and nxt[1:1 + len(unit)] == unit:
             return k
     return None
+
+
+def split_at(text: str, split: int) -> tuple[str, str]:
+    """A line that holds a name's words and then the cells, cut before word `split`: (the name's part,
+    the value line). The spaces between the name and the first cell, less the one that follows every cell,
+    tell how many cells were left empty before it (in a report that prints empty cells as spaces)."""
+    words = list(re.finditer(r"\S+", text))
+    run = words[split].start() - words[split - 1].end()
+    return " ".join(w.group() for w in words[:split]), " " * (run - 1) + text[words[split].start():]

@@ -18,7 +18,7 @@ from .words import opens_with_sign as _opens_with_sign
 from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
 from .names import closes_range, inline_split, name_left_open, name_line_in_block, name_opens_with_number
-from .names import split_before_unit_printed_again
+from .names import split_at, split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
@@ -31,6 +31,7 @@ _DASH_OPENS_CELLS = re.compile(rf"^{_DASH}(?:\s+(?:{_DASH}|\d)|$)")
 # a text in place of a value opening the cells: 'Ej mätbart 80 % ...' (followed by a cell or nothing)
 _NO_VALUE = "(?:" + "|".join(map(re.escape, NO_VALUE_TEXTS)) + ")"
 _NO_VALUE_OPENS_CELLS = re.compile(rf"^{_NO_VALUE}\*?(?:\s+(?:{_DASH}|\d)|$)", re.IGNORECASE)
+_NO_VALUE_THEN_TEXT = re.compile(rf"^{_NO_VALUE}\*?\s+", re.IGNORECASE)
 
 
 def _starts_with_value(text: str) -> bool:
@@ -52,6 +53,9 @@ def _starts_cells(st: State, text: str) -> bool:
         return True  # a known text cell's first words, wrapped in its column: 'Ej' / 'mätbart', 'Tas' / 'fram av'
     if st.spacing and len(words) > 1 and opens_text_cell(words[:1]) and _starts_with_value(" ".join(words[1:])):
         return True  # rule no_value_wrapped: 'Ej   80 %  2023' / 'mätbart', the rest wraps below
+    m = _NO_VALUE_THEN_TEXT.match(text.strip())
+    if st.spacing and m and opens_text_cell(text.strip()[m.end():].split()[:1]):
+        return True  # 'Ej mätbart   Ej ' / 'mätbart  80 %': a no-value text, then another text cell
     return st.spacing and text.startswith(" ") and bool(words) and (
         opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
 
@@ -180,7 +184,7 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     if split is None:
         split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
-        return [_split_at(first.text, split)[0]], [_split_at(first.text, split)[1]], i + 1
+        return [split_at(first.text, split)[0]], [split_at(first.text, split)[1]], i + 1
     while k < len(items) and len(name_raws) < 14:
         if items[k].kind != "line" or items[k].blank:
             h = k
@@ -221,19 +225,11 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
         split = inline_split(t, _next_line(items, k), st.meta.year) if k > i and st.spacing and \
             period_at_end(t, st.meta.year) else None
         if split is not None:  # rule cells_on_last_name_line: 'utevistelse  70 %  80 %   2023'
-            return name_raws + [_split_at(t, split)[0]], [_split_at(t, split)[1]], k + 1
+            return name_raws + [split_at(t, split)[0]], [split_at(t, split)[1]], k + 1
         name_raws.append(t)
         k += 1
     return None if len(name_raws) >= 14 else (name_raws, value_lines, k)
 
-
-def _split_at(text: str, split: int) -> tuple[str, str]:
-    """A line that holds a name's words and then the cells, cut before word `split`: (the name's part,
-    the value line). The spaces between the name and the first cell, less the one that follows every cell,
-    tell how many cells were left empty before it (in a report that prints empty cells as spaces)."""
-    words = list(re.finditer(r"\S+", text))
-    run = words[split].start() - words[split - 1].end()
-    return " ".join(w.group() for w in words[:split]), " " * (run - 1) + text[words[split].start():]
 
 
 def _name_goes_on_after_blank(st: State, name_raws: list[str], h: int) -> bool:
