@@ -20,7 +20,8 @@ def test_a_name_opening_with_a_number_is_a_row_of_its_own(name):
 
 def test_boundary_of_the_share_of_cell_like_words():
     assert name_opens_with_number("65 år och äldre som", 2020)  # 2 of 5 cell-like ('65', 'år'): inside
-    assert not name_opens_with_number("65 år och äldre", 2020)  # 2 of 4, half: just outside
+    assert not name_opens_with_number("65 år äldre", 2020)  # 2 of 3, no running text: just outside
+    assert name_opens_with_number("65 år och äldre", 2020)  # half, but running text after the unit
 
 
 def test_just_outside_lines_of_cells():

@@ -50,7 +50,14 @@ def test_slots_boundary():
     assert spacing.slots([3, 2, 1], 1, 7).columns == (3, 5, 6)  # '   85 %  90 % 90 % 2020': just inside
     assert spacing.slots([3, 2, 1], 2, 7).mismatch  # one empty cell too many before the period
     assert spacing.slots([3, 2, 2], None, 7).mismatch  # the last cell falls beyond the columns
-    assert spacing.slots([3, 2, None], 2, 7).columns is None and not spacing.slots([3, 2, None], 2, 7).mismatch
+    # rule spacing_later_line: a cell opening a later line is placed by the period cell on its line
+    assert spacing.slots([3, 2, None], 1, 7).columns == (3, 5, 6)  # just inside: the last column left
+    assert spacing.slots([3, 2, None], 2, 7).mismatch  # just outside: it would stand on the cell above
+    # the period on a line of its own: placed when one column only is left after the cells above
+    assert spacing.slots([3, 2, None], None, 7).columns == (3, 5, 6)  # just inside: one start fits
+    assert spacing.slots([3, 1, None], None, 7).columns is None  # just outside: two starts fit, left open
+    assert not spacing.slots([3, 1, None], None, 7).mismatch
+    assert spacing.slots([3, 2, None, 1], None, 7).mismatch  # two cells where one column is left
 
 
 def test_a_report_without_the_convention_keeps_its_reading():

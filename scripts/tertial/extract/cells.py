@@ -17,7 +17,7 @@ from .words import YEAR as _YEAR
 from .words import is_number as _is_number
 from .words import opens_with_sign as _opens_with_sign
 from .words import no_value_text as _no_value_text
-from .words import period_at_end
+from .words import opens_text_cell, period_at_end
 from .words import text_start as _text_start
 
 
@@ -107,6 +107,7 @@ def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = No
     word cut there is glued back when the vocabulary knows the word ('nämnd/s ' / 'tyrelse')."""
     toks: list[Token] = []
     prev: str | None = None
+    prev_start = 0  # where the previous line's tokens start
     first = True
     for raw in value_lines:
         if not raw.strip():
@@ -129,6 +130,15 @@ def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = No
             gaps.append(gap)
             spaces.append(run)
             gap = False
+        if prev is not None and words:
+            n = _no_value_rest(toks, prev_start, words)
+            if n:  # 'Ej ' / 'mätbart': a text in place of a value wrapped in its column
+                toks[n[0] + 1:n[0] + 1] = [Token(w, False, 1) for w in words[:n[1]]]
+                words, gaps, spaces = words[n[1]:], gaps[n[1]:], spaces[n[1]:]
+                if not words:
+                    prev = raw
+                    continue
+        prev_start = len(toks)
         cut = prev is not None and prev == prev.rstrip() and (
             (clue and re.search(r"[\wåäöÅÄÖ/]$", prev)) or (not clue and prev.endswith("/")))
         lower_next = prev is not None and toks and words and re.match(r"^[a-zåäöé]", words[0])
@@ -144,6 +154,21 @@ def value_tokens(value_lines: list[str], clue: bool, vocab: set[str] | None = No
         toks.extend(Token(w, g, sp) for w, g, sp in zip(words, gaps, spaces))
         prev = raw
     return toks
+
+
+def _no_value_rest(toks: list[Token], start: int, words: list[str]) -> tuple[int, int] | None:
+    """Rule no_value_wrapped: a line that opens with the rest of a text in place of a value whose first
+    words close a cell of the line above ('Ej ' / 'mätbart', 'Uppgift ' / 'saknas'): (index of the token
+    it continues, how many words it adds), else None. Only the rest in lower case, and only where the
+    words above are no whole text of their own ('Saknas' / 'uppgift' is not joined)."""
+    for j in range(len(toks) - 1, start - 1, -1):
+        head = toks[j].text
+        if _no_value_text(head) or not opens_text_cell([head]):
+            continue
+        for n in range(1, min(3, len(words)) + 1):
+            if re.match(r"^[a-zåäö]", words[0]) and _no_value_text(" ".join([head] + words[:n])):
+                return j, n
+    return None
 
 
 @dataclass

@@ -15,6 +15,10 @@ from .words import opens_with_sign as _opens_with_sign
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
               "över", "mellan", "samt", "vid", "är", "har", "enligt", "utan", "från", "mot", "där"}
+# Words of running text that no cell goes on with (a cell is a number, its unit, a text target): after a
+# number they make the line a name's ('3 timmar eller mer', '14 dagar efter', 'åk 9 som är'). Not 'per':
+# units go on with it ('kg per kg livsmedel').
+PROSE_WORDS = (NAME_GLUE - {"per"}) | {"eller", "fler", "mer", "minst", "högst", "än"}
 
 
 def inline_split(text: str, next_text: str | None, year: int | None = None) -> int | None:
@@ -25,6 +29,8 @@ def inline_split(text: str, next_text: str | None, year: int | None = None) -> i
         starts_cell = _is_number(words[k]) or _opens_with_sign(words[k])
         if starts_cell and not re.search(r"\d-\d", words[k]):
             tail = words[k:]
+            if number_opens_prose(tail):
+                continue  # 'åk 9 som är': the number belongs to the name
             if words[k - 1].lower() in NAME_GLUE:
                 return None  # 'ligger på 5 procentenheter': the number belongs to the sentence
             if name_ends_in_number(tail, next_text, year):
@@ -45,6 +51,33 @@ def inline_split(text: str, next_text: str | None, year: int | None = None) -> i
     return None
 
 
+def number_opens_prose(words: list[str]) -> bool:
+    """Rule number_opens_prose: a number followed (after at most one word, its unit or a noun) by a word of
+    running text (PROSE_WORDS) is a piece of a name, not a cell: '2 eller fler besök', '3 timmar eller
+    mer', '5 kurser eller fler', '9 som är'."""
+    if len(words) < 2 or not _is_number(words[0]):
+        return False
+    noun = words[1].lower() not in PROSE_WORDS and not _is_number(words[1]) and len(words) > 2
+    after = words[2] if noun else words[1]
+    return after.lower() in PROSE_WORDS
+
+
+def name_line_in_block(line: str, following: str | None, year: int | None) -> bool:
+    """Rule name_line_opens_with_number: inside a name block (the line right below a name line), a line
+    that opens with its only number and goes on in running text ('3 timmar eller mer', number_opens_prose),
+    or a lone year ('2022') that the row's own cells follow (`following`: the next non-blank line, which
+    opens with a value and ends with the period cell), is the name's next line: a period cell is only a
+    period where the row's values are."""
+    words = line.split()
+    if not words or line.startswith(" ") or not _is_number(words[0]):
+        return False
+    if len(words) == 1 and re.fullmatch(r"(?:19|20)\d{2}", words[0]):
+        nxt = (following or "").split()
+        return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and _period_near(following, year)
+    return sum(1 for w in words if _is_number(w)) == 1 and not _period_near(line, year) and \
+        number_opens_prose(words)
+
+
 def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None) -> bool:
     """Rule name_ends_in_number: a lone bare number closing a name line, with a blank line (or nothing)
     after it, ends the name ('Antal utbildade inom Agenda 2030', then the cells below): a row's cells run
@@ -58,13 +91,15 @@ def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None
 def name_opens_with_number(text: str, year: int | None) -> bool:
     """Rule name_opens_with_number: a line that opens with its only number and goes on in words that are
     no cells ('10 mest förskrivna läkemedel', '65 år och äldre som är nöjda'), with no period cell at its
-    end, reads as a name, not as a row's cells: at least three words, fewer than half of them cell-like.
+    end, reads as a name, not as a row's cells: at least three words, fewer than half of them cell-like,
+    or running text right after the number and its unit ('14 dagar efter', number_opens_prose).
     The callers take it as a name only where a row may start (after a row's period cell and a blank line,
     with cells below it)."""
     words = text.split()
     if len(words) < 3 or not _is_number(words[0]) or _period_near(text, year):
         return False
-    return sum(1 for w in words if _is_number(w)) == 1 and _cellish(words) < 0.5 * len(words)
+    return sum(1 for w in words if _is_number(w)) == 1 and (
+        _cellish(words) < 0.5 * len(words) or number_opens_prose(words))
 
 
 def _period_near(text: str, year: int | None) -> bool:
@@ -131,3 +166,12 @@ def split_before_unit_printed_again(text: str, later: str | None) -> int | None:
                 and nxt[1:1 + len(unit)] == unit:
             return k
     return None
+
+
+def split_at(text: str, split: int) -> tuple[str, str]:
+    """A line that holds a name's words and then the cells, cut before word `split`: (the name's part,
+    the value line). The spaces between the name and the first cell, less the one that follows every cell,
+    tell how many cells were left empty before it (in a report that prints empty cells as spaces)."""
+    words = list(re.finditer(r"\S+", text))
+    run = words[split].start() - words[split - 1].end()
+    return " ".join(w.group() for w in words[:split]), " " * (run - 1) + text[words[split].start():]

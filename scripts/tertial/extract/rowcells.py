@@ -46,7 +46,10 @@ def place_row(raw_cells: list[RawCell], columns: tuple[str, ...], period: str | 
         for cell, ci in zip(cells, slots):
             placed[columns[ci]] = cell
         if not any(misplaced_text(placed[c]) for c in columns if c not in TARGETS):
-            return RowPlacement(placed, [], Decision(placed, rule="spacing"))
+            later = [rc.text for rc in raw_cells if not rc.placeholder and rc.spaces is None]
+            notes = [f"{later[0]!r} and after: rule spacing_later_line (opens a later line; placed by the "
+                     f"period cell printed on its line)"] if later else []
+            return RowPlacement(placed, [], Decision(placed, rule="spacing"), notes)
     cells = parse_cells(raw_cells)
     if not cells:
         return RowPlacement(empty, [])
@@ -91,9 +94,13 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
     mismatch = False
     joined_more: list[tuple[list[RawCell], frozenset[int]]] = []  # rule group_before_unit
     more: list[list[RawCell]] = []  # readings with more joins that fit (rule thousands_by_magnitude)
+    spaced_more: list[tuple[list[RawCell], tuple[int, ...]]] = []  # the same where the spaces add up
     for joins in thousands_readings(tokens[:keep]):
         raw, _ = split_cells(tokens, st.meta.year, joins)
         real = [c for c in raw if not c.placeholder]
+        if fits and len(joins) > len(fits[0][2]) and st.spacing:
+            spaced_more += _spaced_rival(raw, period_spaces, ncols, fits[0][1] is None)
+            continue
         if fits and len(joins) > len(fits[0][2]):
             extra = joins - fits[0][2]
             if not st.spacing and fits[0][2] <= joins and len(raw) <= ncols and \
@@ -115,7 +122,7 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
         if st.spacing and mismatch:
             placed.reasons.append(("spacing_mismatch", " | ".join(c.text for c in raw)))
         return placed, period
-    readings = [(f[0], f[1]) for f in fits] + [(r, None) for r in more]
+    readings = [(f[0], f[1]) for f in fits] + [(r, None) for r in more] + spaced_more
     k = by_magnitude([r for r, _ in readings])
     if k is not None:
         chosen, slots = readings[k]
@@ -126,12 +133,24 @@ def read_cells(st: State, tokens: list[Token]) -> tuple[RowPlacement, str | None
         return placed, period
     raw, sl, _ = fits[0]
     placed = place_row(raw, st.columns, period, city, st.meta.report_type, sl)
-    rivals = [f[0] for f in fits[1:]] + [r for r, extra in joined_more
-                                         if not all(_bare_forecast(placed, tokens[p].text) for p in extra)]
+    rivals = [f[0] for f in fits[1:]] + [r for r, _ in spaced_more] + [
+        r for r, extra in joined_more if not all(_bare_forecast(placed, tokens[p].text) for p in extra)]
     if len({tuple(c.text for c in f) for f in [raw] + rivals}) > 1:
         readings = " eller ".join(" | ".join(c.text for c in f) for f in [raw] + rivals)
         placed.reasons.append(("thousands_ambiguous", readings))
     return placed, period
+
+
+def _spaced_rival(raw: list[RawCell], period_spaces: int | None, ncols: int,
+                  open_first: bool) -> list[tuple[list[RawCell], tuple[int, ...] | None]]:
+    """A reading with more thousands joins whose spaces add up to the period cell on its line too (rule
+    spacing_later_line), or that fits the columns where the spaces left the fewest-joins reading open
+    (`open_first`): a rival of that reading, [(cells, columns)], else []."""
+    real = [c for c in raw if not c.placeholder]
+    sl = spacing_slots([c.spaces for c in real], period_spaces, ncols)
+    if sl.columns is not None and period_spaces is not None:
+        return [(raw, sl.columns)]
+    return [(raw, sl.columns)] if open_first and not sl.mismatch and len(real) <= ncols else []
 
 
 MAGNITUDE_GAP = 2.0  # orders of magnitude (powers of ten) by which one reading must be the tightest

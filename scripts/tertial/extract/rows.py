@@ -17,8 +17,8 @@ from .words import is_number as _is_number
 from .words import opens_with_sign as _opens_with_sign
 from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
-from .names import closes_range, inline_split, name_left_open, name_opens_with_number
-from .names import split_before_unit_printed_again
+from .names import closes_range, inline_split, name_left_open, name_line_in_block, name_opens_with_number
+from .names import split_at, split_before_unit_printed_again
 from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
@@ -31,6 +31,7 @@ _DASH_OPENS_CELLS = re.compile(rf"^{_DASH}(?:\s+(?:{_DASH}|\d)|$)")
 # a text in place of a value opening the cells: 'Ej mätbart 80 % ...' (followed by a cell or nothing)
 _NO_VALUE = "(?:" + "|".join(map(re.escape, NO_VALUE_TEXTS)) + ")"
 _NO_VALUE_OPENS_CELLS = re.compile(rf"^{_NO_VALUE}\*?(?:\s+(?:{_DASH}|\d)|$)", re.IGNORECASE)
+_NO_VALUE_THEN_TEXT = re.compile(rf"^{_NO_VALUE}\*?\s+", re.IGNORECASE)
 
 
 def _starts_with_value(text: str) -> bool:
@@ -50,6 +51,11 @@ def _starts_cells(st: State, text: str) -> bool:
     words = text.split()
     if 0 < len(words) <= 3 and opens_text_cell(words):
         return True  # a known text cell's first words, wrapped in its column: 'Ej' / 'mätbart', 'Tas' / 'fram av'
+    if st.spacing and len(words) > 1 and opens_text_cell(words[:1]) and _starts_with_value(" ".join(words[1:])):
+        return True  # rule no_value_wrapped: 'Ej   80 %  2023' / 'mätbart', the rest wraps below
+    m = _NO_VALUE_THEN_TEXT.match(text.strip())
+    if st.spacing and m and opens_text_cell(text.strip()[m.end():].split()[:1]):
+        return True  # 'Ej mätbart   Ej ' / 'mätbart  80 %': a no-value text, then another text cell
     return st.spacing and text.startswith(" ") and bool(words) and (
         opens_text_cell(words[:1]) or words[0].lower() in _TEXT_VERBS)
 
@@ -129,7 +135,7 @@ def read_row(st: State, i: int) -> int | None:
     name = glue_lines(name_raws, st.clue)
     if not name or len(name) > 400:
         return None
-    cells = _value_block(st, k, value_lines, name_raws, first.line)
+    cells = _value_block(st, k, value_lines, name_raws, items[k - 1].line)
     if cells is None:
         return None
     value_lines, k, last_line = cells
@@ -178,19 +184,17 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
     if split is None:
         split = split_before_unit_printed_again(first.text, _next_block_line(items, i))
     if split is not None:
-        words = list(re.finditer(r"\S+", first.text))
-        name_raws.append(" ".join(w.group() for w in words[:split]))
-        # the spaces between the name and the first cell, less the one that follows every cell, tell
-        # how many cells were left empty before it (in a report that prints empty cells as spaces)
-        run = words[split].start() - words[split - 1].end()
-        value_lines.append(" " * (run - 1) + first.text[words[split].start():])
-        return name_raws, value_lines, i + 1
+        return [split_at(first.text, split)[0]], [split_at(first.text, split)[1]], i + 1
     while k < len(items) and len(name_raws) < 14:
         if items[k].kind != "line" or items[k].blank:
-            # a page break (the table header printed again) inside a name wrapped between words
             h = k
             while h < len(items) and items[h].blank:
                 h += 1
+            if h == k + 1 and name_raws and _name_goes_on_after_blank(st, name_raws, h):
+                st.census.fragments_joined += 1
+                k = h
+                continue
+            # a page break (the table header printed again) inside a name wrapped between words
             if h >= len(items) or items[h].kind != "tblhdr" or not name_raws:
                 break
             after = next_content(items, h)
@@ -213,11 +217,37 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
                 value_lines.append(rest + (" " if t != t.rstrip() else ""))
                 break
             continue
-        if k > i and (_starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
+        nxt = next_content(items, k + 1)
+        following = items[nxt].text if nxt < len(items) and items[nxt].kind == "line" else None
+        if k > i and not name_line_in_block(t, following, st.meta.year) and (
+                _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
             break
+        split = inline_split(t, _next_line(items, k), st.meta.year) if k > i and st.spacing and \
+            period_at_end(t, st.meta.year) else None
+        if split is not None:  # rule cells_on_last_name_line: 'utevistelse  70 %  80 %   2023'
+            return name_raws + [split_at(t, split)[0]], [split_at(t, split)[1]], k + 1
         name_raws.append(t)
         k += 1
     return None if len(name_raws) >= 14 else (name_raws, value_lines, k)
+
+
+
+def _name_goes_on_after_blank(st: State, name_raws: list[str], h: int) -> bool:
+    """Rule blank_inside_name: one blank line inside a name ('Brukarens upplevelse av ' / '' /
+    'trygghet - LSS-boende'): the line after it goes on with the name when it opens in lower case or the
+    name was left open by its last word ('av', 'och', a comma; names.name_left_open without the wrap
+    clue), and it opens no cells, section or heading."""
+    items = st.items
+    if h >= len(items) or items[h].kind != "line" or items[h].blank:
+        return False
+    t = items[h].text
+    nxt = next_content(items, h + 1)
+    following = items[nxt].text if nxt < len(items) and items[nxt].kind == "line" else None
+    if name_line_in_block(t, following, st.meta.year):
+        return True  # '' / '2 eller fler besök': rule name_line_opens_with_number
+    if _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t) or row_note_label(t):
+        return False
+    return bool(re.match(r"^[a-zåäö]", t.strip())) or name_left_open(name_raws, False)
 
 
 def _next_block_line(items: list[Item], i: int) -> str | None:
@@ -335,7 +365,7 @@ def _looks_like_row(st: State, k: int) -> bool:
     items = st.items
     j = k
     name_lines = 0
-    crossed = False
+    crossed = gapped = False
     while True:
         last = ""
         while j < len(items) and items[j].kind == "line" and not items[j].blank:
@@ -351,6 +381,9 @@ def _looks_like_row(st: State, k: int) -> bool:
         h = j
         while h < len(items) and items[h].blank:
             h += 1
+        if not gapped and last and h == j + 1 and _name_goes_on_after_blank(st, [last], h):
+            gapped, j = True, h  # rule blank_inside_name
+            continue
         j = next_content(items, j)
         if j >= len(items) or items[j].kind != "line":
             return False

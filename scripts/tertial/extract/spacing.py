@@ -61,7 +61,7 @@ def slots(spaces: list[int | None], period_spaces: int | None, ncols: int) -> Sl
     out = []
     for n, sp in enumerate(spaces):
         if sp is None:
-            return Slots(None)
+            return _later_line(out, spaces[n:], period_spaces, ncols)
         pos += 1 + (sp if n == 0 else max(sp - 1, 0))
         out.append(pos)
     if pos >= ncols:
@@ -71,3 +71,25 @@ def slots(spaces: list[int | None], period_spaces: int | None, ncols: int) -> Sl
     if period_spaces is not None and not spaces and period_spaces != ncols:
         return Slots(None, True)
     return Slots(tuple(out))
+
+
+def _later_line(placed: list[int], rest: list[int | None], period_spaces: int | None, ncols: int) -> Slots:
+    """Rule spacing_later_line: the cells of a later value line ('12 500 2023' below '0 st   2  1 000 ' /
+    'st'), where no spaces tell where its first cell stands, are placed by the period cell printed on the
+    same line (its spaces after the line's last cell leave so many columns empty), or, with the period on
+    a line of its own, by the columns left after the cells above when only one start fits them. A start
+    that fits nowhere after the cells above does not add up (mismatch); more than one, or more than one
+    such line, leaves the columns open (None)."""
+    if any(sp is None for sp in rest[1:]):
+        return Slots(None)
+    offsets = [0]
+    for sp in rest[1:]:
+        offsets.append(offsets[-1] + 1 + max(sp - 1, 0))
+    lowest = placed[-1] + 1 if placed else 0
+    if period_spaces is not None:
+        starts = [s for s in (ncols - period_spaces - offsets[-1],) if s >= lowest]
+    else:
+        starts = list(range(lowest, ncols - offsets[-1]))
+    if not starts:
+        return Slots(None, True)
+    return Slots(tuple(placed + [starts[0] + o for o in offsets])) if len(starts) == 1 else Slots(None)
