@@ -50,3 +50,32 @@ def test_boundary_only_the_rest_of_a_known_text_is_joined():
     assert kept[:2] == ["Ej", "80"]  # no known text: outside, left where it was printed
     whole = [t.text for t in value_tokens(["Saknas  80 %  2020 ", "uppgift "], False, spacing=True)]
     assert whole[:2] == ["Saknas", "80"]  # a whole text above already: not joined
+
+
+ANALYSED = ["Antal barn per grupp 16,5 ", "barn/avd. ", "", "16 st 15 15 Tertial 1 ", "2020", "", "Analys",
+            "Årsmålet om 15 barn per grupp nås inte i tertialet. Dock noteras en minskning",
+            "från 17,1 till 16,5 barn per grupp.", ""]
+
+
+@pytest.mark.parametrize("cells", [
+    ["Ej ", "mätbart ", ""], ["Ej mätbart ", ""], ["Uppgift ", "saknas ", ""], ["Mäts ", "ej ", ""],
+])
+def test_after_an_analysis_a_name_followed_by_a_wrapped_no_value_text_is_a_row(cells):
+    """The row after another row's analysis is told by its name block followed by cells: a text in place
+    of a value alone on its lines ('Ej ' / 'mätbart ') opens the cells as a number would. Before, the name
+    went into the analysis above and 'Ej mätbart' became the row's name (flagged)."""
+    name = ["Antal förskolebarn per ", "anställd (årsarbetare)", ""]
+    ex = table(SPACED + ANALYSED + name + cells + ["  5,5 st 4,9 st 4,9 4,9 Tertial 1 ", "2020", ""] + NEXT)
+    assert [r.name for r in ex.rows[3:]] == ["Antal barn per grupp", "Antal förskolebarn per anställd (årsarbetare)",
+                                             "Andel nöjda elever"]
+    row = ex.rows[4]
+    assert not row.needs_review and values(row)["previous_year"] == (5.5, "st")
+    assert "Årsmålet om 15 barn" in ex.rows[3].analysis and "förskolebarn" not in ex.rows[3].analysis
+
+
+def test_boundary_a_line_of_words_after_an_analysis_is_not_cells():
+    """Just outside: a block of running words that merely begins like a no-value text ('Ej heller ...')
+    does not open cells, so the lines stay the analysis's text and make no row."""
+    from tertial.extract.words import no_value_opens
+    assert no_value_opens(["Ej ", "mätbart "]) and no_value_opens(["Uppgift saknas  80 %"])
+    assert not no_value_opens(["Ej heller i år ", "mätbart"]) and not no_value_opens(["Saknas det plats"])

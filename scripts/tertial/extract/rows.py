@@ -6,6 +6,7 @@ line, units stacked under the cells); a block that reads as no row is kept as a 
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from . import goals as goal_rules
 from .model import IndicatorRow
@@ -15,7 +16,7 @@ from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
 from .words import opens_with_sign as _opens_with_sign
-from .words import NO_VALUE_TEXTS, opens_text_cell, period_at_end
+from .words import NO_VALUE_TEXTS, no_value_opens, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
 from .names import closes_range, inline_split, name_left_open, name_line_in_block, name_opens_with_number
 from .names import split_at, split_before_unit_printed_again
@@ -387,7 +388,8 @@ def _looks_like_row(st: State, k: int) -> bool:
         j = next_content(items, j)
         if j >= len(items) or items[j].kind != "line":
             return False
-        if _starts_with_value(items[j].text):
+        if _starts_with_value(items[j].text) or no_value_opens(
+                [it.text for it in takewhile(lambda it: it.kind == "line" and not it.blank, items[j:j + 3])]):
             return True
         # a page break (the table header again) inside a name wrapped between words: the name goes on
         wrapped = last != last.rstrip() if st.clue else bool(re.match(r"^[a-zåäö]", items[j].text.strip()))

@@ -95,6 +95,13 @@ def opens_text_cell(words: list[str]) -> bool:
     return bool(text) and any(cell.startswith(text) for cell in TEXT_CELLS + NO_VALUE_TEXTS)
 
 
+def no_value_opens(lines: list[str]) -> bool:
+    """Rule no_value_wrapped where a row's cells may open: lines that, joined, are a text in place of a
+    value, alone or followed by a cell ('Ej ' / 'mätbart ', 'Uppgift ' / 'saknas  80 %'); a name never is."""
+    joined = " ".join(" ".join(lines).split()).lower()
+    return any(re.match(rf"{re.escape(t)}\*?(?:\s+[-–—\d]|$)", joined) for t in _NO_VALUE)
+
+
 def no_value_text(text: str | None) -> bool:
     """Is this cell a text printed in place of a value ('Ej mätbart', 'Uppgift saknas'; a footnote mark
     after it is allowed: 'Ej mätbart*')?"""
