@@ -60,3 +60,28 @@ def test_a_name_opening_with_a_number_and_running_text_starts_a_row(name_lines):
                                              "Andel nöjda elever"]
     assert values(ex.rows[3]) == {"previous_year": (71, "%"), "annual_target": (80, "%")}
     assert not any(r.needs_review for r in ex.rows)
+
+
+@pytest.mark.parametrize("name_lines", [
+    ["Andel 65 år och äldre som ", "upplever att de får hjälp inom ", "14 dagar"],
+    ["Antal barn som fått plats inom", "4 månader"],
+    ["Andel ansökningar beslutade efter ", "30 dagar"],
+    ["Andel elever med behörighet till ", "3 program"],
+])
+def test_a_number_line_below_a_name_left_open_by_its_last_word_stays_in_the_name(name_lines):
+    """The name line above ends in a word no name ends with ('inom', 'efter', 'till': names.NAME_GLUE), so
+    the line below it goes on with the name even when it is only a number and a noun ('14 dagar'), which
+    alone reads as a cell with its unit: the row's cells, with their period cell, follow. Read as cells
+    before (silent wrong values: 14 in the period's outcome)."""
+    ex = table(SPACED + name_lines + ["", "   91 %  97 %  2020 ", ""] + NEXT)
+    row = ex.rows[3]
+    assert row.name == " ".join(ln.strip() for ln in name_lines)
+    assert values(row) == {"previous_year": (91, "%"), "annual_target": (97, "%")}
+
+
+def test_boundary_a_number_line_below_a_closed_name_line_is_cells():
+    """Just outside: the line above ends in a word a name may end with ('hemtjänst'): '14 dagar' is a cell
+    with its unit (the name is not left open), and the line after it opens the next row's cells."""
+    assert name_line_in_block("14 dagar", "   91 %  97 %  2020 ", 2020, above="upplever hjälp inom")
+    assert not name_line_in_block("14 dagar", "   91 %  97 %  2020 ", 2020, above="upplever hjälp i hemtjänst")
+    assert not name_line_in_block("14 dagar 2020", "   91 %  97 %  2020 ", 2020, above="hjälp inom")

@@ -62,15 +62,20 @@ def number_opens_prose(words: list[str]) -> bool:
     return after.lower() in PROSE_WORDS
 
 
-def name_line_in_block(line: str, following: str | None, year: int | None) -> bool:
+def name_line_in_block(line: str, following: str | None, year: int | None, above: str | None = None) -> bool:
     """Rule name_line_opens_with_number: inside a name block (the line right below a name line), a line
     that opens with its only number and goes on in running text ('3 timmar eller mer', number_opens_prose),
     or a lone year ('2022') that the row's own cells follow (`following`: the next non-blank line, which
     opens with a value and ends with the period cell), is the name's next line: a period cell is only a
-    period where the row's values are."""
+    period where the row's values are. So is any line that opens with a number right below a name line
+    left open by its last word (`above`: '... hjälp inom' / '14 dagar'), when the row's cells follow."""
     words = line.split()
     if not words or line.startswith(" ") or not _is_number(words[0]):
         return False
+    nxt = (following or "").split()
+    if above is not None and name_left_open([above], False) and not _period_near(line, year) and bool(nxt) \
+            and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and _period_near(following, year):
+        return True  # '... hjälp inom' / '14 dagar' / the cells: a name left open by its last word goes on
     if len(words) == 1 and re.fullmatch(r"(?:19|20)\d{2}", words[0]):
         nxt = (following or "").split()
         return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and _period_near(following, year)

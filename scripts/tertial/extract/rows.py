@@ -220,7 +220,7 @@ def _name_block(st: State, i: int) -> tuple[list[str], list[str], int] | None:
             continue
         nxt = next_content(items, k + 1)
         following = items[nxt].text if nxt < len(items) and items[nxt].kind == "line" else None
-        if k > i and not name_line_in_block(t, following, st.meta.year) and (
+        if k > i and not name_line_in_block(t, following, st.meta.year, name_raws[-1]) and (
                 _starts_cells(st, t) or section_label(t) or goal_rules.heading_label(t)):
             break
         split = inline_split(t, _next_line(items, k), st.meta.year) if k > i and st.spacing and \
