@@ -85,3 +85,22 @@ def test_boundary_a_number_line_below_a_closed_name_line_is_cells():
     assert name_line_in_block("14 dagar", "   91 %  97 %  2020 ", 2020, above="upplever hjälp inom")
     assert not name_line_in_block("14 dagar", "   91 %  97 %  2020 ", 2020, above="upplever hjälp i hemtjänst")
     assert not name_line_in_block("14 dagar 2020", "   91 %  97 %  2020 ", 2020, above="hjälp inom")
+
+
+def test_a_lone_year_before_cells_indented_by_empty_ones_stays_in_the_name():
+    """A lone year under a name line, followed by the row's cells indented by empty cells (one space per
+    empty cell) whose period cell comes on a later line, after a wrapped text cell: the year closes the
+    name (a row's period cell never comes before its cells). Read before as the period, the real period
+    glued to the text target (silent wrong values)."""
+    name_lines = ["Andel elever i åk 9 som är ", "behöriga till yrkesprogram ", "2019"]
+    ex = table(SPACED + name_lines + ["", "     100 % Tas ", "fram av ", "nämnd ", "", "2020", ""] + NEXT)
+    row = ex.rows[3]
+    assert row.name == "Andel elever i åk 9 som är behöriga till yrkesprogram 2019"
+    assert row.period == "2020" and values(row)["annual_target"] == (100, "%")
+
+
+def test_boundary_a_lone_year_before_unindented_cells_without_their_period_is_not_settled_as_name():
+    """Just outside: the cells below neither carry the period nor are indented, so nothing says the year
+    is no period cell; the rule does not apply."""
+    assert name_line_in_block("2019", "     100 % Tas ", 2020)
+    assert not name_line_in_block("2019", "100 % Tas ", 2020)
