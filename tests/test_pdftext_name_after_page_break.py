@@ -151,3 +151,21 @@ def test_open_name_but_a_number_line_ending_with_a_period_is_cells():
     ])
     assert ex.rows[0].name == "Andel personer som behåller kontraktet efter" and ex.rows[0].needs_review
     assert ex.rows[1].name == "Antal hembesök"
+
+
+def test_a_lone_year_after_a_break_is_no_second_period_of_the_row():
+    """Rule second_period_after_break (extract/tails.py): the row printed its period cell before the page
+    broke; a line after the break that is only a year ('2019') is no second period cell of the row (a row
+    has one) but the rest of its name: the row ends at the break and its values stay. Before, the year
+    became the row's period and its real period was glued to the text target (silent wrong values).
+    Where the rest cannot be joined to the name it is kept as a flagged piece, never dropped. Just outside:
+    a line of cells with its period after the break (test_open_name_but_a_number_line_ending_with_a_period_is_cells)."""
+    ex = table([
+        "Andel elever i åk 9 som är ", "behöriga till yrkesprogram ", "", "     100 % Tas ", "fram av ", "nämnd ", "",
+        "2020", "", *PAGE_BREAK, *HEADER, "2019", "", "Antal hembesök", "", "12 st 14 st 14 st 2020", "",
+    ])
+    row = ex.rows[0]
+    assert row.period == "2020" and row.cells["city_target"].text == "Tas fram av nämnd"
+    assert [r.name for r in ex.rows if not r.needs_review][-1] == "Antal hembesök"
+    assert all(r.needs_review for r in ex.rows if r.name.strip() == "2019")
+

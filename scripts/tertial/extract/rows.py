@@ -24,7 +24,7 @@ from .rowcells import explain, read_cells
 from .state import State
 from .stream import Item, next_content, section_label
 from .texts import analysis_text, paragraphs
-from .tails import name_tail
+from .tails import name_tail, period_again
 
 
 _DASH = "(?:" + "|".join(map(re.escape, EMPTY_MARKS)) + ")"
@@ -275,6 +275,8 @@ def _value_block(st: State, k: int, value_lines: list[str], name_raws: list[str]
         it = items[k]
         if it.kind == "acthdr":
             break
+        if it.kind == "tblhdr" and period_again(st, k, value_lines):
+            break  # rule second_period_after_break: a row has one period cell; the year is its name's rest
         if it.kind == "tblhdr" or it.blank:
             value_lines.append("")
             anchor = None

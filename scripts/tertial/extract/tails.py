@@ -53,3 +53,12 @@ def name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
     if len(tail) == 3 and after == j:
         return [], k  # a longer block goes on: the name of the next row, not a rest (the cells may follow it)
     return tail, j
+
+
+def period_again(st: State, k: int, value_lines: list[str]) -> bool:
+    """After a page break (item k), a line that is only a period cell ('2022'), when the row's own period
+    cell was printed before the break: no second period of the row, but the rest of its name."""
+    nxt = next_content(st.items, k)
+    t = st.items[nxt].text.strip() if nxt < len(st.items) and st.items[nxt].kind == "line" else ""
+    return bool(t) and bool(re.fullmatch(r"(?:19|20)\d{2}", t)) and \
+        any(period_at_end(v, st.meta.year) for v in value_lines)
