@@ -2,6 +2,7 @@
 after the repeated table header), belongs to that row; it is no row of its own and no row is lost."""
 
 import hl_rewrite
+import pytest
 from pdftext_fixture import HEADER, PAGE_BREAK, parse, table, values
 
 
@@ -169,3 +170,35 @@ def test_a_lone_year_after_a_break_is_no_second_period_of_the_row():
     assert [r.name for r in ex.rows if not r.needs_review][-1] == "Antal hembesök"
     assert all(r.needs_review for r in ex.rows if r.name.strip() == "2019")
 
+
+
+LONG_REST = ["upplever att de får en ", "förbättrad situation av ", "insatserna de fått från ", "socialtjänsten ",
+             "under året "]
+
+
+@pytest.mark.parametrize("lines", [3, 4, 5])
+def test_a_long_rest_that_opens_in_lower_case_is_stitched_to_the_name(lines):
+    """Rule long_tail_opens_lower_case (extract/tails.py): the name broke after its first line, the cells
+    followed, and the rest of the name runs 3 to TAIL_LINES_LOWER lines after the page break. It opens in
+    lower case, which no name does, so it is the rest however many lines it runs (in the name column).
+    Before, a rest of 3 lines or more became a flagged piece and the name stayed cut."""
+    rest = LONG_REST[:lines]
+    ex = table(["Andel personer som själva ", "", "   71 %  80 %  2020 ", "", *PAGE_BREAK, *HEADER, *rest, "",
+                "Antal hembesök", "", "12 st 14 st 14 st 2020", ""])
+    assert [r.name for r in ex.rows] == [
+        " ".join(["Andel personer som själva", *(r.strip() for r in rest)]), "Antal hembesök"]
+    assert values(ex.rows[0])["previous_year"] == (71, "%") and not ex.warnings  # no piece left over
+
+
+def test_boundary_a_long_rest_stops_at_the_most_lines_a_rest_runs():
+    """Just outside: past TAIL_LINES_LOWER lines the block is no rest of a name (a name is not that long
+    in its column); it is kept, flagged, never joined silently. And a rest that opens with a capital stays
+    bounded by TAIL_LINES."""
+    from tertial.extract.tails import TAIL_LINES, TAIL_LINES_LOWER
+    assert TAIL_LINES < TAIL_LINES_LOWER
+    rest = [f"och rad {n} av namnet " for n in range(TAIL_LINES_LOWER + 1)]
+    ex = table(["Andel personer som själva ", "", "   71 %  80 %  2020 ", "", *PAGE_BREAK, *HEADER, *rest, "",
+                "Antal hembesök", "", "12 st 14 st 14 st 2020", ""])
+    assert ex.rows[0].name == "Andel personer som själva"
+    assert ex.rows[-1].name == "Antal hembesök"
+    assert any(r.needs_review for r in ex.rows[1:-1]) or ex.warnings

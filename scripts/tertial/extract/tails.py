@@ -13,6 +13,7 @@ from .words import period_at_end
 
 
 _TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
+TAIL_LINES, TAIL_LINES_LOWER = 3, 6  # the most lines a name's rest runs to (see name_tail)
 TAIL_WIDTH_SLACK = 10  # a name's rest is printed in the name column: no wider than its widest line + this
 
 
@@ -36,7 +37,10 @@ def name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
     # narrower than the line before the break, a space and the rest's first word
     width = max(width, len(name_raws[-1].strip()) + 1 + len(first_word))
     tail: list[str] = []
-    while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < 3:
+    # rule long_tail_opens_lower_case: a rest that opens in lower case (no name does) may run up to
+    # TAIL_LINES_LOWER lines in the name column; another rest at most TAIL_LINES lines
+    most = TAIL_LINES_LOWER if re.match(r"^\s*[a-zåäö]", items[j].text) else TAIL_LINES
+    while j < len(items) and items[j].kind == "line" and not items[j].blank and len(tail) < most:
         t = items[j].text
         left_open = name_left_open(name_raws + tail, st.clue)  # the line before this one goes on
         opens_number = _starts_with_value(t) and not (left_open and not tail and _rest_after_break(
@@ -50,7 +54,7 @@ def name_tail(st: State, k: int, name_raws: list[str]) -> tuple[list[str], int]:
     after = next_content(items, j)
     if not tail or (after < len(items) and items[after].kind == "line" and _starts_with_value(items[after].text)):
         return [], k
-    if len(tail) == 3 and after == j:
+    if len(tail) == most and after == j:
         return [], k  # a longer block goes on: the name of the next row, not a rest (the cells may follow it)
     return tail, j
 
