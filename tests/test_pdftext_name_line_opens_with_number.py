@@ -99,6 +99,16 @@ def test_a_lone_year_before_cells_indented_by_empty_ones_stays_in_the_name():
     assert row.period == "2020" and values(row)["annual_target"] == (100, "%")
 
 
+def test_a_lone_year_before_cells_that_open_with_a_dash_stays_in_the_name():
+    """A dash printed for an empty cell opens the row's cells as a number does ('– – – 93 % ...'): the lone
+    year above it closes the name. Before, the year was read as the period and the row lost its values."""
+    name_lines = ["Antal barn 1-5 år inskrivna i ", "förskolan per den 15 oktober ", "2019"]
+    ex = table(SPACED + name_lines + ["", "– – – 93 % – 92 % 90 % 2020 ", ""] + NEXT)
+    row = ex.rows[3]
+    assert row.name == "Antal barn 1-5 år inskrivna i förskolan per den 15 oktober 2019"
+    assert values(row) == {"previous_year": (93, "%"), "annual_target": (92, "%"), "city_target": (90, "%")}
+
+
 def test_boundary_a_lone_year_before_unindented_cells_without_their_period_is_not_settled_as_name():
     """Just outside: the cells below neither carry the period nor are indented, so nothing says the year
     is no period cell; the rule does not apply."""

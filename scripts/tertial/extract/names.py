@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .values import EMPTY_MARKS
 from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
@@ -78,7 +79,7 @@ def name_line_in_block(line: str, following: str | None, year: int | None, above
         return True  # '... hjälp inom' / '14 dagar' / the cells: a name left open by its last word goes on
     if len(words) == 1 and re.fullmatch(r"(?:19|20)\d{2}", words[0]):
         nxt = (following or "").split()
-        return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and (
+        return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0]) or nxt[0] in EMPTY_MARKS) and (
             _period_near(following, year) or following.startswith(" "))  # cells indented by empty ones
     return sum(1 for w in words if _is_number(w)) == 1 and not _period_near(line, year) and \
         number_opens_prose(words)
