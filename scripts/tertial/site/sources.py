@@ -93,18 +93,20 @@ def _form_feed_pages(lines: tuple[str, ...]) -> list[int]:
 def source_lines_html(lines: tuple[str, ...], pages: tuple[int, ...] = ()) -> str:
     """The text as a numbered list, tersely (a source page is mostly its lines: every byte a line costs
     counts at city scale): an <li id=L<n>> per line in an <ol start=...> of CHUNK lines, which the browser
-    numbers itself and lays out only near the screen (CSS shows the list's own number, `list-item`); an
+    numbers itself (CSS shows the list's own number, `list-item`), inside a block laid out only near the
+    screen (content-visibility on the wrapping div, not on the list: Chromium's style containment on the
+    list itself drops its `start`, and every block would count from 1); an
     empty anchor `p<n>` at the first line of page n (`pages`: each line's page, as a PDF was read; without
     them, pages by form feed). A page without text has no anchor. A line's end tag is left out (HTML closes
     an <li> at the next one), its line end kept inside it: copied text keeps its lines."""
     out, seen = [], 0
     for n, (line, page) in enumerate(zip(lines, pages or _form_feed_pages(lines)), 1):
         if n % CHUNK == 1:
-            out.append(("</ol>" if n > 1 else "") + f'<ol class="tertial-chunk" start="{n}">')
+            out.append(("</ol></div>" if n > 1 else "") + f'<div class="tertial-block"><ol class="tertial-chunk" start="{n}">')
         mark = f"<a id=p{page}></a>" if page > seen else ""
         seen = max(seen, page)
         out.append(f"<li id=L{n}>{mark}{esc(line.replace(chr(12), ''))}\n")
-    return '<div class="tertial-source">' + "".join(out) + ("</ol>" if lines else "") + "</div>"
+    return '<div class="tertial-source">' + "".join(out) + ("</ol></div>" if lines else "") + "</div>"
 
 
 def package_copies(packages: list[Package], sources: dict[str, Source]) -> dict[str, Path]:
