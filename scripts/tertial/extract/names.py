@@ -11,6 +11,7 @@ from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
 from .words import is_number as _is_number
+from .words import period_at_end
 from .words import opens_with_sign as _opens_with_sign
 
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
@@ -74,14 +75,14 @@ def name_line_in_block(line: str, following: str | None, year: int | None, above
     if not words or line.startswith(" ") or not _is_number(words[0]):
         return False
     nxt = (following or "").split()
-    if above is not None and name_left_open([above], False) and not _period_near(line, year) and bool(nxt) \
-            and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and _period_near(following, year):
+    if above is not None and name_left_open([above], False) and not period_at_end(line, year) and bool(nxt) \
+            and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and period_at_end(following, year):
         return True  # '... hjälp inom' / '14 dagar' / the cells: a name left open by its last word goes on
     if len(words) == 1 and re.fullmatch(r"(?:19|20)\d{2}", words[0]):
         nxt = (following or "").split()
         return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0]) or nxt[0] in EMPTY_MARKS) and (
-            _period_near(following, year) or following.startswith(" "))  # cells indented by empty ones
-    return sum(1 for w in words if _is_number(w)) == 1 and not _period_near(line, year) and \
+            period_at_end(following, year) or following.startswith(" "))  # cells indented by empty ones
+    return sum(1 for w in words if _is_number(w)) == 1 and not period_at_end(line, year) and \
         number_opens_prose(words)
 
 
@@ -103,16 +104,10 @@ def name_opens_with_number(text: str, year: int | None) -> bool:
     The callers take it as a name only where a row may start (after a row's period cell and a blank line,
     with cells below it)."""
     words = text.split()
-    if len(words) < 3 or not _is_number(words[0]) or _period_near(text, year):
+    if len(words) < 3 or not _is_number(words[0]) or period_at_end(text, year):
         return False
     return sum(1 for w in words if _is_number(w)) == 1 and (
         _cellish(words) < 0.5 * len(words) or number_opens_prose(words))
-
-
-def _period_near(text: str, year: int | None) -> bool:
-    m = _PERIOD_TAIL.search(text.strip())
-    found = re.search(r"(?:19|20)\d{2}", m.group("period")) if m else None
-    return bool(m) and not (year and found and abs(int(found.group()) - year) > 1)
 
 
 def _cellish(tail: list[str]) -> int:

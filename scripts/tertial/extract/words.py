@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .values import NUMBER
+from .values import FOOTNOTE_MARKS, NUMBER
 
 NUMBER_TOKEN = re.compile(rf"^{NUMBER}$")
 NUMBER_WITH_UNIT = re.compile(rf"^(?P<num>{NUMBER})(?P<unit>%|[a-zåäö]+\.?)$")
@@ -105,7 +105,7 @@ def no_value_opens(lines: list[str]) -> bool:
 def no_value_text(text: str | None) -> bool:
     """Is this cell a text printed in place of a value ('Ej mätbart', 'Uppgift saknas'; a footnote mark
     after it is allowed: 'Ej mätbart*')?"""
-    return bool(text) and " ".join(text.split()).rstrip("*¹²³").lower() in _NO_VALUE
+    return bool(text) and " ".join(text.split()).rstrip(FOOTNOTE_MARKS).lower() in _NO_VALUE
 
 
 def starts_with_period_word(text: str) -> bool:

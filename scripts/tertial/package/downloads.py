@@ -172,6 +172,3 @@ def _cell_writer(ws, ftype: str, quoted, date):
             ws.write_string(r, c, value)
     return write_text
 
-
-def sheet_names(tables: list[str]) -> list[str]:
-    return [SHEET_ABOUT, *[t[:31] for t in tables if t not in NOT_IN_WORKBOOK], SHEET_HELP]
