@@ -11,8 +11,8 @@ from .words import PERIOD_TAIL as _PERIOD_TAIL
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import UNITS as _UNITS
 from .words import is_number as _is_number
-from .words import period_at_end
 from .words import opens_with_sign as _opens_with_sign
+from .words import YEAR, period_at_end
 
 _NAME_OPEN_NUMBER = re.compile(r"\d\s*[-–]\s*$")  # a name ending in an open range: 'dag 1-' / '14'
 NAME_GLUE = {"som", "med", "i", "av", "för", "inom", "efter", "till", "och", "per", "på", "under",
@@ -78,7 +78,7 @@ def name_line_in_block(line: str, following: str | None, year: int | None, above
     if above is not None and name_left_open([above], False) and not period_at_end(line, year) and bool(nxt) \
             and (_is_number(nxt[0]) or _opens_with_sign(nxt[0])) and period_at_end(following, year):
         return True  # '... hjälp inom' / '14 dagar' / the cells: a name left open by its last word goes on
-    if len(words) == 1 and re.fullmatch(r"(?:19|20)\d{2}", words[0]):
+    if len(words) == 1 and YEAR.match(words[0]):
         nxt = (following or "").split()
         return bool(nxt) and (_is_number(nxt[0]) or _opens_with_sign(nxt[0]) or nxt[0] in EMPTY_MARKS) and (
             period_at_end(following, year) or following.startswith(" "))  # cells indented by empty ones
@@ -93,7 +93,7 @@ def name_ends_in_number(tail: list[str], next_text: str | None, year: int | None
     row that prints nothing else) or a number with a unit is a cell."""
     if len(tail) != 1 or next_text is not None or not re.fullmatch(r"\d+", tail[0]):
         return False
-    return year is None or not (re.fullmatch(r"(?:19|20)\d{2}", tail[0]) and abs(int(tail[0]) - year) <= 1)
+    return year is None or not (YEAR.match(tail[0]) and abs(int(tail[0]) - year) <= 1)
 
 
 def name_opens_with_number(text: str, year: int | None) -> bool:

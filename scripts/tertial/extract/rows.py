@@ -16,7 +16,7 @@ from .units_over_lines import stack_width, unstack
 from .words import TEXT_VERBS as _TEXT_VERBS
 from .words import is_number as _is_number
 from .words import opens_with_sign as _opens_with_sign
-from .words import NO_VALUE_TEXTS, no_value_opens, opens_text_cell, period_at_end
+from .words import NO_VALUE_TEXTS, YEAR, no_value_opens, opens_text_cell, period_at_end
 from .cells import join_cut, value_tokens, glue_lines
 from .names import closes_range, inline_split, name_left_open, name_line_in_block, name_opens_with_number
 from .names import split_at, split_before_unit_printed_again
@@ -31,7 +31,6 @@ _DASH = "(?:" + "|".join(map(re.escape, EMPTY_MARKS)) + ")"
 _DASH_OPENS_CELLS = re.compile(rf"^{_DASH}(?:\s+(?:{_DASH}|\d)|$)")
 # a text in place of a value opening the cells: 'Ej mätbart 80 % ...' (followed by a cell or nothing)
 _NO_VALUE = "(?:" + "|".join(map(re.escape, NO_VALUE_TEXTS)) + ")"
-_NO_VALUE_OPENS_CELLS = re.compile(rf"^{_NO_VALUE}\*?(?:\s+(?:{_DASH}|\d)|$)", re.IGNORECASE)
 _NO_VALUE_THEN_TEXT = re.compile(rf"^{_NO_VALUE}\*?\s+", re.IGNORECASE)
 
 
@@ -40,7 +39,7 @@ def _starts_with_value(text: str) -> bool:
     by another cell or nothing ('–  – 80 %', 'Ej mätbart 80 %'; not a name's '- LSS-boende')."""
     first = text.strip().split(" ", 1)[0] if text.strip() else ""
     return _is_number(first) or _opens_with_sign(first) or bool(_DASH_OPENS_CELLS.match(text.strip())) \
-        or bool(_NO_VALUE_OPENS_CELLS.match(text.strip()))
+        or no_value_opens([text])
 
 
 def _starts_cells(st: State, text: str) -> bool:
@@ -71,7 +70,7 @@ def _ends_row(items: list[Item], k: int, clue: bool, year: int | None = None, na
     if k + 1 < len(items) and items[k + 1].kind == "line" and stack_width(text, items[k + 1].text, year):
         return False  # units wrapped below the cells, line by line
     if clue and text != text.rstrip() and k + 1 < len(items) and items[k + 1].kind == "line" and \
-            not items[k + 1].blank and not re.fullmatch(r"(?:19|20)\d{2}", items[k + 1].text.strip()) and \
+            not items[k + 1].blank and not YEAR.match(items[k + 1].text.strip()) and \
             not notes.note_mark(items[k + 1].text):
         return False  # wrapped between words: the cell goes on (a footnote line below is no cell)
     nxt = next_content(items, k + 1)

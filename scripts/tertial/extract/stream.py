@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import goals as goal_rules
 from .headers import HEADER_TITLES, header_columns
+from .words import YEAR
 
 
 _PAGE_NUMBER = re.compile(r"^\s*Sid(?:a)?\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?\s*$", re.IGNORECASE)
@@ -148,7 +149,7 @@ def unknown_header_words(text: str) -> tuple[str, ...]:
     """The words of a follow-up table header that are no piece of a known column title ('Utfall T2 2023'
     is; 'Målnivå' is not): the columns cannot be told for certain, and its rows are flagged."""
     return tuple(w for w in text.split()
-                 if not re.fullmatch(r"(?:19|20)\d{2}", w) and w.lower() not in HEADER_TITLES)
+                 if not YEAR.match(w) and w.lower() not in HEADER_TITLES)
 
 
 def _header_piece(line: str) -> bool:
@@ -156,7 +157,7 @@ def _header_piece(line: str) -> bool:
     's helår', 'VB 2019')."""
     words = line.split()
     return bool(words) and len(line.strip()) <= 40 and all(
-        re.fullmatch(r"(?:19|20)\d{2}", w) or w.lower() in HEADER_TITLES for w in words)
+        YEAR.match(w) or w.lower() in HEADER_TITLES for w in words)
 
 
 def _header_pieces_end(lines: list[str], i: int, drop: set[int]) -> int:

@@ -9,7 +9,7 @@ from . import goals as goal_rules
 from .names import name_left_open
 from .state import State
 from .stream import next_content, section_label
-from .words import period_at_end
+from .words import YEAR, period_at_end
 
 
 _TAIL_OPENING = re.compile(r"^\s*(?:\(|[a-zåäö])")  # no row's name opens so: '(hemtjänst)', 'i hemtjänst'
@@ -64,5 +64,5 @@ def period_again(st: State, k: int, value_lines: list[str]) -> bool:
     cell was printed before the break: no second period of the row, but the rest of its name."""
     nxt = next_content(st.items, k)
     t = st.items[nxt].text.strip() if nxt < len(st.items) and st.items[nxt].kind == "line" else ""
-    return bool(t) and bool(re.fullmatch(r"(?:19|20)\d{2}", t)) and \
+    return bool(t) and bool(YEAR.match(t)) and \
         any(period_at_end(v, st.meta.year) for v in value_lines)
